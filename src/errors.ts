@@ -1,0 +1,56 @@
+/**
+ * The one error type misfire throws on purpose. Library code throws it; only the CLI turns it into an
+ * exit code (see `exitCodeFor`). `code` says whose fault it is:
+ * - `input`    — a data file is missing, unreadable or malformed (names file, line and field when known)
+ * - `config`   — flags or config contradict each other or name something that does not exist
+ * - `provider` — a facet/embedding/labelling provider failed (network, API, malformed model output)
+ * - `gate`     — a gate could not be evaluated safely (fails closed)
+ */
+export type MisfireErrorCode = 'input' | 'config' | 'provider' | 'gate';
+
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+export class MisfireError extends Error {
+  readonly code: MisfireErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: string;
+
+  constructor(code: MisfireErrorCode, message: string, where: ErrorLocation = {}, options?: { cause?: unknown }) {
+    super(formatMessage(message, where), options);
+    this.name = 'MisfireError';
+    this.code = code;
+    this.file = where.file;
+    this.line = where.line;
+    this.field = where.field;
+  }
+}
+
+function formatMessage(message: string, where: ErrorLocation): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.line !== undefined ? `${where.file}:${where.line}` : where.file);
+  if (where.field) parts.push(`field "${where.field}"`);
+  return parts.length ? `${parts.join(', ')}: ${message}` : message;
+}
+
+/** Shorthand for the most common case: a malformed input row. */
+export function inputError(message: string, where: ErrorLocation = {}): MisfireError {
+  return new MisfireError('input', message, where);
+}
+
+export function configError(message: string): MisfireError {
+  return new MisfireError('config', message);
+}
+
+export function isMisfireError(err: unknown): err is MisfireError {
+  return err instanceof MisfireError;
+}
+
+/** Exit codes: 2 for every usage or data error; the gate's verdict (0/1) is computed elsewhere. */
+export function exitCodeFor(err: unknown): number {
+  return isMisfireError(err) ? 2 : 3;
+}

@@ -1,0 +1,111 @@
+/**
+ * The small interfaces every provider implements. A provider is chosen by name (`offline`, `anthropic`)
+ * in `registry.ts`; one shared contract suite (test/providers/contract.test.ts) runs against each.
+ */
+import type { Conversation, Embedding, Facets, ProgressReporter } from '../types.js';
+
+/** Counters a provider adds to while it works; recorded in run.json (never the API key). */
+export interface ProviderUsage {
+  calls: number;
+  cachedCalls: number;
+  failedCalls: number;
+  retries: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  /** role → model id, e.g. { facets: 'claude-haiku-4-5', naming: 'claude-sonnet-4-5' } */
+  models: Record<string, string>;
+  /** role → prompt version, e.g. { facets: 'facets/v1' } */
+  promptVersions: Record<string, string>;
+}
+
+export function emptyUsage(): ProviderUsage {
+  return {
+    calls: 0,
+    cachedCalls: 0,
+    failedCalls: 0,
+    retries: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    models: {},
+    promptVersions: {},
+  };
+}
+
+export interface ProviderContext {
+  seed: number;
+  progress: ProgressReporter;
+  /** A term or text may surface only if at least this many distinct users used it. */
+  minUsers: number;
+  /** Folder for on-disk caches (default `.misfire-cache`). */
+  cacheDir: string;
+  usage: ProviderUsage;
+  signal?: AbortSignal;
+}
+
+export interface FacetExtractor {
+  readonly name: string;
+  /** One Facets per conversation, same order. Summaries must already be PII-scrubbed. */
+  extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]>;
+}
+
+export interface Embedder {
+  readonly name: string;
+  /** Dense, L2-normalised vectors, one row per text, same order. */
+  embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedding>;
+}
+
+/** One cluster to name at one level of the hierarchy. */
+export interface ClusterToLabel {
+  clusterId: string;
+  /** Conversation indices (into `LabelingInput.summaries`) of every member, at any depth below. */
+  members: Int32Array;
+  /** Child cluster ids (empty at level 0). */
+  childIds: string[];
+  /** Indices of the nearest out-of-cluster conversations, nearest first (for contrastive naming). */
+  contrast: Int32Array;
+}
+
+export interface LabelingInput {
+  level: number;
+  clusters: ClusterToLabel[];
+  /** Scrubbed summary of every conversation (index = conversation index). */
+  summaries: readonly string[];
+  /** Conversation index → dense user index (for distinct-user counts). */
+  userOf: Int32Array;
+  /** Labels already given to the level below (parents are named from their children). */
+  childLabels: ReadonlyMap<string, ClusterLabel>;
+}
+
+export interface ClusterLabel {
+  clusterId: string;
+  /** Short readable name (≤ ~8 words). */
+  name: string;
+  /** One or two sentences. */
+  description: string;
+  /** Distinctive terms behind the name (offline provider), each used by ≥ minUsers distinct users. */
+  terms?: string[];
+}
+
+export interface ClusterLabeler {
+  readonly name: string;
+  label(input: LabelingInput, ctx: ProviderContext): Promise<ClusterLabel[]>;
+}
+
+/** Rates each label 1–5 on Clio's privacy scale (1 = identifies a person, 5 = no private information). */
+export interface PrivacyAuditor {
+  readonly name: string;
+  audit(labels: readonly ClusterLabel[], ctx: ProviderContext): Promise<Map<string, number>>;
+}
+
+export interface Provider {
+  readonly name: string;
+  readonly facets: FacetExtractor;
+  readonly embedder: Embedder;
+  readonly labeler: ClusterLabeler;
+  /** Optional: labels rated below 3 are suppressed. */
+  readonly auditor?: PrivacyAuditor;
+}

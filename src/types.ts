@@ -1,0 +1,77 @@
+/** Shared data types of the pipeline. Plain data only: no I/O, no classes with behaviour. */
+
+export type Role = 'user' | 'assistant';
+
+export interface Message {
+  role: Role;
+  content: string;
+}
+
+export type MetadataValue = string | number | boolean | null;
+
+/** One conversation as read from the input (JSONL `messages` or `text`, or CSV `text`). */
+export interface Conversation {
+  id: string;
+  /** Distinct-user key for privacy thresholds; defaults to the conversation id. */
+  userId: string;
+  messages: Message[];
+  /** Every other top-level field of the input row, kept for slicing. Nested values are JSON-stringified. */
+  metadata: Record<string, MetadataValue>;
+}
+
+/** Privacy-preserving facets of one conversation (Clio §3). Only `summary` text ever reaches a report. */
+export interface Facets {
+  /** Scrubbed one-or-two-sentence request summary. */
+  summary: string;
+  /** ISO 639-3 code from the detector, or 'und'. */
+  language: string;
+  /** Number of messages in the conversation. */
+  turns: number;
+  /** Total characters across all messages. */
+  length: number;
+  /** High-level task (Claude provider only). */
+  task?: string;
+  /** Concerning-ness 1–5 (Claude provider, or a `concern` metadata field). */
+  concern?: number;
+}
+
+/** Row-major dense vectors: `data.length === n * dim`. */
+export interface Embedding {
+  n: number;
+  dim: number;
+  data: Float32Array;
+}
+
+/** One verdict row: conversation × classifier. */
+export interface VerdictRow {
+  conversationId: string;
+  classifier: string;
+  /** null when the file had no score for this row. */
+  score: number | null;
+  /** null when the file had no flagged value (a threshold must then decide). */
+  flagged: boolean | null;
+  line: number;
+}
+
+export interface LabelRow {
+  conversationId: string;
+  /** true = should be flagged (harmful). null = unknown (empty label cell). */
+  label: boolean | null;
+  category: string | null;
+  line: number;
+}
+
+export interface ProgressReporter {
+  /** Start a stage; `total` when the amount of work is known. */
+  start(stage: string, total?: number): void;
+  /** Advance the current stage by `done` units (absolute count done so far). */
+  update(done: number, extra?: Record<string, number>): void;
+  /** End the current stage. */
+  end(): void;
+}
+
+export const silentProgress: ProgressReporter = {
+  start() {},
+  update() {},
+  end() {},
+};
