@@ -1,0 +1,129 @@
+/**
+ * The pipeline from loaded data to results, with no file I/O:
+ * join verdicts → facets → embed → cluster hierarchy → label → privacy → metrics.
+ * (Verdicts are joined first so a gap in the inputs fails in a second, not after clustering.)
+ */
+import { inputError } from '../errors.js';
+import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../pipeline/hierarchy.js';
+import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../pipeline/join.js';
+import { classifierMetrics, type ClassifierMetrics } from '../pipeline/metrics.js';
+import { indexUsers, privacyByLevel, type SuppressionReason } from '../pipeline/privacy.js';
+import { pickExamples } from '../pipeline/examples.js';
+import type { LsaModel } from '../pipeline/lsa-embedding.js';
+import type { ClusterLabel, Provider, ProviderContext } from '../providers/types.js';
+import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
+import { labelHierarchy } from './label-hierarchy.js';
+import type { RunSettings } from './settings.js';
+import { StageClock } from './stage-clock.js';
+
+export interface AnalyzeInput {
+  conversations: readonly Conversation[];
+  verdicts: readonly VerdictRow[];
+  labels: readonly LabelRow[] | null;
+  /** Vectors brought with `--embeddings` (same order as conversations); skips the provider's embedder. */
+  embedding?: Embedding;
+}
+
+export interface ClusterRecord {
+  cluster_id: string;
+  parent_id: string | null;
+  level: number;
+  label: string | null;
+  description: string | null;
+  size: number;
+  unique_users: number;
+  suppressed: boolean;
+  suppression_reason: SuppressionReason;
+  /** Distinctive terms behind an offline label (each used by ≥ min-users users); empty when suppressed. */
+  terms: string[];
+  /** Privacy-safe scrubbed example summaries (leaf clusters only; empty when suppressed). */
+  examples: string[];
+}
+
+export interface AnalyzeResult {
+  conversationIds: string[];
+  userCount: number;
+  facets: Facets[];
+  embedding: Embedding;
+  lsaModel: LsaModel | null;
+  hierarchy: Hierarchy;
+  clusters: ClusterRecord[];
+  metrics: ClassifierMetrics[];
+  joined: JoinedData;
+  gapLines: string[];
+  clock: StageClock;
+}
+
+export async function analyze(input: AnalyzeInput, provider: Provider, settings: RunSettings, ctx: ProviderContext): Promise<AnalyzeResult> {
+  const clock = new StageClock();
+  const conversationIds = input.conversations.map((c) => c.id);
+  const joined = clock.time('join', () =>
+    joinVerdictsAndLabels(conversationIds, input.verdicts, input.labels, { threshold: settings.threshold, thresholds: settings.thresholds }),
+  );
+  const gapLines = describeGaps(joined);
+  if (gapLines.length && !settings.allowMissing) {
+    throw inputError(`inputs do not line up:\n  - ${gapLines.join('\n  - ')}\nfix the files, or pass --allow-missing to proceed and report these counts`);
+  }
+  if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
+  const { userOf, users } = indexUsers(input.conversations.map((c) => c.userId));
+  const facets = await clock.timeAsync('facets', () => provider.facets.extract(input.conversations, ctx));
+  const summaries = facets.map((f) => f.summary);
+  const embedding = input.embedding ?? (await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx)));
+  const lsaModel = !input.embedding && 'lastModel' in provider.embedder ? (provider.embedder as { lastModel(): LsaModel | null }).lastModel() : null;
+  const hierarchy = clock.time('cluster', () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels }));
+  const privacy = privacyByLevel(hierarchy, userOf, { minUsers: settings.minUsers, minConversations: settings.minConversations });
+  const labels = await clock.timeAsync('label', () => labelHierarchy(hierarchy, privacy, summaries, userOf, embedding, provider, ctx));
+  const shownLeaves = privacy[0]?.reasons.map((r, c) => r === null && !labels.audited.has(clusterId(0, c))) ?? [];
+  const examples = clock.time('examples', () =>
+    pickExamples(summaries, userOf, hierarchy.leafOf, embedding, hierarchy.levels[0]?.centroids ?? new Float32Array(0), shownLeaves, {
+      minUsers: settings.minUsers,
+      perCluster: settings.examplesPerCluster,
+    }),
+  );
+  const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
+  const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
+  const metrics = clock.time('metrics', () =>
+    joined.classifiers.map((c) =>
+      classifierMetrics(hierarchy, c, joined.labels, settings, (level, index) => suppressed.has(clusterId(level, index))),
+    ),
+  );
+  return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, clock };
+}
+
+function clusterRecords(
+  hierarchy: Hierarchy,
+  privacy: ReturnType<typeof privacyByLevel>,
+  labels: ReadonlyMap<string, ClusterLabel>,
+  audited: ReadonlySet<string>,
+  examples: string[][],
+): ClusterRecord[] {
+  const records: ClusterRecord[] = [];
+  hierarchy.levels.forEach((level, l) => {
+    const parentOf = level.parentOf;
+    for (let c = 0; c < level.k; c++) {
+      const id = clusterId(l, c);
+      const reason: SuppressionReason = privacy[l].reasons[c] ?? (audited.has(id) ? 'privacy_audit' : null);
+      const label = reason === null ? labels.get(id) : undefined;
+      records.push({
+        cluster_id: id,
+        parent_id: parentOf ? clusterId(l + 1, parentOf[c]) : null,
+        level: l,
+        label: label?.name ?? null,
+        description: label?.description ?? null,
+        size: level.sizes[c],
+        unique_users: privacy[l].users[c],
+        suppressed: reason !== null,
+        suppression_reason: reason,
+        terms: reason === null ? (label?.terms ?? []) : [],
+        examples: reason === null && l === 0 ? (examples[c] ?? []) : [],
+      });
+    }
+  });
+  return records;
+}
+
+/** Conversation → cluster id at every level (for artifacts and the gate). */
+export function assignmentsAt(hierarchy: Hierarchy, level: number): string[] {
+  const member = membershipAt(hierarchy, level);
+  return Array.from(member, (c) => clusterId(level, c));
+}

@@ -1,0 +1,98 @@
+/**
+ * `misfire run` as a library call: read the inputs (streaming), analyze, render, and write every artifact
+ * atomically into `out`. The CLI is a thin layer over this function.
+ */
+import { assignmentsAt, analyze, type AnalyzeResult } from './analyze.js';
+import { buildRunRecord, type RunRecord } from './run-record.js';
+import { resolveSettings, type RunSettings } from './settings.js';
+import { writeArtifactsAtomically } from '../io/artifact-dir.js';
+import { csvLine, toJson } from '../io/canonical-json.js';
+import { encodeModel } from '../io/model-files.js';
+import { readConversations } from '../io/read-conversations.js';
+import { readLabels } from '../io/read-labels.js';
+import { readVerdicts } from '../io/read-verdicts.js';
+import { readEmbeddings } from '../io/read-embeddings.js';
+import { metricsDocument, type MetricsDocument } from './metrics-document.js';
+import { renderReport } from '../render/render-report.js';
+import { createProvider } from '../providers/registry.js';
+import { emptyUsage, type ProviderUsage } from '../providers/types.js';
+import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
+import { silentProgress, type ProgressReporter } from '../types.js';
+
+export interface RunOptions {
+  conversations: string;
+  verdicts: string[];
+  labels?: string | null;
+  out: string;
+  settings?: Partial<RunSettings>;
+  /** `--embeddings FILE` (JSONL {id, vector}, or raw float32 with `embeddingIds`). */
+  embeddings?: string | null;
+  embeddingIds?: string | null;
+  progress?: ProgressReporter;
+  cacheDir?: string;
+  anthropic?: AnthropicProviderOptions;
+  /** Clock for the report's "generated" line (tests pin it). */
+  now?: Date;
+}
+
+export interface RunOutcome {
+  outDir: string;
+  run: RunRecord;
+  metrics: MetricsDocument;
+  result: AnalyzeResult;
+  usage: ProviderUsage;
+}
+
+export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
+  const settings = resolveSettings(options.settings);
+  const progress = options.progress ?? silentProgress;
+  const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, anthropic: options.anthropic });
+  progress.start('read inputs');
+  const conversations = await readConversations(options.conversations);
+  const verdicts = await readVerdicts(options.verdicts);
+  const labels = options.labels ? await readLabels(options.labels) : null;
+  const embedded = options.embeddings
+    ? await readEmbeddings(options.embeddings, conversations.conversations.map((c) => c.id), options.embeddingIds ?? null)
+    : null;
+  progress.end();
+  const usage = emptyUsage();
+  const ctx = { seed: settings.seed, progress, minUsers: settings.minUsers, cacheDir: options.cacheDir ?? '.misfire-cache', usage };
+  const result = await analyze(
+    { conversations: conversations.conversations, verdicts: verdicts.rows, labels: labels?.rows ?? null, embedding: embedded?.embedding },
+    provider,
+    settings,
+    ctx,
+  );
+  const metrics = metricsDocument(result, settings);
+  const run = buildRunRecord({ settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage });
+  progress.start('write artifacts');
+  const outDir = await writeArtifactsAtomically(options.out, async (writer) => {
+    await writer.write('metrics.json', toJson(metrics));
+    await writer.write('clusters.json', toJson(result.clusters));
+    await writer.write('assignments.csv', assignmentsCsv(result));
+    await writer.write('run.json', toJson(run));
+    await writer.write('timings.json', toJson({ schema: 'misfire.timings/v1', stages: result.clock.timings }));
+    if (result.lsaModel) {
+      await writer.write('model/embedding.bin', encodeModel({
+          meta: { kind: 'lsa', dim: result.lsaModel.dim },
+          arrays: { featureIndex: result.lsaModel.featureIndex, weights: result.lsaModel.weights, projection: result.lsaModel.projection },
+        }));
+    }
+    const leaves = result.hierarchy.levels[0];
+    if (leaves) {
+      await writer.write('model/centroids.bin', encodeModel({ meta: { kind: 'centroids', dim: result.hierarchy.dim, k: leaves.k }, arrays: { centroids: leaves.centroids } }));
+    }
+    const report = renderReport({ run, metrics, clusters: result.clusters, now: options.now ?? new Date() });
+    await writer.write('index.html', report.html);
+    await writer.write('report.md', report.markdown);
+  });
+  progress.end();
+  return { outDir, run, metrics, result, usage };
+}
+
+function assignmentsCsv(result: AnalyzeResult): string {
+  const leaves = assignmentsAt(result.hierarchy, 0);
+  const parts = [csvLine(['conversation_id', 'cluster_id'])];
+  result.conversationIds.forEach((id, i) => parts.push(csvLine([id, leaves[i]])));
+  return parts.join('');
+}

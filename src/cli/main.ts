@@ -1,0 +1,50 @@
+/** The `misfire` command line: parse arguments, call the library, set process.exitCode. Nothing else. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { exitCodeFor, isMisfireError } from '../errors.js';
+import { MISFIRE_VERSION } from '../version.js';
+import { runCommand } from './run-command.js';
+
+export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+  const parser = yargs(argv)
+    .scriptName('misfire')
+    .usage(
+      'misfire — find the pockets of conversations where a safety classifier mis-fires.\n\n' +
+        'Clusters conversations the way Clio does (privacy-scrubbed summaries → embeddings → k-means\n' +
+        'hierarchy → names), joins each classifier\'s verdicts and your ground-truth labels, and reports\n' +
+        'false-positive and false-negative rates per cluster with intervals and corrected tests.\n\n' +
+        'Usage: $0 <command> [options]',
+    )
+    .command(runCommand)
+    .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
+    .example('$0 run --demo --out reports/demo', 'cluster the shipped demo data and write a report (offline)')
+    .example('$0 run -c convs.jsonl -v verdicts.csv -l labels.csv -o reports/v7', 'your own data')
+    .strict()
+    .version(MISFIRE_VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, err) => {
+      if (err) throw err;
+      process.stderr.write(`misfire: ${message}\nRun with --help for usage.\n`);
+      process.exitCode = 2;
+      throw new UsageReported();
+    });
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageReported) return;
+    reportError(err);
+  }
+}
+
+class UsageReported extends Error {}
+
+function reportError(err: unknown): void {
+  if (isMisfireError(err)) {
+    process.stderr.write(`misfire: ${err.code} error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`misfire: unexpected error (please report it): ${(err as Error)?.stack ?? String(err)}\n`);
+  }
+  process.exitCode = exitCodeFor(err);
+}

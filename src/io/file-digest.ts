@@ -1,0 +1,44 @@
+/** SHA-256 of an input file, computed while it is streamed (no second read). */
+import { createHash, type Hash } from 'node:crypto';
+import { inputError, MisfireError } from '../errors.js';
+import type { Readable } from 'node:stream';
+
+export interface FileDigest {
+  file: string;
+  bytes: number;
+  /** Hex sha256; set when the stream has ended. */
+  sha256: string | null;
+}
+
+export function newDigest(file: string): FileDigest {
+  return { file, bytes: 0, sha256: null };
+}
+
+/** Pass `source` through unchanged while feeding the digest. */
+export function hashingStream<T extends Readable>(source: T, digest: FileDigest): T {
+  const hash: Hash = createHash('sha256');
+  source.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    digest.bytes += chunk.length;
+  });
+  source.on('end', () => {
+    digest.sha256 = hash.digest('hex');
+  });
+  return source;
+}
+
+/** Fail early, with a clear input error, when a file cannot be read. */
+export async function assertReadableFile(file: string): Promise<void> {
+  const { stat, access } = await import('node:fs/promises');
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw inputError('is a directory, expected a file', { file });
+    await access(file);
+  } catch (err) {
+    if (err instanceof MisfireError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT') throw inputError('file not found', { file });
+    if (code === 'EACCES') throw inputError('permission denied', { file });
+    throw inputError(`cannot read file: ${(err as Error).message}`, { file });
+  }
+}

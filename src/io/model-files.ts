@@ -1,0 +1,70 @@
+/**
+ * What a run saves so that conversations it has not seen can later be placed in its clusters (the CI
+ * gate): the LSA embedding model and the leaf centroids, as little-endian binary with a JSON header.
+ * Layout: 4-byte header length, UTF-8 JSON header {arrays:[{name,type,length}], ...meta}, then each
+ * array's bytes in order (each padded to 4 bytes).
+ */
+import { readFile } from 'node:fs/promises';
+import { inputError } from '../errors.js';
+
+type NumericArray = Float32Array | Int32Array;
+
+export interface ModelBundle {
+  meta: Record<string, unknown>;
+  arrays: Record<string, NumericArray>;
+}
+
+export function encodeModel(bundle: ModelBundle): Uint8Array {
+  const entries = Object.entries(bundle.arrays);
+  const header = {
+    ...bundle.meta,
+    arrays: entries.map(([name, a]) => ({ name, type: a instanceof Float32Array ? 'f32' : 'i32', length: a.length })),
+  };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerPadded = Math.ceil(headerBytes.length / 4) * 4;
+  const total = 4 + headerPadded + entries.reduce((s, [, a]) => s + a.length * 4, 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, headerPadded, true);
+  out.set(headerBytes, 4);
+  out.fill(0x20, 4 + headerBytes.length, 4 + headerPadded);
+  let offset = 4 + headerPadded;
+  for (const [, a] of entries) {
+    for (let i = 0; i < a.length; i++, offset += 4) {
+      if (a instanceof Float32Array) view.setFloat32(offset, a[i], true);
+      else view.setInt32(offset, a[i], true);
+    }
+  }
+  return out;
+}
+
+export function decodeModel(bytes: Uint8Array, file = 'model'): ModelBundle {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = view.getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
+      arrays: { name: string; type: 'f32' | 'i32'; length: number }[];
+    } & Record<string, unknown>;
+    const arrays: Record<string, NumericArray> = {};
+    let offset = 4 + headerLength;
+    for (const spec of header.arrays) {
+      const a = spec.type === 'f32' ? new Float32Array(spec.length) : new Int32Array(spec.length);
+      for (let i = 0; i < spec.length; i++, offset += 4) a[i] = spec.type === 'f32' ? view.getFloat32(offset, true) : view.getInt32(offset, true);
+      arrays[spec.name] = a;
+    }
+    const { arrays: _ignored, ...meta } = header;
+    return { meta, arrays };
+  } catch (err) {
+    throw inputError(`unreadable model file: ${(err as Error).message}`, { file });
+  }
+}
+
+export async function readModel(file: string): Promise<ModelBundle> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw inputError('model file missing or unreadable (was the run written by this version of misfire?)', { file });
+  }
+  return decodeModel(bytes, file);
+}

@@ -1,0 +1,97 @@
+/** Small dense linear algebra on Float64Array, enough for randomized SVD. */
+
+/**
+ * Orthonormalise the columns of a row-major (rows × cols) matrix in place with modified Gram–Schmidt.
+ * Columns that are (numerically) dependent on earlier ones are set to zero.
+ */
+export function orthonormalizeColumns(m: Float64Array, rows: number, cols: number): void {
+  const col = new Float64Array(rows);
+  const basis: Float64Array[] = [];
+  for (let j = 0; j < cols; j++) {
+    for (let r = 0; r < rows; r++) col[r] = m[r * cols + j];
+    const original = Math.sqrt(dot(col, col));
+    for (const q of basis) {
+      const proj = dot(col, q);
+      if (proj !== 0) for (let r = 0; r < rows; r++) col[r] -= proj * q[r];
+    }
+    const norm = Math.sqrt(dot(col, col));
+    const q = new Float64Array(rows);
+    if (norm > 1e-10 * Math.max(original, 1e-300) && norm > 1e-300) {
+      for (let r = 0; r < rows; r++) q[r] = col[r] / norm;
+      basis.push(q);
+    }
+    for (let r = 0; r < rows; r++) m[r * cols + j] = q[r];
+  }
+}
+
+export function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Cᵀ·D for two row-major (rows × cols) matrices → (cols × cols) row-major. */
+export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols: number): Float64Array {
+  const g = new Float64Array(cols * cols);
+  for (let r = 0; r < rows; r++) {
+    const o = r * cols;
+    for (let i = 0; i < cols; i++) {
+      const ci = c[o + i];
+      if (ci === 0) continue;
+      const gi = i * cols;
+      for (let j = 0; j < cols; j++) g[gi + j] += ci * d[o + j];
+    }
+  }
+  return g;
+}
+
+/**
+ * Eigen-decomposition of a symmetric (n × n) matrix by cyclic Jacobi rotations.
+ * Returns eigenvalues in decreasing order and eigenvectors as columns of a row-major matrix.
+ */
+export function symmetricEigen(input: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(input);
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p];
+          const akq = a[k * n + q];
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k];
+          const aqk = a[q * n + k];
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p];
+          const vkq = v[k * n + q];
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[y * n + y] - a[x * n + x] || x - y);
+  const values = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
+  order.forEach((src, dst) => {
+    values[dst] = a[src * n + src];
+    for (let k = 0; k < n; k++) vectors[k * n + dst] = v[k * n + src];
+  });
+  return { values, vectors };
+}

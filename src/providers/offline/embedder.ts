@@ -1,0 +1,25 @@
+/** Offline embeddings: hashed TF-IDF + randomized SVD (LSA); see src/pipeline/lsa-embedding.ts. */
+import { embedLsa, type LsaModel } from '../../pipeline/lsa-embedding.js';
+import type { Embedding } from '../../types.js';
+import type { Embedder, ProviderContext } from '../types.js';
+
+export interface LsaEmbedder extends Embedder {
+  /** The model fitted by the last `embed` call (saved with the run for the CI gate). */
+  lastModel(): LsaModel | null;
+}
+
+export function createLsaEmbedder(options: { dim?: number } = {}): LsaEmbedder {
+  let model: LsaModel | null = null;
+  return {
+    name: 'offline-lsa',
+    async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedding> {
+      ctx.progress.start('embed', texts.length);
+      const result = embedLsa(texts, { dim: options.dim ?? 128, seed: ctx.seed });
+      model = result.model;
+      ctx.progress.update(texts.length);
+      ctx.progress.end();
+      return result.embedding;
+    },
+    lastModel: () => model,
+  };
+}

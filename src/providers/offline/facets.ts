@@ -1,0 +1,88 @@
+/**
+ * Offline facet extraction: no model, deterministic, fast enough for a million conversations. The summary is
+ * the condensed, scrubbed opening request; language comes from franc; turns and length are counted; concern is
+ * passed through from metadata when present and valid.
+ */
+import type { Conversation, Facets, Message, MetadataValue } from '../../types.js';
+import type { FacetExtractor, ProviderContext } from '../types.js';
+import { detectLanguage } from './language.js';
+import { EMPTY_REQUEST, plainRequestText, summarizeRequest } from './summary.js';
+
+/** Progress is reported (and the event loop given a turn) after every this many conversations. */
+export const FACETS_PROGRESS_EVERY = 5000;
+
+/** The opening request: the first user message, or the first message when no message is from the user. */
+export function openingRequest(messages: readonly Message[]): Message | undefined {
+  return messages.find((m) => m.role === 'user') ?? messages[0];
+}
+
+/**
+ * A `concern` metadata value as an integer 1–5 (number or numeric string such as "4"), else undefined.
+ * @example
+ * parseConcern('3'); // 3
+ * parseConcern(7); // undefined
+ * parseConcern('high'); // undefined
+ */
+export function parseConcern(value: MetadataValue | undefined): number | undefined {
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && value.trim() !== '') n = Number(value.trim());
+  else return undefined;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+}
+
+/**
+ * Facets of one conversation, computed offline. Pure and deterministic.
+ * @example
+ * extractOfflineFacets({ id: 'c1', userId: 'u1', metadata: {},
+ *   messages: [{ role: 'user', content: 'Hello! Please explain how tides work.' }] });
+ * // { summary: 'Explain how tides work.', language: 'eng', turns: 1, length: 37 }
+ */
+export function extractOfflineFacets(conversation: Conversation): Facets {
+  const { messages } = conversation;
+  const opening = openingRequest(messages);
+  const openingText = opening?.content ?? '';
+  let length = 0;
+  for (const message of messages) length += message.content.length;
+  const facets: Facets = {
+    summary: openingText === '' ? EMPTY_REQUEST : summarizeRequest(openingText),
+    language: detectLanguage(plainRequestText(openingText)),
+    turns: messages.length,
+    length,
+  };
+  const concern = parseConcern(conversation.metadata.concern);
+  if (concern !== undefined) facets.concern = concern;
+  return facets;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The offline {@link FacetExtractor}: {@link extractOfflineFacets} over every conversation, in order, reporting
+ * progress on stage 'facets' and honouring `ctx.signal` between chunks.
+ */
+export function createOfflineFacetExtractor(): FacetExtractor {
+  return {
+    name: 'offline',
+    async extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]> {
+      const total = conversations.length;
+      const out: Facets[] = new Array<Facets>(total);
+      ctx.signal?.throwIfAborted();
+      ctx.progress.start('facets', total);
+      try {
+        for (let i = 0; i < total; i++) {
+          if (i > 0 && i % FACETS_PROGRESS_EVERY === 0) {
+            ctx.progress.update(i);
+            await yieldToEventLoop();
+            ctx.signal?.throwIfAborted();
+          }
+          out[i] = extractOfflineFacets(conversations[i]);
+        }
+        ctx.progress.update(total);
+      } finally {
+        ctx.progress.end();
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The offline request summary: the opening request condensed to at most {@link SUMMARY_MAX_CHARS} characters,
+ * PII-scrubbed. It feeds TF-IDF embeddings and is the example text a report shows, so it keeps the request's
+ * words and drops what carries no meaning (code, runs of ≥ 4 symbols, blobs, greetings and "can you please").
+ */
+import { scrubPii } from '../../pipeline/scrub.js';
+
+export const SUMMARY_MAX_CHARS = 240;
+/** The summary of a request with no letters or digits left. */
+export const EMPTY_REQUEST = '(empty request)';
+/** Placeholder for a fenced code block. */
+export const CODE_PLACEHOLDER = '[code]';
+/** Placeholder for one very long unbroken token (base64, hashes, minified code, keys). */
+export const BLOB_PLACEHOLDER = '[blob]';
+
+/** Characters of the (code-stripped) request looked at at all; the summary keeps far fewer. */
+const WORKING_WINDOW = 1000;
+/** Tokens at least this long without whitespace become {@link BLOB_PLACEHOLDER}. */
+const BLOB_MIN_CHARS = 40;
+/** A sentence cut is used only when it keeps at least this many characters; otherwise cut at a word. */
+const MIN_SENTENCE_CUT = 80;
+
+const FENCED_CODE = /(```|~~~)[^\n]*\n?[\s\S]*?(?:\1|$)/g;
+const WHITESPACE = /\s+/g;
+const SYMBOL_RUN = /[^\p{L}\p{N}\s]{4,}/gu;
+const DOUBLE_SPACE = / {2,}/g;
+const LONG_TOKEN = new RegExp(`\\S{${BLOB_MIN_CHARS},}`, 'g');
+const LEADING_MARKUP = /^[\s>#*\-–—•·=_~|:]+/;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Openers that carry no request meaning, removed repeatedly from the start (case-insensitive). */
+const OPENERS: readonly RegExp[] = [
+  new RegExp(
+    '^(?:hi|hello|hey|hiya|howdy|greetings|yo|good (?:morning|afternoon|evening|day))' +
+      '(?: there| all| everyone| guys| folks| team| friend| chatgpt| claude| gpt| bot| assistant| ai)?' +
+      '(?:\\s*[,!.:;]+\\s*|\\s+|$)',
+    'i',
+  ),
+  /^dear (?:chatgpt|claude|assistant|ai|sir|madam|sir or madam)\s*[,!.:;]*\s*/i,
+  /^(?:please|pls|plz|kindly)(?:\s*[,!:]+\s*|\s+|$)/i,
+  /^(?:can|could|would|will) (?:you|u)(?: please| pls| kindly)?(?:\s*,\s*|\s+|$)/i,
+  /^i (?:was wondering if you could|would like you to|'d like you to|need you to|want you to)(?:\s*,\s*|\s+|$)/i,
+];
+
+/** Remove greetings and politeness openers; keep the text if nothing meaningful would be left. */
+export function stripOpeners(text: string): string {
+  let out = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const opener of OPENERS) {
+      const next = out.replace(opener, '');
+      if (next !== out) {
+        out = next;
+        changed = true;
+      }
+    }
+  }
+  if (!HAS_WORD_CHAR.test(out)) return text;
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/** Cut `text` to at most `max` characters: whole sentences if that keeps enough, else at a word, with "…". */
+export function truncateAtBoundary(text: string, max: number = SUMMARY_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  const sentenceEnd = /[.!?](?=\s)|[。！？]/g;
+  let lastSentenceEnd = -1;
+  for (let m = sentenceEnd.exec(text); m !== null && m.index < max; m = sentenceEnd.exec(text)) {
+    lastSentenceEnd = m.index + 1;
+  }
+  if (lastSentenceEnd >= MIN_SENTENCE_CUT) return text.slice(0, lastSentenceEnd);
+  const room = max - 1; // leave space for the ellipsis
+  const space = text.lastIndexOf(' ', room);
+  let cut = space >= room / 2 ? space : room;
+  const code = text.charCodeAt(cut - 1);
+  if (cut === room && code >= 0xd800 && code <= 0xdbff) cut--; // do not split a surrogate pair
+  return text.slice(0, cut).trimEnd() + '…';
+}
+
+/** Cut at the last whitespace before `max` (a coarse first cut that never splits a word). */
+function windowOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > 0 ? space : max);
+}
+
+/** Code blocks out, whitespace collapsed: the text used for both the summary and language detection. */
+export function plainRequestText(text: string): string {
+  return text.replace(FENCED_CODE, ` ${CODE_PLACEHOLDER} `).replace(WHITESPACE, ' ').trim();
+}
+
+/**
+ * Condense an opening request into a scrubbed summary of at most {@link SUMMARY_MAX_CHARS} characters.
+ * Never empty: {@link EMPTY_REQUEST} when no letter or digit is left.
+ * @example
+ * summarizeRequest('Hi! Can you please email bob@example.com a short   apology?');
+ * // 'Email [EMAIL] a short apology?'
+ */
+export function summarizeRequest(text: string): string {
+  let out = windowOf(plainRequestText(text), WORKING_WINDOW);
+  out = out.replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
+  // Scrub before anything is cut, so no identifier is ever half-kept by a truncation.
+  out = scrubPii(out);
+  out = out.replace(LONG_TOKEN, BLOB_PLACEHOLDER);
+  out = out.replace(LEADING_MARKUP, '');
+  out = stripOpeners(out).trim();
+  if (!HAS_WORD_CHAR.test(out)) return EMPTY_REQUEST;
+  return scrubPii(truncateAtBoundary(out));
+}

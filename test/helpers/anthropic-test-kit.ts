@@ -1,0 +1,119 @@
+/** Shared setup for the Claude provider tests: contexts, conversations, temp cache dirs, a sleep recorder. */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnthropicProvider, type AnthropicProviderOptions } from '../../src/providers/anthropic/index.js';
+import { emptyUsage, type Embedder, type Provider, type ProviderContext } from '../../src/providers/types.js';
+import type { Conversation, ProgressReporter } from '../../src/types.js';
+
+export const TEST_KEY = 'sk-ant-test-SECRET-123';
+
+export const stubEmbedder: Embedder = {
+  name: 'stub',
+  async embed(texts) {
+    return { n: texts.length, dim: 1, data: new Float32Array(texts.length).fill(1) };
+  },
+};
+
+export interface ProgressLog extends ProgressReporter {
+  events: { stage?: string; total?: number; done?: number; extra?: Record<string, number>; kind: string }[];
+}
+
+export function recordingProgress(onUpdate?: (done: number) => void): ProgressLog {
+  const events: ProgressLog['events'] = [];
+  return {
+    events,
+    start: (stage, total) => void events.push({ kind: 'start', stage, total }),
+    update: (done, extra) => {
+      events.push({ kind: 'update', done, extra });
+      onUpdate?.(done);
+    },
+    end: () => void events.push({ kind: 'end' }),
+  };
+}
+
+export function makeCtx(cacheDir: string, overrides: Partial<ProviderContext> = {}): ProviderContext {
+  return {
+    seed: 7,
+    progress: recordingProgress(),
+    minUsers: 1,
+    cacheDir,
+    usage: emptyUsage(),
+    ...overrides,
+  };
+}
+
+const TOPICS = ['tomato gardening', 'sorting algorithms', 'tax forms', 'bread baking', 'guitar chords', 'knitting'];
+
+export function makeConversations(n: number, prefix = 'c'): Conversation[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${i}`,
+    userId: `u${i % 3}`,
+    messages: [
+      { role: 'user' as const, content: `Question ${i}: how do I get better at ${TOPICS[i % TOPICS.length]}?` },
+      { role: 'assistant' as const, content: `Here are some tips (variant ${i}).` },
+    ],
+    metadata: { source: 'test' },
+  }));
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'misfire-anthropic-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Every file under `dir`, recursively. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** Concatenated contents of every file under `dir`. */
+export async function readAllFiles(dir: string): Promise<string> {
+  const files = await listFiles(dir);
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  return texts.join('\n');
+}
+
+/** The cached result files (not batch state) under a cache dir. */
+export async function cachedResultFiles(cacheDir: string): Promise<string[]> {
+  return (await listFiles(join(cacheDir, 'anthropic'))).filter((f) => !f.includes('/batches/') && f.endsWith('.json'));
+}
+
+export interface SleepRecorder {
+  sleep: (ms: number) => Promise<void>;
+  delays: number[];
+}
+
+/** An instant sleep that records the requested delays. */
+export function recordingSleep(): SleepRecorder {
+  const delays: number[] = [];
+  return { delays, sleep: async (ms) => void delays.push(ms) };
+}
+
+/** A provider pointed at the fake server (never the internet: the URL must be on 127.0.0.1). */
+export function localProvider(url: string, options: AnthropicProviderOptions = {}): Provider {
+  if (new URL(url).hostname !== '127.0.0.1') throw new Error(`test base URL must be local, got ${url}`);
+  return createAnthropicProvider({
+    apiKey: TEST_KEY,
+    baseURL: url,
+    timeoutMs: 2_000,
+    sleep: recordingSleep().sleep,
+    embedder: stubEmbedder,
+    ...options,
+  });
+}
