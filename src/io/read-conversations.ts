@@ -62,7 +62,7 @@ export function conversationFromJson(value: unknown, where: ErrorLocation): Conv
     throw inputError('each line must be a JSON object', { ...where, field: '(json)' });
   }
   const row = value as Record<string, unknown>;
-  const keyField = row.id !== undefined ? 'id' : 'conversation_id';
+  const keyField = row.id === undefined && row.conversation_id !== undefined ? 'conversation_id' : 'id';
   const id = parseId(row[keyField], { ...where, field: keyField });
   const userRaw = row.user_id;
   const userId = userRaw === undefined || userRaw === null || userRaw === '' ? id : parseId(userRaw, { ...where, field: 'user_id' });

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Print "N passed, N failed, N skipped" from vitest's JSON reporter output; exit 1 when tests failed
+// or the report is missing (a CI gate fails closed).
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? 'test-output/vitest.json';
+let report;
+try {
+  report = JSON.parse(readFileSync(file, 'utf8'));
+} catch (err) {
+  console.log(`vitest wrote no readable JSON report at ${file}: ${err.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const passed = report.numPassedTests ?? 0;
+const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesFailedWithTests(report);
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/** Suites that failed because a test in them failed are already counted in numFailedTests. */
+function countSuitesFailedWithTests(r) {
+  return (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+}
