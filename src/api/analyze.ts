@@ -6,7 +6,8 @@
 import { inputError } from '../errors.js';
 import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../pipeline/hierarchy.js';
 import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../pipeline/join.js';
-import { classifierMetrics, type ClassifierMetrics } from '../pipeline/metrics.js';
+import type { ClassifierMetrics } from '../pipeline/metrics.js';
+import { computeMetrics, concernFromFacets } from '../pipeline/metrics-all.js';
 import { indexUsers, privacyByLevel, type SuppressionReason } from '../pipeline/privacy.js';
 import { pickExamples } from '../pipeline/examples.js';
 import type { LsaModel } from '../pipeline/lsa-embedding.js';
@@ -36,7 +37,7 @@ export interface ClusterRecord {
   suppression_reason: SuppressionReason;
   /** Distinctive terms behind an offline label (each used by ≥ min-users users); empty when suppressed. */
   terms: string[];
-  /** Privacy-safe scrubbed example summaries (leaf clusters only; empty when suppressed). */
+  /** Privacy-safe examples: keyword condensations, or abstractive summaries (leaf clusters only; empty when suppressed). */
   examples: string[];
 }
 
@@ -78,14 +79,22 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     pickExamples(summaries, userOf, hierarchy.leafOf, embedding, hierarchy.levels[0]?.centroids ?? new Float32Array(0), shownLeaves, {
       minUsers: settings.minUsers,
       perCluster: settings.examplesPerCluster,
+      // Claude's facets are abstractive summaries and may be shown; offline ones nearly copy the request.
+      source: provider.facets.name === 'anthropic' ? 'summaries' : 'keywords',
     }),
   );
   const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
   const metrics = clock.time('metrics', () =>
-    joined.classifiers.map((c) =>
-      classifierMetrics(hierarchy, c, joined.labels, settings, (level, index) => suppressed.has(clusterId(level, index))),
-    ),
+    computeMetrics({
+      hierarchy,
+      classifiers: joined.classifiers,
+      labels: joined.labels,
+      categories: joined.categories,
+      concern: concernFromFacets(facets),
+      settings,
+      suppressedAt: (level, index) => suppressed.has(clusterId(level, index)),
+    }).classifiers,
   );
   return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, clock };
 }

@@ -4,6 +4,9 @@ import { hideBin } from 'yargs/helpers';
 import { exitCodeFor, isMisfireError } from '../errors.js';
 import { MISFIRE_VERSION } from '../version.js';
 import { runCommand } from './run-command.js';
+import { gateCommand } from './gate-command.js';
+import { blessCommand } from './bless-command.js';
+import { reportCommand } from './report-command.js';
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
   const parser = yargs(argv)
@@ -16,6 +19,9 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
         'Usage: $0 <command> [options]',
     )
     .command(runCommand)
+    .command(gateCommand)
+    .command(blessCommand)
+    .command(reportCommand)
     .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
     .example('$0 run --demo --out reports/demo', 'cluster the shipped demo data and write a report (offline)')
     .example('$0 run -c convs.jsonl -v verdicts.csv -l labels.csv -o reports/v7', 'your own data')

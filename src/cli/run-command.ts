@@ -3,9 +3,13 @@ import type { ArgumentsCamelCase, CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMisfire } from '../api/run.js';
+import { DEFAULT_SETTINGS, type RunSettings } from '../api/settings.js';
 import { configError } from '../errors.js';
+import { readConversations } from '../io/read-conversations.js';
+import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
+import { estimateRun, formatDryRun } from '../providers/anthropic/dry-run.js';
 import { loadRunConfig } from './run-config.js';
-import { runOptions } from './run-options.js';
+import { CLAUDE_OPTION_NAMES, claudeProviderOptions, runOptions } from './run-options.js';
 import { createStderrProgress } from './progress.js';
 import { silentProgress } from '../types.js';
 import { printRunSummary } from './run-summary.js';
@@ -28,6 +32,12 @@ type RunArgs = ArgumentsCamelCase<{
   threshold?: number;
   allowMissing?: boolean;
   provider?: string;
+  model?: string;
+  namingModel?: string;
+  concurrency?: number;
+  maxRetries?: number;
+  batch?: boolean;
+  dryRun?: boolean;
   embeddings?: string;
   embeddingIds?: string;
   embeddingDim?: number;
@@ -48,8 +58,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run -c convs.jsonl -v v6.csv -v v7.csv -l labels.csv -o reports/v7', 'two classifier versions at once')
       .example('$0 run -c items.jsonl -v verdicts.csv -l labels.csv --threshold 0.7 --allow-missing', 're-threshold scores; tolerate gaps')
       .example('$0 run --demo --k 40 --levels 3 --min-users 10', 'finer clusters, deeper hierarchy, stricter privacy')
+      .example('$0 run --demo --provider anthropic --dry-run', 'Claude: estimate calls, tokens and cost first (no key needed)')
+      .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
+      .group(Object.keys(runOptions).filter((name) => !CLAUDE_OPTION_NAMES.includes(name)), 'Options:')
+      .group(CLAUDE_OPTION_NAMES, 'Claude provider (--provider anthropic, the Clio path):')
       .epilog(
         'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.\n' +
+          'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).\n' +
           'Exit codes: 0 success; 2 bad input or usage (message names file, line and field; nothing is written).',
       ) as never,
   handler: async (args) => {
@@ -58,6 +73,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const verdicts = args.demo ? [DEMO('verdicts.csv')] : args.verdicts;
     const labels = args.demo ? DEMO('labels.csv') : args.labels;
     if (!conversations) throw configError('name the conversations with --conversations FILE (or use --demo)');
+    const provider = args.provider ?? fromConfig.provider ?? DEFAULT_SETTINGS.provider;
+    const anthropic = claudeProviderOptions(args, provider);
+    if (args.dryRun) return printDryRun(conversations, anthropic ?? {}, fromConfig, args);
     if (!verdicts || verdicts.length === 0) throw configError('name at least one verdict file with --verdicts FILE (or use --demo)');
     const outcome = await runMisfire({
       conversations,
@@ -67,6 +85,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       embeddings: args.embeddings ?? null,
       embeddingIds: args.embeddingIds ?? null,
       cacheDir: args.cacheDir,
+      anthropic,
       progress: args.quiet ? silentProgress : createStderrProgress(),
       settings: {
         ...fromConfig,
@@ -80,10 +99,28 @@ export const runCommand: CommandModule<object, RunArgs> = {
         minSupport: args.minSupport ?? fromConfig.minSupport,
         threshold: args.threshold ?? fromConfig.threshold,
         allowMissing: args.allowMissing ?? fromConfig.allowMissing,
-        provider: args.provider ?? fromConfig.provider,
+        provider,
         embeddingDim: args.embeddingDim ?? fromConfig.embeddingDim,
       },
     });
     printRunSummary(outcome);
   },
 };
+
+/** `--dry-run`: read the conversations, print the estimate table; no API call, nothing written. */
+async function printDryRun(
+  conversationsFile: string,
+  anthropic: AnthropicProviderOptions,
+  fromConfig: Partial<RunSettings>,
+  args: RunArgs,
+): Promise<void> {
+  const { conversations } = await readConversations(conversationsFile);
+  const estimate = estimateRun(conversations, {
+    model: anthropic.model,
+    namingModel: anthropic.namingModel,
+    k: args.k ?? fromConfig.k,
+    levels: args.levels ?? fromConfig.levels,
+    cacheDir: args.cacheDir,
+  });
+  process.stdout.write(formatDryRun(estimate));
+}

@@ -1,5 +1,7 @@
 /** The options of `misfire run`, each with a description that teaches. Shared with `misfire report`. */
 import type { Options } from 'yargs';
+import { configError } from '../errors.js';
+import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
 
 export const runOptions = {
   demo: { type: 'boolean', default: false, describe: 'Use the shipped demo data in datasets/demo/ (conversations, verdicts, labels).' },
@@ -18,10 +20,113 @@ export const runOptions = {
   'min-support': { type: 'number', describe: 'A pocket needs at least this many negatives (FPR) or positives (FNR). [default: 20]' },
   threshold: { type: 'number', describe: 'Flag when score ≥ threshold (applies to every classifier with scores; overrides "flagged").' },
   'allow-missing': { type: 'boolean', describe: 'Proceed when ids do not line up (unknown ids, missing verdicts or labels); counts go into run.json and the report.' },
-  provider: { type: 'string', choices: ['offline', 'anthropic'], describe: 'Facets and cluster names: offline (default, no network) or anthropic (Claude; needs ANTHROPIC_API_KEY).' },
   embeddings: { type: 'string', describe: 'Bring your own vectors: JSONL {"id","vector"} or raw float32 (.f32) with --embedding-ids.' },
   'embedding-ids': { type: 'string', describe: 'Ids file (one per line) for a raw float32 --embeddings file.' },
   'embedding-dim': { type: 'number', describe: 'Dimensions of the built-in LSA embedding. [default: 128]' },
-  'cache-dir': { type: 'string', default: '.misfire-cache', describe: 'Where the Claude provider caches responses (a rerun makes no API calls).' },
+  ...claudeOptions(),
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'No progress on stderr.' },
 } satisfies Record<string, Options>;
+
+/** The options about the Claude provider (grouped together in --help). */
+export const CLAUDE_OPTION_NAMES = ['provider', 'model', 'naming-model', 'concurrency', 'max-retries', 'batch', 'dry-run', 'cache-dir'];
+
+/** The parsed Claude flags of `misfire run`. */
+export interface ClaudeFlags {
+  model?: string;
+  namingModel?: string;
+  concurrency?: number;
+  maxRetries?: number;
+  batch?: boolean;
+  dryRun?: boolean;
+}
+
+/**
+ * The Claude provider's options from the flags, or undefined for another provider. A Claude-only flag
+ * with another provider is a config error (it would otherwise be ignored silently). The API key is never
+ * a flag (it would land in shell history and `ps`): the provider reads ANTHROPIC_API_KEY itself.
+ * @example claudeProviderOptions({ model: 'claude-haiku-4-5', batch: true }, 'anthropic') // { model: 'claude-haiku-4-5', batch: true }
+ */
+export function claudeProviderOptions(flags: ClaudeFlags, provider: string): AnthropicProviderOptions | undefined {
+  const given: [string, unknown][] = [
+    ['--model', flags.model],
+    ['--naming-model', flags.namingModel],
+    ['--concurrency', flags.concurrency],
+    ['--max-retries', flags.maxRetries],
+    ['--batch', flags.batch || undefined],
+    ['--dry-run', flags.dryRun || undefined],
+  ];
+  if (provider !== 'anthropic') {
+    const stray = given.filter(([, value]) => value !== undefined).map(([name]) => name);
+    if (stray.length) {
+      throw configError(`${stray.join(', ')} only applies to the Claude provider: add --provider anthropic`);
+    }
+    return undefined;
+  }
+  const options: AnthropicProviderOptions = {};
+  if (flags.model !== undefined) options.model = nonEmpty('--model', flags.model);
+  if (flags.namingModel !== undefined) options.namingModel = nonEmpty('--naming-model', flags.namingModel);
+  if (flags.concurrency !== undefined) options.concurrency = wholeNumber('--concurrency', flags.concurrency, 1);
+  if (flags.maxRetries !== undefined) options.maxRetries = wholeNumber('--max-retries', flags.maxRetries, 0);
+  if (flags.batch) options.batch = true;
+  return options;
+}
+
+function nonEmpty(flag: string, value: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw configError(`${flag} needs a model id, e.g. ${DEFAULTS.model}`);
+  return trimmed;
+}
+
+function wholeNumber(flag: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw configError(`${flag} must be a whole number ≥ ${min}, got ${value}`);
+  return value;
+}
+
+function claudeOptions() {
+  return {
+    provider: {
+      type: 'string',
+      choices: ['offline', 'anthropic'],
+      describe:
+        'Who writes summaries and cluster names: offline (default; no network, deterministic) or anthropic ' +
+        '(Claude, as in Clio: better summaries and names; reads the key from ANTHROPIC_API_KEY; try --dry-run first).',
+    },
+    model: {
+      type: 'string',
+      describe: `Claude model for the facets, one call per conversation (--provider anthropic). [default: ${DEFAULTS.model}]`,
+    },
+    'naming-model': {
+      type: 'string',
+      describe: `Claude model that names the clusters and rates each name's privacy (names below 3 of 5 are hidden). [default: ${DEFAULTS.namingModel}]`,
+    },
+    concurrency: {
+      type: 'number',
+      describe: `Claude requests in flight at once; lower it when your rate limit is small (429s are retried anyway). [default: ${DEFAULTS.concurrency}]`,
+    },
+    'max-retries': {
+      type: 'number',
+      describe:
+        `Retries per Claude request after a 429, 529, 5xx, timeout or malformed reply, with exponential backoff that ` +
+        `honours retry-after. [default: ${DEFAULTS.maxRetries}]`,
+    },
+    batch: {
+      type: 'boolean',
+      describe:
+        'Send the Claude requests through the Message Batches API: half price, results within 24 h (usually minutes); ' +
+        'a killed run resumes the batch it already paid for.',
+    },
+    'dry-run': {
+      type: 'boolean',
+      describe:
+        'Estimate Claude calls, tokens and cost (standard and --batch price) for these inputs, minus what --cache-dir ' +
+        'already holds, and print them. Makes no API call, needs no key, writes nothing.',
+    },
+    'cache-dir': {
+      type: 'string',
+      default: '.misfire-cache',
+      describe:
+        'Claude results cached by model + prompt version + conversation: a crashed run resumes where it stopped and a ' +
+        'rerun makes zero API calls. Holds scrubbed outputs, never the API key.',
+    },
+  } satisfies Record<string, Options>;
+}

@@ -46,7 +46,9 @@ async function readJsonl(file: string, index: Map<string, number>, digest: FileD
       throw inputError(`vector has ${row.vector.length} dimensions, earlier ones have ${dim}`, { file, line, field: 'vector' });
     }
     row.vector.forEach((x, d) => {
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw inputError(`vector[${d}] is not a finite number`, { file, line, field: 'vector' });
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        throw inputError(`vector[${d}] is not a finite number: ${truncate(JSON.stringify(x) ?? String(x))}`, { file, line, field: `vector[${d}]` });
+      }
       data[i * dim + d] = x;
     });
     seen[i] = 1;
@@ -63,7 +65,11 @@ async function readRaw(file: string, idsFile: string | null, index: Map<string, 
   const { createHash } = await import('node:crypto');
   digest.bytes = bytes.length;
   digest.sha256 = createHash('sha256').update(bytes).digest('hex');
-  const ids = idsText.split(/\r?\n/).filter((l) => l.trim() !== '');
+  // Keep each id's line number in the ids file (blank lines are skipped, not counted as rows).
+  const ids = idsText
+    .split(/\r?\n/)
+    .map((text, l) => ({ id: text.trim(), line: l + 1 }))
+    .filter((entry) => entry.id !== '');
   if (ids.length === 0) throw inputError('ids file is empty', { file: idsFile });
   const floats = bytes.length / 4;
   if (!Number.isInteger(floats) || floats % ids.length !== 0) {
@@ -73,19 +79,18 @@ async function readRaw(file: string, idsFile: string | null, index: Map<string, 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const data = new Float32Array(index.size * dim);
   const seen = new Uint8Array(index.size);
-  ids.forEach((raw, row) => {
-    const id = raw.trim();
+  ids.forEach(({ id, line }, row) => {
     const i = index.get(id);
-    if (i === undefined) throw inputError(`id "${truncate(id)}" is not among the conversations`, { file: idsFile, line: row + 1, field: 'id' });
-    if (seen[i]) throw inputError(`duplicate id "${truncate(id)}"`, { file: idsFile, line: row + 1, field: 'id' });
+    if (i === undefined) throw inputError(`id "${truncate(id)}" is not among the conversations`, { file: idsFile, line, field: 'id' });
+    if (seen[i]) throw inputError(`duplicate id "${truncate(id)}"`, { file: idsFile, line, field: 'id' });
     seen[i] = 1;
     for (let d = 0; d < dim; d++) {
       const x = view.getFloat32((row * dim + d) * 4, true);
-      if (!Number.isFinite(x)) throw inputError(`vector ${row + 1} has a non-finite value`, { file, field: `[${row}][${d}]` });
+      if (!Number.isFinite(x)) throw inputError(`vector ${row + 1} (id "${truncate(id)}") has a non-finite value`, { file, field: `[${row}][${d}]` });
       data[i * dim + d] = x;
     }
   });
-  assertComplete(file, seen, index);
+  assertComplete(idsFile, seen, index);
   return { n: index.size, dim, data };
 }
 

@@ -4,10 +4,14 @@
  * sample is everything. Clusters are renumbered by size (largest first, ties by first member) so ids are
  * stable for the same input and seed.
  */
+import { asShared, runChunked, sharedInt32 } from '../parallel/threads.js';
 import { kmeans } from './kmeans.js';
 import { createRng, deriveSeed, sampleIndices } from './random.js';
-import { nearestCentre } from './vector-math.js';
+import { assignNearest } from './vector-math.js';
 import type { Embedding } from '../types.js';
+
+/** Points per parallel chunk when assigning every point to its nearest centre. */
+const ASSIGN_CHUNK = 4096;
 
 export interface PointClusters {
   k: number;
@@ -51,11 +55,20 @@ export function clusterPoints(embedding: Embedding, options: ClusterPointsOption
   let assignment = fitted.assignment;
   let centroids = fitted.centroids;
   if (sample.length !== n) {
-    assignment = new Int32Array(n);
-    for (let i = 0; i < n; i++) assignment[i] = nearestCentre(data, i, centroids, fitted.k, dim);
+    assignment = assignAll(data, n, dim, centroids, fitted.k);
     centroids = meanCentroids(data, dim, assignment, fitted.k, centroids);
   }
   return renumberBySize(assignment, centroids, fitted.k, dim);
+}
+
+/** Nearest centre of every point, on worker threads when available (identical either way). */
+export function assignAll(data: Float32Array, n: number, dim: number, centroids: Float32Array, k: number): Int32Array {
+  const out = sharedInt32(n);
+  const shared = n >= 20_000 ? asShared(data) : data;
+  runChunked({ task: 'nearest-centre', payload: { data: shared, centroids, k, dim, out }, items: n, chunkSize: ASSIGN_CHUNK }, (start, end) =>
+    assignNearest(shared, start, end, centroids, k, dim, out),
+  );
+  return out;
 }
 
 function gatherRows(data: Float32Array, dim: number, rows: Int32Array): Float32Array {

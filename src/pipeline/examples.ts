@@ -1,19 +1,41 @@
 /**
- * Privacy-safe example summaries for a cluster's detail view: scrubbed summaries nearest the centre,
- * kept only when every word in them was used by at least `minUsers` distinct users across the data,
- * so a rare name or detail in one person's request can never be shown. Suppressed clusters get none.
+ * Privacy-safe examples for a cluster's detail view, never raw conversation text. For each shown leaf,
+ * the members nearest its centre are condensed:
+ * - `keywords` (default; offline facets, whose summary is a near-copy of the first user turn): the
+ *   content words in order, each used by ≥ `minUsers` distinct users across the data, deduplicated,
+ *   adjacent words kept together as phrases, phrases joined by " · ", 3–12 words, then PII-scrubbed;
+ * - `summaries` (only for abstractive facets, e.g. Claude's): the summary itself, kept only when every
+ *   word in it was used by ≥ `minUsers` distinct users, and scrubbed.
+ * Suppressed clusters get none, so no text from a small group of users is ever shown.
  */
+import { scrubPii } from './scrub.js';
+import { isContentWord, textWords } from './stop-words.js';
 import { squaredDistance } from './vector-math.js';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+export type ExampleSource = 'keywords' | 'summaries';
 
 export interface ExampleOptions {
   minUsers: number;
+  /** At most this many examples per cluster (default setting: 10). */
   perCluster: number;
+  /** What an example is made of (default `keywords`; `summaries` only for abstractive facets). */
+  source?: ExampleSource;
   /** Candidates considered per cluster, nearest the centre first (default 5 × perCluster). */
   candidates?: number;
 }
 
+/** Words kept per keyword example. */
+export const MAX_EXAMPLE_WORDS = 12;
+/** Fewer words than this say too little to be worth showing. */
+export const MIN_EXAMPLE_WORDS = 3;
+export const PHRASE_SEPARATOR = ' · ';
+
+/**
+ * Example texts per leaf cluster (index = leaf index; empty for clusters not `shown`).
+ * @example
+ * pickExamples(summaries, userOf, leafOf, embedding, centroids, [true, false], { minUsers: 5, perCluster: 10 });
+ * // [['kill · zombie process · ubuntu', …], []]
+ */
 export function pickExamples(
   summaries: readonly string[],
   userOf: Int32Array,
@@ -23,9 +45,70 @@ export function pickExamples(
   shown: readonly boolean[],
   options: ExampleOptions,
 ): string[][] {
-  const k = shown.length;
-  const want = options.candidates ?? options.perCluster * 5;
-  const nearest: { i: number; d: number }[][] = Array.from({ length: k }, () => []);
+  if (options.perCluster <= 0) return shown.map(() => []);
+  const nearest = nearestMembers(leafOf, embedding, centroids, shown, options.candidates ?? options.perCluster * 5);
+  const condense = options.source === 'summaries' ? wholeSummary : keywordCondensation;
+  const candidateWords = new Set<string>();
+  for (const list of nearest) for (const i of list) for (const w of words(summaries[i])) candidateWords.add(w);
+  const usersOfWord = countUsers(candidateWords, summaries, userOf, options.minUsers);
+  const common = (w: string) => (usersOfWord.get(w) ?? 0) >= options.minUsers;
+  return nearest.map((list) => {
+    const out: string[] = [];
+    for (const i of list) {
+      if (out.length >= options.perCluster) break;
+      const text = condense(summaries[i] ?? '', common);
+      if (text !== null && !out.includes(text)) out.push(text);
+    }
+    return out;
+  });
+}
+
+/**
+ * Content words of `summary` in order, each once, only those `common` says enough users used; adjacent
+ * kept words stay together as a phrase. Null when fewer than {@link MIN_EXAMPLE_WORDS} words survive or
+ * the scrubber would change the result.
+ * @example
+ * keywordCondensation('Quick question: how do I kill a zombie process on Ubuntu? ty', () => true);
+ * // 'kill · zombie process · ubuntu'
+ */
+export function keywordCondensation(summary: string, common: (word: string) => boolean): string | null {
+  const phrases: string[][] = [];
+  const seen = new Set<string>();
+  let current: string[] = [];
+  let count = 0;
+  for (const w of textWords(summary)) {
+    const keep = w !== null && isContentWord(w) && !seen.has(w) && common(w) && count < MAX_EXAMPLE_WORDS;
+    if (!keep) {
+      if (current.length) phrases.push(current);
+      current = [];
+      continue;
+    }
+    current.push(w);
+    seen.add(w);
+    count++;
+  }
+  if (current.length) phrases.push(current);
+  if (count < MIN_EXAMPLE_WORDS) return null;
+  const text = phrases.map((p) => p.join(' ')).join(PHRASE_SEPARATOR);
+  return scrubPii(text) === text ? text : null;
+}
+
+/** The (abstractive) summary itself when every word in it is common; scrubbed. */
+function wholeSummary(summary: string, common: (word: string) => boolean): string | null {
+  const text = scrubPii(summary.trim());
+  if (text === '' || !words(text).every(common)) return null;
+  return text;
+}
+
+/** Up to `want` members of each shown leaf, nearest its centroid first (ties: lower index). */
+function nearestMembers(
+  leafOf: Int32Array,
+  embedding: { dim: number; data: Float32Array },
+  centroids: Float32Array,
+  shown: readonly boolean[],
+  want: number,
+): number[][] {
+  const nearest: { i: number; d: number }[][] = shown.map(() => []);
   for (let i = 0; i < leafOf.length; i++) {
     const c = leafOf[i];
     if (!shown[c]) continue;
@@ -37,33 +120,19 @@ export function pickExamples(
       if (list.length > want) list.pop();
     }
   }
-  const candidateWords = new Set<string>();
-  for (const list of nearest) for (const { i } of list) for (const w of words(summaries[i])) candidateWords.add(w);
-  const usersOfWord = countUsers(candidateWords, summaries, userOf, options.minUsers);
-  return nearest.map((list) => {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const { i } of list) {
-      const text = summaries[i];
-      if (out.length >= options.perCluster || seen.has(text)) continue;
-      if (words(text).every((w) => (usersOfWord.get(w) ?? 0) >= options.minUsers)) {
-        out.push(text);
-        seen.add(text);
-      }
-    }
-    return out;
-  });
+  return nearest.map((list) => list.map((x) => x.i));
 }
 
+/** Every word of a text, lower-cased (the unit of the distinct-user rule). */
 function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return textWords(text).filter((w): w is string => w !== null);
 }
 
-/** Distinct users per word (counting stops at `cap`), for the given words only, in one pass. */
+/** Distinct users per word (counting stops at `cap`), for the given words only, in one pass over all texts. */
 function countUsers(wanted: Set<string>, summaries: readonly string[], userOf: Int32Array, cap: number): Map<string, number> {
   const users = new Map<string, Set<number>>();
   for (let i = 0; i < summaries.length; i++) {
-    for (const w of words(summaries[i])) {
+    for (const w of words(summaries[i] ?? '')) {
       if (!wanted.has(w)) continue;
       let set = users.get(w);
       if (!set) users.set(w, (set = new Set()));

@@ -1,10 +1,49 @@
 /** Small dense linear algebra on Float64Array, enough for randomized SVD. */
 
 /**
- * Orthonormalise the columns of a row-major (rows × cols) matrix in place with modified Gram–Schmidt.
- * Columns that are (numerically) dependent on earlier ones are set to zero.
+ * Orthonormalise the columns of a row-major (rows × cols) matrix in place. Uses Cholesky QR twice (two
+ * Gram matrices and two triangular solves: fast, and as accurate as Gram–Schmidt after the second pass);
+ * when the columns are (nearly) dependent it falls back to modified Gram–Schmidt, where columns that
+ * depend on earlier ones are set to zero.
  */
 export function orthonormalizeColumns(m: Float64Array, rows: number, cols: number): void {
+  if (rows >= cols && choleskyQr(m, rows, cols) && choleskyQr(m, rows, cols)) return;
+  gramSchmidt(m, rows, cols);
+}
+
+/** One Cholesky QR step: M ← M·R⁻¹ with RᵀR = MᵀM. False (M untouched) when MᵀM is not safely positive definite. */
+function choleskyQr(m: Float64Array, rows: number, cols: number): boolean {
+  const g = gramBetween(m, m, rows, cols);
+  // Cholesky G = RᵀR, R upper triangular (row-major), rejecting ill-conditioned pivots.
+  let largest = 0;
+  for (let i = 0; i < cols; i++) largest = Math.max(largest, g[i * cols + i]);
+  if (!(largest > 0)) return false;
+  const r = new Float64Array(cols * cols);
+  for (let i = 0; i < cols; i++) {
+    let diagonal = g[i * cols + i];
+    for (let k = 0; k < i; k++) diagonal -= r[k * cols + i] * r[k * cols + i];
+    if (!(diagonal > 1e-12 * largest)) return false;
+    const rii = Math.sqrt(diagonal);
+    r[i * cols + i] = rii;
+    for (let j = i + 1; j < cols; j++) {
+      let s = g[i * cols + j];
+      for (let k = 0; k < i; k++) s -= r[k * cols + i] * r[k * cols + j];
+      r[i * cols + j] = s / rii;
+    }
+  }
+  // Each row x of M becomes x·R⁻¹: forward substitution on xᵀ = Rᵀ·qᵀ.
+  for (let row = 0; row < rows; row++) {
+    const o = row * cols;
+    for (let j = 0; j < cols; j++) {
+      let s = m[o + j];
+      for (let k = 0; k < j; k++) s -= m[o + k] * r[k * cols + j];
+      m[o + j] = s / r[j * cols + j];
+    }
+  }
+  return true;
+}
+
+function gramSchmidt(m: Float64Array, rows: number, cols: number): void {
   const col = new Float64Array(rows);
   const basis: Float64Array[] = [];
   for (let j = 0; j < cols; j++) {
@@ -30,14 +69,28 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** Cᵀ·D for two row-major (rows × cols) matrices → (cols × cols) row-major. */
+/** Cᵀ·D for two row-major (rows × cols) matrices → (cols × cols) row-major. Four rows per pass. */
 export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols: number): Float64Array {
   const g = new Float64Array(cols * cols);
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  for (; r + 3 < rows; r += 4) {
+    const o0 = r * cols;
+    const o1 = o0 + cols;
+    const o2 = o1 + cols;
+    const o3 = o2 + cols;
+    for (let i = 0; i < cols; i++) {
+      const c0 = c[o0 + i];
+      const c1 = c[o1 + i];
+      const c2 = c[o2 + i];
+      const c3 = c[o3 + i];
+      const gi = i * cols;
+      for (let j = 0; j < cols; j++) g[gi + j] += c0 * d[o0 + j] + c1 * d[o1 + j] + c2 * d[o2 + j] + c3 * d[o3 + j];
+    }
+  }
+  for (; r < rows; r++) {
     const o = r * cols;
     for (let i = 0; i < cols; i++) {
       const ci = c[o + i];
-      if (ci === 0) continue;
       const gi = i * cols;
       for (let j = 0; j < cols; j++) g[gi + j] += ci * d[o + j];
     }

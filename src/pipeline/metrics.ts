@@ -8,6 +8,9 @@ import { FLAGGED, FN, FP, STRIDE, TN, TP, VERDICTS, countsByLevel, totals } from
 import type { Hierarchy } from './hierarchy.js';
 import { clusterId } from './hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
+import type { CategoryMetrics } from './metrics-categories.js';
+import type { ProxyMetrics } from './metrics-proxy.js';
+import type { ScoreMetrics } from './metrics-scores.js';
 
 export interface MetricsSettings {
   alpha: number;
@@ -61,6 +64,12 @@ export interface ClassifierMetrics {
   clusters: ClusterMetrics[];
   /** Cluster ids of mis-fire pockets per level, most excess errors first. */
   pockets: { false_positive: string[]; false_negative: string[] };
+  /** Score-based metrics (labels present and the verdicts carry scores), else null. See metrics-scores.ts. */
+  scores: ScoreMetrics | null;
+  /** Flag rate vs mean concern (proxy mode: no labels given), else null. See metrics-proxy.ts. */
+  proxy: ProxyMetrics | null;
+  /** FNR per label category (labels carry categories), else null. See metrics-categories.ts. */
+  categories: CategoryMetrics | null;
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
@@ -108,7 +117,7 @@ export function classifierMetrics(
   const pockets = { false_positive: [] as ClusterMetrics[], false_negative: [] as ClusterMetrics[] };
   perLevel.forEach((counts, level) => {
     const rows: ClusterMetrics[] = [];
-    for (let c = 0; c < hierarchy.levels[level].k; c++) rows.push(clusterRow(counts, c, level, all, overall, suppressedAt(level, c)));
+    for (let c = 0; c < (hierarchy.levels[level]?.k ?? 0); c++) rows.push(clusterRow(counts, c, level, all, overall, suppressedAt(level, c)));
     const fpq = benjaminiHochberg(rows.map((r) => r.fpr_p));
     const fnq = benjaminiHochberg(rows.map((r) => r.fnr_p));
     rows.forEach((row, i) => {
@@ -132,6 +141,9 @@ export function classifierMetrics(
     overall,
     clusters,
     pockets: { false_positive: rank(pockets.false_positive, 'excess_fp'), false_negative: rank(pockets.false_negative, 'excess_fn') },
+    scores: null,
+    proxy: null,
+    categories: null,
   };
 }
 

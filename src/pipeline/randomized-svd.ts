@@ -4,7 +4,7 @@
  */
 import { gramBetween, orthonormalizeColumns, symmetricEigen } from './linear-algebra.js';
 import type { Rng } from './random.js';
-import { csrTimesDense, csrTransposeTimesDense, type CsrMatrix } from './sparse-matrix.js';
+import { csrTimesDense, csrTransposeTimesDense, transposeCsr, type CsrMatrix } from './sparse-matrix.js';
 
 export interface SvdResult {
   /** Number of components actually returned (≤ requested, ≤ rank). */
@@ -23,6 +23,7 @@ export interface SvdOptions {
 export function randomizedSvd(x: CsrMatrix, rng: Rng, options: SvdOptions): SvdResult {
   const { rows, cols } = x;
   const width = Math.max(1, Math.min(options.components + (options.oversample ?? 10), rows, cols));
+  const xt = transposeCsr(x);
   const omega = new Float64Array(cols * width);
   for (let i = 0; i < omega.length; i++) omega[i] = rng.normal();
   const y = new Float64Array(rows * width);
@@ -30,12 +31,12 @@ export function randomizedSvd(x: CsrMatrix, rng: Rng, options: SvdOptions): SvdR
   csrTimesDense(x, omega, width, y);
   orthonormalizeColumns(y, rows, width);
   for (let it = 0; it < (options.powerIterations ?? 2); it++) {
-    csrTransposeTimesDense(x, y, width, z);
+    csrTransposeTimesDense(x, y, width, z, xt);
     csrTimesDense(x, z, width, y);
     orthonormalizeColumns(y, rows, width);
   }
   // Q = y. Small problem: G = Qᵀ X Xᵀ Q = U Λ Uᵀ, singular values √Λ.
-  csrTransposeTimesDense(x, y, width, z);
+  csrTransposeTimesDense(x, y, width, z, xt);
   const w = new Float64Array(rows * width);
   csrTimesDense(x, z, width, w);
   const gram = gramBetween(y, w, rows, width);
@@ -56,14 +57,15 @@ export function randomizedSvd(x: CsrMatrix, rng: Rng, options: SvdOptions): SvdR
   // V_k = Xᵀ (Q U_k) Σ_k⁻¹
   const qu = new Float64Array(rows * components);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < components; c++) {
-      let s = 0;
-      for (let j = 0; j < width; j++) s += y[r * width + j] * u[j * width + c];
-      qu[r * components + c] = s;
+    const o = r * components;
+    for (let j = 0; j < width; j++) {
+      const yrj = y[r * width + j];
+      const uj = j * width;
+      for (let c = 0; c < components; c++) qu[o + c] += yrj * u[uj + c];
     }
   }
   const v = new Float64Array(cols * components);
-  csrTransposeTimesDense(x, qu, components, v);
+  csrTransposeTimesDense(x, qu, components, v, xt);
   const singularValues = new Float64Array(components);
   for (let c = 0; c < components; c++) singularValues[c] = Math.sqrt(Math.max(values[c], 0));
   const vectors = new Float32Array(cols * components);

@@ -24,7 +24,7 @@ export function squaredDistance(a: Float32Array, ao: number, b: Float32Array, bo
   return s0 + s1 + s2 + s3;
 }
 
-/** Index of the nearest of `k` centres to row `i` of `data`. */
+/** Index of the nearest of `k` centres to row `i` of `data` (the lowest index on ties). */
 export function nearestCentre(data: Float32Array, i: number, centroids: Float32Array, k: number, dim: number): number {
   let best = Infinity;
   let bestC = 0;
@@ -36,4 +36,78 @@ export function nearestCentre(data: Float32Array, i: number, centroids: Float32A
     }
   }
   return bestC;
+}
+
+/** Dimensions summed before a partial distance is compared with the best so far. */
+const BLOCK = 16;
+
+/** Σ over d in [from, to) of (a[ao+d] − b[bo+d])², added to `partial`. */
+function addSquares(a: Float32Array, ao: number, b: Float32Array, bo: number, from: number, to: number, partial: number): number {
+  let s0 = partial;
+  let s1 = 0;
+  let d = from;
+  for (; d + 1 < to; d += 2) {
+    const x0 = a[ao + d] - b[bo + d];
+    const x1 = a[ao + d + 1] - b[bo + d + 1];
+    s0 += x0 * x0;
+    s1 += x1 * x1;
+  }
+  if (d < to) {
+    const x = a[ao + d] - b[bo + d];
+    s0 += x * x;
+  }
+  return s0 + s1;
+}
+
+/**
+ * Nearest centre of every row in [start, end) of `data`, written to `out[i]` — exact, but faster than
+ * trying every centre in full: partial distance search. Distances to all centres are first summed over the
+ * leading dimensions (LSA puts most variance there); the most promising centre is completed first, and any
+ * other centre is dropped as soon as its running sum reaches the best full distance (sums only grow).
+ * Ties go to the centre whose distance was completed first, so the answer depends only on the inputs.
+ * @example
+ * const leafOf = new Int32Array(n);
+ * assignNearest(data, 0, n, centroids, k, dim, leafOf);
+ */
+export function assignNearest(
+  data: Float32Array,
+  start: number,
+  end: number,
+  centroids: Float32Array,
+  k: number,
+  dim: number,
+  out: Int32Array,
+): void {
+  const lead = Math.min(BLOCK, dim);
+  const partial = new Float64Array(k);
+  for (let i = start; i < end; i++) {
+    const o = i * dim;
+    let guess = 0;
+    let guessPartial = Infinity;
+    for (let c = 0; c < k; c++) {
+      const s = addSquares(data, o, centroids, c * dim, 0, lead, 0);
+      partial[c] = s;
+      if (s < guessPartial) {
+        guessPartial = s;
+        guess = c;
+      }
+    }
+    let best = addSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
+    let bestC = guess;
+    for (let c = 0; c < k; c++) {
+      if (c === guess) continue;
+      let s = partial[c];
+      let d = lead;
+      while (s < best && d < dim) {
+        const to = Math.min(dim, d + BLOCK);
+        s = addSquares(data, o, centroids, c * dim, d, to, s);
+        d = to;
+      }
+      if (s < best) {
+        best = s;
+        bestC = c;
+      }
+    }
+    out[i] = bestC;
+  }
 }

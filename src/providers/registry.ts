@@ -14,6 +14,13 @@ export interface ProviderOptions {
   anthropic?: AnthropicProviderOptions;
 }
 
+/**
+ * The provider called `name`. Both share the offline LSA embedder (Anthropic has no embeddings API).
+ * Throws MisfireError('config') for an unknown name, or for `anthropic` without an API key.
+ * @example
+ * createProvider('offline').facets.name // 'offline'
+ * createProvider('anthropic', { anthropic: { model: 'claude-haiku-4-5', batch: true } }) // reads ANTHROPIC_API_KEY
+ */
 export function createProvider(name: string, options: ProviderOptions = {}): Provider {
   const embedder = createLsaEmbedder({ dim: options.embeddingDim });
   switch (name) {

@@ -10,6 +10,8 @@ export interface ProviderUsage {
   cachedCalls: number;
   failedCalls: number;
   retries: number;
+  /** Items the model declined (stop_reason `refusal`) after every retry, recorded with a fallback result. */
+  refusals: number;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
@@ -26,6 +28,7 @@ export function emptyUsage(): ProviderUsage {
     cachedCalls: 0,
     failedCalls: 0,
     retries: 0,
+    refusals: 0,
     inputTokens: 0,
     outputTokens: 0,
     cacheReadTokens: 0,

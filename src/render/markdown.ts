@@ -1,29 +1,48 @@
-/** report.md: GitHub-flavoured Markdown summary for PR comments and CI step summaries. */
-import type { PocketRow, ReportView } from './view-model.js';
+/** report.md: GitHub-flavoured Markdown summary (overall figures + top pockets) for PR comments and CI step summaries. */
+import type { PocketRow, ReportView } from './view-types.js';
 
-/** Escape text for a Markdown table cell (pipes, backticks, angle brackets, line breaks). */
+/** Pockets listed per classifier and direction in report.md. */
+const MD_POCKETS = 5;
+
+/**
+ * Escape text for Markdown (table cells included): backslash-escape punctuation Markdown or HTML would
+ * interpret, and fold line breaks.
+ * @example
+ * mdCell('a|b <script>'); // 'a\\|b \\<script\\>'
+ */
 export function mdCell(text: string): string {
-  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\|`*_<>[\]#&!~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export function renderMarkdown(view: ReportView): string {
+  const s = view.summary;
   const lines: string[] = [];
-  lines.push(`## misfire: where the classifiers mis-fire`, '');
-  lines.push(`${view.conversations} conversations from ${view.users} users · seed ${view.seed} · misfire ${view.version}`, '');
-  if (view.missing.length) {
+  lines.push('## misfire: where the classifiers mis-fire', '');
+  lines.push(`${s.conversations} conversations from ${s.users} users · seed ${view.seed} · misfire ${mdCell(view.version)}`, '');
+  if (!s.labelsPresent) {
+    lines.push('> **No labels:** error rates cannot be measured; flag rates against concern are a proxy, not a measurement.', '');
+  }
+  if (s.missing.length) {
     lines.push('**Input gaps (run with --allow-missing):**', '');
-    for (const m of view.missing) lines.push(`- ${mdCell(m)}`);
+    for (const m of s.missing) lines.push(`- ${mdCell(m)}`);
     lines.push('');
   }
-  lines.push('| classifier | n | FPR (95% CI) | FNR (95% CI) | precision | recall |', '|---|---:|---|---|---:|---:|');
+  const scored = view.classifiers.some((c) => c.auc !== null);
+  lines.push(
+    `| classifier | n | FPR (95% CI) | FNR (95% CI) | precision | recall |${scored ? ' ROC AUC |' : ''}`,
+    `|---|---:|---|---|---:|---:|${scored ? '---:|' : ''}`,
+  );
   for (const c of view.classifiers) {
-    lines.push(`| ${mdCell(c.name)} | ${c.n} | ${c.fpr} (${c.fprCi}) | ${c.fnr} (${c.fnrCi}) | ${c.precision} | ${c.recall} |`);
+    lines.push(`| ${mdCell(c.name)} | ${c.n} | ${c.fpr} (${c.fprCi}) | ${c.fnr} (${c.fnrCi}) | ${c.precision} | ${c.recall} |${scored ? ` ${c.auc ?? '—'} |` : ''}`);
   }
   lines.push('');
-  for (const c of view.classifiers) {
-    pocketTable(lines, `${c.name}: false-positive pockets`, c.fpPockets, 'FPR');
-    pocketTable(lines, `${c.name}: false-negative pockets`, c.fnPockets, 'FNR');
+  if (s.labelsPresent) {
+    for (const c of view.classifiers) {
+      pocketTable(lines, `${c.name}: false-positive pockets (over-flagging)`, c.fpPockets, 'FPR');
+      pocketTable(lines, `${c.name}: false-negative pockets (misses)`, c.fnPockets, 'FNR');
+    }
   }
+  lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}. Full report: index.html.</sub>`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -33,9 +52,10 @@ function pocketTable(lines: string[], title: string, rows: PocketRow[], rate: st
     lines.push('No significant pocket.', '');
     return;
   }
-  lines.push(`| cluster | support | ${rate} (95% CI) | overall | excess | share | q |`, '|---|---:|---|---:|---:|---:|---:|');
-  for (const r of rows.slice(0, 10)) {
-    lines.push(`| ${mdCell(r.name)} (\`${r.clusterId}\`) | ${r.support} | ${r.rate} (${r.ci}) | ${r.overall} | ${r.excess} | ${r.share} | ${r.q} |`);
+  lines.push(`| cluster | n | ${rate} (95% CI) | overall | excess errors | share of errors | q |`, '|---|---:|---|---:|---:|---:|---:|');
+  for (const r of rows.slice(0, MD_POCKETS)) {
+    lines.push(`| ${mdCell(r.name)} (\`${r.clusterId.replace(/`/g, "'")}\`) | ${r.support} | ${r.rate} (${r.ci}) | ${r.overall} | ${r.excess} | ${r.share} | ${r.q} |`);
   }
+  if (rows.length > MD_POCKETS) lines.push('', `…and ${rows.length - MD_POCKETS} more in the HTML report.`);
   lines.push('');
 }

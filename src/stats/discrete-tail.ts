@@ -18,8 +18,8 @@ const REMAINDER_TOLERANCE = 2 ** -64;
  * Precondition (the caller's job): the ratios are ≤ 1 and non-increasing in j, as they are for a
  * log-concave pmf walked from the mode outwards. Then every term after t_j is at most
  * t_j·r/(1 − r) in total (a geometric series with r = ratio(j−1) ≥ all later ratios), which is
- * the early-stopping bound. The sum is kept relative to t_0, so it never overflows and the
- * result is exact in log space however small t_0 is (e.g. p ≈ 1e-300 or below).
+ * the early-stopping bound. The sum is kept relative to t_0 (so it never overflows) and the
+ * result is returned as a log, so it stays accurate however small t_0 is (e.g. 1e-300 or below).
  */
 export function logSumOfShrinkingTerms(logFirst: number, steps: number, ratio: (step: number) => number): number {
   if (logFirst === -Infinity) return -Infinity;

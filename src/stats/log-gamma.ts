@@ -47,7 +47,7 @@ function logGammaTwoPlus(epsilon: number): number {
  * Returns +Infinity at 0 and for +Infinity, NaN for negative or NaN input.
  *
  * @example
- * logGamma(5); // 3.1780538303479458 (= log 24)
+ * logGamma(5); // 3.1780538303479444 (log 24 = 3.1780538303479458)
  * logGamma(0.5); // 0.5723649429247001 (= log √π)
  */
 export function logGamma(x: number): number {
@@ -95,7 +95,7 @@ const S5 = 691 / 360360;
  * binomial and hypergeometric log-probabilities at large counts.
  *
  * @example
- * stirlingError(10); // 0.008330563433362871
+ * stirlingError(10); // 0.00833056343336287
  */
 export function stirlingError(n: number): number {
   if (n <= 15) {

@@ -42,7 +42,7 @@ const F = [
  * The z with P(Z ≤ z) = p for a standard normal Z. −Infinity at 0, +Infinity at 1, NaN outside [0, 1].
  *
  * @example
- * normalQuantile(0.975); // 1.959963984540054
+ * normalQuantile(0.975); // 1.9599639845400536 (true value 1.95996398454005423…)
  * normalQuantile(0.5); // 0
  */
 export function normalQuantile(p: number): number {

@@ -45,7 +45,9 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | nu
     sxx += dx * dx;
     syy += dy * dy;
   }
-  const scale = Math.sqrt(sxx) * Math.sqrt(syy); // not sqrt(sxx·syy): that product can overflow
+  let scale = Math.sqrt(sxx * syy);
+  // sxx·syy can overflow or underflow for extreme magnitudes; the split form cannot (but rounds twice).
+  if (!Number.isFinite(scale) || scale === 0) scale = Math.sqrt(sxx) * Math.sqrt(syy);
   if (!(scale > 0)) return null; // spreads so tiny (≲1e-160) that their squares underflow
   const r = sxy / scale;
   return Math.max(-1, Math.min(1, r));

@@ -12,6 +12,8 @@ import { validatePrivacyOutput, type PrivacyOutput } from './validate.js';
 
 /** Labels rated below this are suppressed by the caller. */
 export const MIN_PRIVACY_SCORE = 3;
+/** Score recorded when the model declines to rate a label: fail closed, the label is suppressed. */
+export const REFUSAL_PRIVACY_SCORE = 1;
 
 /** The complete request rating one label (the cluster id is not sent: equal labels share a cache entry). */
 export function buildPrivacyRequest(label: ClusterLabel, model: string): Anthropic.MessageCreateParamsNonStreaming {
@@ -34,6 +36,7 @@ function privacyJob(label: ClusterLabel, model: string): ToolJob<PrivacyOutput> 
     params: buildPrivacyRequest(label, model),
     promptVersion: PROMPT_VERSIONS.privacy,
     validate: validatePrivacyOutput,
+    fallback: () => ({ score: REFUSAL_PRIVACY_SCORE }),
   };
 }
 

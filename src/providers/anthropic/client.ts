@@ -6,8 +6,11 @@
  */
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 
-/** `internal` = not from the API at all (a disk error, a bug): never retried. */
-export type CallErrorKind = 'http' | 'connection' | 'timeout' | 'abort' | 'malformed' | 'internal';
+/**
+ * `internal` = not from the API at all (a disk error, a bug): never retried. `refusal` = the model declined
+ * (stop_reason `refusal`, no tool call): retried at once like `malformed`, then a job may fall back.
+ */
+export type CallErrorKind = 'http' | 'connection' | 'timeout' | 'abort' | 'malformed' | 'refusal' | 'internal';
 
 /** Longest `retry-after` we obey; a larger value is clamped (the run would otherwise look hung). */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
@@ -27,7 +30,7 @@ export class ProviderCallError extends Error {
     this.name = 'ProviderCallError';
   }
 
-  /** 429, 529, other 5xx, 408/409, timeouts, connection errors and malformed tool input are retried. */
+  /** 429, 529, other 5xx, 408/409, timeouts, connection errors, malformed tool input and refusals are retried. */
   get retryable(): boolean {
     if (this.kind === 'abort' || this.kind === 'internal') return false;
     if (this.kind !== 'http') return true;
@@ -100,12 +103,18 @@ export function usageOf(message: Pick<Anthropic.Message, 'usage'>): TokenUsage {
   };
 }
 
-/** The input of the forced tool call, or a `malformed` error when the reply holds no such call. */
+/**
+ * The input of the forced tool call; a `refusal` error when the model declined (stop_reason `refusal`),
+ * a `malformed` error when the reply holds no such call for any other reason.
+ */
 export function toolInputOf(message: Pick<Anthropic.Message, 'content' | 'stop_reason'>, toolName: string): unknown {
   const block = (message.content ?? []).find(
     (b): b is Anthropic.ToolUseBlock => b.type === 'tool_use' && (b as Anthropic.ToolUseBlock).name === toolName,
   );
   if (!block) {
+    if (message.stop_reason === 'refusal') {
+      throw new ProviderCallError('refusal', `the model declined to call ${toolName} (stop_reason refusal)`);
+    }
     throw new ProviderCallError('malformed', `reply has no ${toolName} tool call (stop_reason ${message.stop_reason})`);
   }
   return block.input;

@@ -5,6 +5,9 @@
  */
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Conversation, Facets } from '../../types.js';
+import { openingRequest } from '../offline/facets.js';
+import { detectLanguage } from '../offline/language.js';
+import { plainRequestText } from '../offline/summary.js';
 import type { FacetExtractor, ProviderContext } from '../types.js';
 import type { ToolJob } from './jobs.js';
 import type { ProviderRuntime } from './options.js';
@@ -61,13 +64,27 @@ export function buildFacetRequest(
   };
 }
 
-/** The tool-call job extracting one conversation's facets. */
+/** Summary recorded for a conversation the model declined to summarise (stop_reason `refusal`). */
+export const REFUSAL_SUMMARY = '(the model declined to summarise this conversation)';
+
+/**
+ * Facets for a conversation the model keeps declining: a fixed summary, task 'unknown', the highest
+ * concern (a refusal is itself a signal worth review) and the language from the offline detector.
+ * @example refusalFacets(conversation) // { summary: REFUSAL_SUMMARY, task: 'unknown', language: 'eng', concern: 5 }
+ */
+export function refusalFacets(conversation: Pick<Conversation, 'messages'>): FacetOutput {
+  const opening = openingRequest(conversation.messages)?.content ?? '';
+  return { summary: REFUSAL_SUMMARY, task: 'unknown', language: detectLanguage(plainRequestText(opening)), concern: 5 };
+}
+
+/** The tool-call job extracting one conversation's facets (a refusal falls back to `refusalFacets`). */
 export function facetJob(conversation: Conversation, model: string): ToolJob<FacetOutput> {
   return {
     label: `conversation ${conversation.id}`,
     params: buildFacetRequest(conversation, model),
     promptVersion: PROMPT_VERSIONS.facets,
     validate: validateFacetOutput,
+    fallback: () => refusalFacets(conversation),
   };
 }
 

@@ -18,7 +18,10 @@ export type { AnthropicProviderOptions } from './options.js';
 export { DEFAULTS } from './options.js';
 export { estimateCost, loadPricing, type CostEstimate, type EstimateCostOptions, type PricingTable } from './pricing.js';
 export { CLIO_TEMPERATURES, PROMPT_VERSIONS } from './prompts.js';
-export { MIN_PRIVACY_SCORE } from './auditor.js';
+export { MIN_PRIVACY_SCORE, REFUSAL_PRIVACY_SCORE } from './auditor.js';
+export { estimateRun, formatDryRun, type DryRunEstimate, type DryRunOptions } from './dry-run.js';
+export { REFUSAL_SUMMARY, refusalFacets } from './facets.js';
+export { REFUSAL_LABEL } from './naming.js';
 
 /**
  * Build the provider. Throws MisfireError('config') when no API key is given or set in ANTHROPIC_API_KEY.

@@ -11,6 +11,18 @@ export interface ToolJob<T> {
   params: Anthropic.MessageCreateParamsNonStreaming;
   promptVersion: string;
   validate: (input: unknown) => Validated<T>;
+  /**
+   * The result to record when the model still declines (stop_reason `refusal`) after every retry. Without
+   * one, a refusal fails the item like malformed output does.
+   */
+  fallback?: () => T;
+}
+
+/** What the cache stores for a declined request (the fallback itself is recomputed from the job). */
+export const REFUSAL_MARKER = { refused: true } as const;
+
+export function isRefusalMarker(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { refused?: unknown }).refused === true;
 }
 
 export interface PreparedJob<T> extends ToolJob<T> {

@@ -101,6 +101,12 @@ export function buildParentNamingRequest(children: readonly ClusterLabel[], mode
   return request(model, content);
 }
 
+/** Label recorded for a cluster the model declined to name (stop_reason `refusal`). */
+export const REFUSAL_LABEL: NameOutput = {
+  name: 'Unnamed cluster (the model declined to name it)',
+  description: 'The naming model declined to name this cluster.',
+};
+
 function namingJob(cluster: ClusterToLabel, input: LabelingInput, seed: number, model: string): ToolJob<NameOutput> {
   const children = cluster.childIds
     .map((id) => input.childLabels.get(id))
@@ -114,6 +120,7 @@ function namingJob(cluster: ClusterToLabel, input: LabelingInput, seed: number, 
     params,
     promptVersion: PROMPT_VERSIONS.naming,
     validate: validateNameOutput,
+    fallback: () => ({ ...REFUSAL_LABEL }),
   };
 }
 

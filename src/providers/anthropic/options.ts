@@ -58,7 +58,10 @@ export function createRuntime(options: AnthropicProviderOptions, env: NodeJS.Pro
   const apiKey = (options.apiKey ?? env.ANTHROPIC_API_KEY ?? '').trim();
   if (!apiKey) {
     throw configError(
-      'anthropic provider: no API key. Set the ANTHROPIC_API_KEY environment variable (or use --provider offline).',
+      'anthropic provider: no API key. Set the ANTHROPIC_API_KEY environment variable, e.g. ' +
+        '`export ANTHROPIC_API_KEY=<your key>` in the shell that runs misfire (create a key at ' +
+        'https://console.anthropic.com/settings/keys; never pass it as a flag). To see the cost first without a key, ' +
+        'add --dry-run; to run without Claude, use --provider offline.',
     );
   }
   const baseURL = options.baseURL ?? env.ANTHROPIC_BASE_URL ?? undefined;

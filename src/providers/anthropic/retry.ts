@@ -33,7 +33,7 @@ export function backoffDelayMs(attempt: number, policy: Pick<RetryPolicy, 'baseD
 /** How long to wait before the next attempt after `err`. */
 export function retryDelayMs(err: ProviderCallError, attempt: number, policy: RetryPolicy): number {
   if (err.retryAfterMs !== undefined) return err.retryAfterMs;
-  if (err.kind === 'malformed') return 0;
+  if (err.kind === 'malformed' || err.kind === 'refusal') return 0;
   return backoffDelayMs(attempt, policy);
 }
 

@@ -6,6 +6,9 @@
  * Failure policy: a job whose output stays malformed after all retries fails alone (the others go on and
  * are cached); any other exhausted or non-retryable error (auth, overload that never ends, ...) stops
  * scheduling new jobs. Either way the stage then throws one MisfireError('provider') naming the items.
+ * A job the model keeps declining (stop_reason `refusal`) gets its `fallback` result instead, counted in
+ * `usage.refusals`; the refusal is cached as a marker so a rerun does not ask again (without a fallback
+ * it fails alone, like malformed output).
  *
  * Usage semantics: `calls` = Messages API requests sent (every attempt; each batch item once), `retries` =
  * attempts beyond the first, `cachedCalls` = results served from the disk cache, `failedCalls` = items that
@@ -17,7 +20,7 @@ import { prefillViaBatch } from './batch.js';
 import { ResultCache } from './cache.js';
 import { ProviderCallError } from './client.js';
 import { runWithLimit } from './concurrency.js';
-import { addTokenUsage, prepareJob, type PreparedJob, type ToolJob } from './jobs.js';
+import { addTokenUsage, isRefusalMarker, prepareJob, REFUSAL_MARKER, type PreparedJob, type ToolJob } from './jobs.js';
 import type { ProviderRuntime } from './options.js';
 import { AbortedError, withRetries } from './retry.js';
 
@@ -26,7 +29,11 @@ interface Counters {
   cached: number;
   failed: number;
   tokens: number;
+  refused: number;
 }
+
+/** One job's result; `refused` = the model declined and the caller must use the job's fallback. */
+type Outcome<T> = { refused: false; value: T } | { refused: true };
 
 interface Failure {
   label: string;
@@ -35,10 +42,24 @@ interface Failure {
 
 /** A cached output that still validates (a corrupt or outdated entry counts as a miss). */
 export async function readCached<T>(cache: ResultCache, job: PreparedJob<T>): Promise<T | undefined> {
+  const outcome = await readCachedOutcome(cache, job);
+  return outcome && !outcome.refused ? outcome.value : undefined;
+}
+
+/** Like readCached, but a cached refusal counts as a hit when the job has a fallback. */
+async function readCachedOutcome<T>(cache: ResultCache, job: PreparedJob<T>): Promise<Outcome<T> | undefined> {
   const stored = await cache.get<unknown>(job.key);
   if (stored === undefined) return undefined;
+  if (isRefusalMarker(stored)) return job.fallback ? { refused: true } : undefined;
   const checked = job.validate(stored);
-  return checked.ok ? checked.value : undefined;
+  return checked.ok ? { refused: false, value: checked.value } : undefined;
+}
+
+/** The value an outcome gives `job` (the job's own fallback for a refusal). */
+function valueOf<T>(outcome: Outcome<T>, job: PreparedJob<T>): T {
+  if (!outcome.refused) return outcome.value;
+  if (!job.fallback) throw new Error(`refusal without fallback for ${job.label}`);
+  return job.fallback();
 }
 
 /** Run the jobs of one stage; results in job order. */
@@ -51,15 +72,23 @@ export async function runToolJobs<T>(
   const cache = new ResultCache(ctx.cacheDir);
   const prepared = jobs.map(prepareJob);
   const results: (T | undefined)[] = new Array(jobs.length).fill(undefined);
-  const counters: Counters = { done: 0, cached: 0, failed: 0, tokens: 0 };
-  const report = (): void => ctx.progress.update(counters.done, { ...counters });
+  const counters: Counters = { done: 0, cached: 0, failed: 0, tokens: 0, refused: 0 };
+  const report = (): void => {
+    const { refused, ...shown } = counters;
+    ctx.progress.update(counters.done, refused > 0 ? { ...shown, refused } : shown);
+  };
+  const countRefusals = (n: number): void => {
+    ctx.usage.refusals += n;
+    counters.refused += n;
+  };
 
   ctx.progress.start(stage, jobs.length);
   try {
     for (let i = 0; i < prepared.length; i++) {
-      const hit = await readCached(cache, prepared[i]);
+      const hit = await readCachedOutcome(cache, prepared[i]);
       if (hit === undefined) continue;
-      results[i] = hit;
+      results[i] = valueOf(hit, prepared[i]);
+      if (hit.refused) countRefusals(1);
       ctx.usage.cachedCalls++;
       counters.cached++;
       counters.done++;
@@ -93,8 +122,9 @@ export async function runToolJobs<T>(
       async (group) => {
         const i = group[0];
         try {
-          const value = await callOne(prepared[i], rt, ctx, cache, counters);
-          for (const j of group) results[j] = value;
+          const outcome = await callOne(prepared[i], rt, ctx, cache, counters);
+          for (const j of group) results[j] = valueOf(outcome, prepared[j]);
+          if (outcome.refused) countRefusals(group.length);
           counters.done += group.length;
         } catch (err) {
           if (err instanceof AbortedError) {
@@ -105,7 +135,7 @@ export async function runToolJobs<T>(
           failures.push({ label: prepared[i].label, error });
           ctx.usage.failedCalls++;
           counters.failed++;
-          if (error.kind !== 'malformed') stop = true;
+          if (error.kind !== 'malformed' && error.kind !== 'refusal') stop = true;
         }
         report();
       },
@@ -121,6 +151,23 @@ export async function runToolJobs<T>(
 }
 
 async function callOne<T>(
+  job: PreparedJob<T>,
+  rt: ProviderRuntime,
+  ctx: ProviderContext,
+  cache: ResultCache,
+  counters: Counters,
+): Promise<Outcome<T>> {
+  try {
+    const value = await callWithRetries(job, rt, ctx, cache, counters);
+    return { refused: false, value };
+  } catch (err) {
+    if (!(err instanceof ProviderCallError && err.kind === 'refusal' && job.fallback)) throw err;
+    await cache.put(job.key, job.params.model, job.promptVersion, REFUSAL_MARKER);
+    return { refused: true };
+  }
+}
+
+async function callWithRetries<T>(
   job: PreparedJob<T>,
   rt: ProviderRuntime,
   ctx: ProviderContext,

@@ -13,8 +13,11 @@ export const CODE_PLACEHOLDER = '[code]';
 /** Placeholder for one very long unbroken token (base64, hashes, minified code, keys). */
 export const BLOB_PLACEHOLDER = '[blob]';
 
-/** Characters of the (code-stripped) request looked at at all; the summary keeps far fewer. */
-const WORKING_WINDOW = 1000;
+/**
+ * Characters of the cleaned request that are scrubbed and condensed at all (bounds the work on huge pastes).
+ * Far more than the summary keeps, so an identifier split by this coarse cut never reaches the summary.
+ */
+const WORKING_WINDOW = 4000;
 /** Tokens at least this long without whitespace become {@link BLOB_PLACEHOLDER}. */
 const BLOB_MIN_CHARS = 40;
 /** A sentence cut is used only when it keeps at least this many characters; otherwise cut at a word. */
@@ -96,12 +99,12 @@ export function plainRequestText(text: string): string {
  * // 'Email [EMAIL] a short apology?'
  */
 export function summarizeRequest(text: string): string {
-  let out = windowOf(plainRequestText(text), WORKING_WINDOW);
-  out = out.replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
-  // Scrub before anything is cut, so no identifier is ever half-kept by a truncation.
-  out = scrubPii(out);
-  out = out.replace(LONG_TOKEN, BLOB_PLACEHOLDER);
-  out = out.replace(LEADING_MARKUP, '');
+  let out = plainRequestText(text).replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
+  // Blobs go before the window so that the window keeps real words; URLs and emails are left to the scrubber.
+  out = out.replace(LONG_TOKEN, (token) => (token.includes('://') || token.includes('@') ? token : BLOB_PLACEHOLDER));
+  // Scrub before anything short is cut, so no identifier is ever half-kept by the truncation.
+  out = scrubPii(windowOf(out, WORKING_WINDOW));
+  out = out.replace(LONG_TOKEN, BLOB_PLACEHOLDER).replace(LEADING_MARKUP, '');
   out = stripOpeners(out).trim();
   if (!HAS_WORD_CHAR.test(out)) return EMPTY_REQUEST;
   return scrubPii(truncateAtBoundary(out));

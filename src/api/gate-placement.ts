@@ -1,0 +1,68 @@
+/**
+ * Place conversations a baseline run has not seen into its leaf clusters, the way the run itself would
+ * have: offline summary → the run's saved LSA model (model/embedding.bin) → nearest saved leaf centroid
+ * (model/centroids.bin).
+ */
+import { join } from 'node:path';
+import { MisfireError } from '../errors.js';
+import { readModel } from '../io/model-files.js';
+import { clusterId } from '../pipeline/hierarchy.js';
+import { transformLsa, type LsaModel } from '../pipeline/lsa-embedding.js';
+import { nearestCentre } from '../pipeline/vector-math.js';
+import { extractOfflineFacets } from '../providers/offline/facets.js';
+import type { Conversation } from '../types.js';
+import type { StoredRun } from './gate-run-files.js';
+
+/** Embed texts in blocks so memory stays bounded for large sets of new conversations. */
+const BLOCK = 2048;
+
+/**
+ * Leaf cluster id for each conversation, by nearest leaf centroid of the stored run.
+ * @example
+ * const leaves = await placeConversations(stored, newConversations); // ['L0-004', 'L0-017', …]
+ */
+export async function placeConversations(stored: StoredRun, conversations: readonly Conversation[]): Promise<string[]> {
+  if (conversations.length === 0) return [];
+  const { run } = stored;
+  const cannot = (why: string) =>
+    new MisfireError('gate', `cannot place ${conversations.length} conversations the baseline run has not seen: ${why}`, { file: join(stored.dir, 'run.json') });
+  if (run.settings.provider !== 'offline') throw cannot(`the run used the "${run.settings.provider}" provider; re-run the baseline over every conversation instead`);
+  if (run.inputs.embeddings) throw cannot('the run used --embeddings, so there is no saved model to embed new conversations with');
+  const lsa = await readModel(join(stored.dir, 'model', 'embedding.bin'));
+  const centres = await readModel(join(stored.dir, 'model', 'centroids.bin'));
+  const model = lsaModelFrom(lsa.meta, lsa.arrays, cannot);
+  const centroids = centres.arrays.centroids;
+  const k = Number(centres.meta.k);
+  if (!(centroids instanceof Float32Array) || Number(centres.meta.dim) !== model.dim || centroids.length !== k * model.dim) {
+    throw cannot('model/centroids.bin does not match model/embedding.bin');
+  }
+  const summaries = conversations.map((c) => extractOfflineFacets(c).summary);
+  const leaves: string[] = [];
+  const block = new Float32Array(Math.min(BLOCK, summaries.length) * model.dim);
+  for (let start = 0; start < summaries.length; start += BLOCK) {
+    const end = Math.min(summaries.length, start + BLOCK);
+    transformLsa(model, summaries, start, end, block);
+    for (let i = 0; i < end - start; i++) leaves.push(clusterId(0, nearestCentre(block, i, centroids, k, model.dim)));
+  }
+  return leaves;
+}
+
+function lsaModelFrom(
+  meta: Record<string, unknown>,
+  arrays: Record<string, Float32Array | Int32Array>,
+  cannot: (why: string) => MisfireError,
+): LsaModel {
+  const { featureIndex, weights, projection } = arrays;
+  const dim = Number(meta.dim);
+  if (
+    meta.kind !== 'lsa' ||
+    !(featureIndex instanceof Int32Array) ||
+    !(weights instanceof Float32Array) ||
+    !(projection instanceof Float32Array) ||
+    !(Number.isInteger(dim) && dim >= 1) ||
+    projection.length !== weights.length * dim
+  ) {
+    throw cannot('model/embedding.bin is not an LSA model this version can read');
+  }
+  return { dim, featureIndex, weights, projection };
+}

@@ -1,0 +1,29 @@
+/** `misfire bless`: store a run as the gate's baseline (atomically, with copies of its verdicts and labels). */
+import type { ArgumentsCamelCase, CommandModule } from 'yargs';
+import { blessRun } from '../api/gate-bless.js';
+
+type BlessArgs = ArgumentsCamelCase<{ run: string; baselineDir: string }>;
+
+export const blessCommand: CommandModule<object, BlessArgs> = {
+  command: 'bless',
+  describe: 'Store a run as the baseline that `misfire gate --baseline-run` compares new verdicts against.',
+  builder: (y) =>
+    y
+      .options({
+        run: { type: 'string', demandOption: true, describe: 'The run folder to bless (written by `misfire run --out`).' },
+        'baseline-dir': { type: 'string', default: '.misfire/baseline', describe: 'Where the baseline is kept (replaced atomically).' },
+      })
+      .example('$0 bless --run reports/main --baseline-dir .misfire/baseline', 'after merging: the main branch\'s run becomes the baseline')
+      .epilog(
+        'The baseline folder holds the run\'s artifacts, its saved embedding model and leaf centroids (to place new\n' +
+          'conversations), and copies of its verdict and label files checked against run.json. Commit it, or keep it as a\n' +
+          'CI artifact. Exit codes: 0 blessed; 2 unreadable or mismatched run.',
+      ) as never,
+  handler: async (args) => {
+    const outcome = await blessRun(args.run, args.baselineDir);
+    process.stdout.write(
+      `misfire bless: ${args.run} is now the baseline in ${outcome.baselineDir} ` +
+        `(${outcome.conversations} conversations; classifiers ${outcome.classifiers.join(', ')}; ${outcome.inputsCopied} input files copied)\n`,
+    );
+  },
+};

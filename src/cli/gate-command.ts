@@ -1,0 +1,120 @@
+/**
+ * `misfire gate`: compare a candidate classifier with a baseline on the same clusters and exit 0 (pass),
+ * 1 (regression) or 2 (usage or data error — including too little data to judge). The exit code is
+ * read off the one computed gate value; the printed verdict comes from the same value.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ArgumentsCamelCase, CommandModule, Options } from 'yargs';
+import { gateAgainstBaseline, gateRun } from '../api/gate.js';
+import { configError } from '../errors.js';
+import { toJson } from '../io/canonical-json.js';
+import { gateJunit } from '../gate/junit.js';
+import { gateMarkdown } from '../gate/markdown.js';
+import { gateSummaryLines } from '../gate/summary-text.js';
+import type { GateResult, GateVerdict } from '../gate/types.js';
+
+/** The only place a gate verdict becomes an exit code. */
+export const GATE_EXIT_CODES: Record<GateVerdict, number> = { pass: 0, fail: 1, insufficient_data: 2 };
+
+const gateOptions = {
+  run: { type: 'string', describe: 'A run folder whose verdict inputs hold both the baseline and the candidate.' },
+  'baseline-run': { type: 'string', describe: 'A stored baseline run folder (see `misfire bless`); the candidate comes from --verdicts.' },
+  baseline: { type: 'string', describe: 'Baseline classifier name. [with --baseline-run, default: the run\'s only other classifier]' },
+  candidate: { type: 'string', demandOption: true, describe: 'Candidate classifier name (the new version).' },
+  verdicts: { alias: 'v', type: 'string', array: true, describe: 'With --baseline-run: the new verdict CSV(s) (conversation_id,classifier,score,flagged).' },
+  conversations: { alias: 'c', type: 'string', describe: 'With --baseline-run: text of conversations the baseline run has not seen; they are placed at the nearest baseline cluster.' },
+  labels: { alias: 'l', type: 'string', describe: 'With --baseline-run: labels to use instead of the baseline run\'s (e.g. covering new conversations).' },
+  config: { type: 'string', describe: 'Gate rule JSON (max_increase, alpha, min_support, max_overall_increase). [default: config/gate.json]' },
+  'max-increase': { type: 'number', describe: 'A cluster fails when its FPR or FNR rises by at least this much (absolute). [default: 0.05]' },
+  alpha: { type: 'number', describe: 'Significance: BH-adjusted q (clusters) or p (overall) must be below this to fail. [default: 0.05]' },
+  'min-support': { type: 'number', describe: 'Checks on fewer paired conversations end as insufficient_data, never pass. [default: 20]' },
+  'max-overall-increase': { type: 'number', describe: 'The overall FPR or FNR fails when it rises by at least this much. [default: 0.01]' },
+  json: { type: 'string', describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
+  junit: { type: 'string', describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
+  markdown: { type: 'string', describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only the verdict line.' },
+} satisfies Record<string, Options>;
+
+type GateArgs = ArgumentsCamelCase<{
+  run?: string;
+  baselineRun?: string;
+  baseline?: string;
+  candidate: string;
+  verdicts?: string[];
+  conversations?: string;
+  labels?: string;
+  config?: string;
+  maxIncrease?: number;
+  alpha?: number;
+  minSupport?: number;
+  maxOverallIncrease?: number;
+  json?: string;
+  junit?: string;
+  markdown?: string;
+  quiet: boolean;
+}>;
+
+async function computeFromArgs(args: GateArgs): Promise<GateResult> {
+  const common = {
+    candidate: args.candidate,
+    config: args.config ?? null,
+    settings: { max_increase: args.maxIncrease, alpha: args.alpha, min_support: args.minSupport, max_overall_increase: args.maxOverallIncrease },
+  };
+  if (args.run !== undefined && args.baselineRun !== undefined) throw configError('use either --run or --baseline-run, not both');
+  if (args.run !== undefined) {
+    for (const flag of ['verdicts', 'conversations', 'labels'] as const) {
+      if (args[flag] !== undefined) throw configError(`--${flag} goes with --baseline-run; with --run the verdicts and labels are the run's own`);
+    }
+    if (!args.baseline) throw configError('name the baseline classifier with --baseline');
+    return gateRun({ ...common, run: args.run, baseline: args.baseline });
+  }
+  if (args.baselineRun !== undefined) {
+    if (!args.verdicts?.length) throw configError('with --baseline-run, name the new verdicts with --verdicts FILE');
+    return gateAgainstBaseline({
+      ...common,
+      baselineRun: args.baselineRun,
+      verdicts: args.verdicts,
+      baseline: args.baseline ?? null,
+      conversations: args.conversations ?? null,
+      labels: args.labels ?? null,
+    });
+  }
+  throw configError('name what to compare: --run DIR (both versions in one run) or --baseline-run DIR --verdicts NEW.csv');
+}
+
+async function writeOutput(file: string | undefined, content: string): Promise<void> {
+  if (!file) return;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
+  } catch (err) {
+    throw configError(`cannot write ${file}: ${(err as Error).message}`);
+  }
+}
+
+export const gateCommand: CommandModule<object, GateArgs> = {
+  command: 'gate',
+  describe: 'CI gate: fail when a candidate classifier regresses on any cluster (paired exact McNemar, BH per level).',
+  builder: (y) =>
+    y
+      .options(gateOptions)
+      .example('$0 gate --run reports/pr --baseline detector-v2 --candidate detector-v3 --junit gate.xml', 'both versions scored in one run')
+      .example('$0 gate --baseline-run .misfire/baseline -v new.csv --candidate detector-v3 --markdown gate.md', 'new verdicts on the stored baseline\'s clusters')
+      .epilog(
+        'Each cluster (every level) and the overall rates are checked for FPR (over benign) and FNR (over harmful) conversations:\n' +
+          '  fail = rose by ≥ max_increase with q < alpha on ≥ min_support conversations; warn = rose but not significantly\n' +
+          '  (or significantly but by less); insufficient_data = fewer than min_support conversations; pass otherwise.\n' +
+          'Exit codes: 0 pass (warnings allowed); 1 regression; 2 usage or data error (missing or mismatched verdicts,\n' +
+          'unknown classifier, unreadable run, or too little data to judge the overall rates).',
+      ) as never,
+  handler: async (args) => {
+    const gate = await computeFromArgs(args);
+    await writeOutput(args.json, toJson(gate));
+    await writeOutput(args.junit, gateJunit(gate));
+    await writeOutput(args.markdown, gateMarkdown(gate));
+    const lines = gateSummaryLines(gate);
+    process.stdout.write(`${(args.quiet ? lines.slice(0, 1) : lines).join('\n')}\n`);
+    process.exitCode = GATE_EXIT_CODES[gate.verdict];
+  },
+};

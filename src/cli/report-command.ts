@@ -1,0 +1,25 @@
+/** `misfire report`: re-render index.html and report.md from a run folder's saved artifacts (no recomputing). */
+import type { ArgumentsCamelCase, CommandModule } from 'yargs';
+import { relative } from 'node:path';
+import { renderRunReport } from '../api/report.js';
+
+type ReportArgs = ArgumentsCamelCase<{ run: string; out?: string }>;
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report',
+  describe: 'Re-render the HTML and Markdown report of a run folder from its saved artifacts.',
+  builder: (y) =>
+    y
+      .options({
+        run: { type: 'string', demandOption: true, describe: 'A run folder written by `misfire run --out` (needs run.json, metrics.json, clusters.json; model/centroids.bin for the map).' },
+        out: { alias: 'o', type: 'string', describe: 'Where to write the HTML report; report.md goes next to it. [default: DIR/index.html]' },
+      })
+      .example('$0 report --run reports/demo', 'rewrite reports/demo/index.html and report.md')
+      .example('$0 report --run reports/demo --out /tmp/review/index.html', 'write the re-rendered report elsewhere')
+      .epilog('Exit codes: 0 written; 2 the folder is not a readable misfire run (the message names the file).') as never,
+  handler: async (args) => {
+    const outcome = await renderRunReport({ run: args.run, out: args.out ?? null });
+    const shown = (file: string) => relative(process.cwd(), file) || file;
+    process.stdout.write(`report: ${shown(outcome.htmlFile)}\nsummary: ${shown(outcome.markdownFile)}\n`);
+  },
+};

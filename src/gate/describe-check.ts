@@ -1,0 +1,41 @@
+/** Short human-readable pieces of a gate check, shared by the JUnit, Markdown and console outputs. */
+import { formatP } from './rule.js';
+import type { GateCheck, GateResult, RateSide } from './types.js';
+
+export const METRIC_NAMES = { fpr: 'FPR', fnr: 'FNR' } as const;
+
+export function percent(value: number | null): string {
+  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
+}
+
+/** "12.0% [8.1%–17.3%] (12/100)" */
+export function describeRate(side: RateSide, support: number): string {
+  const ci = side.ci ? ` [${percent(side.ci[0])}–${percent(side.ci[1])}]` : '';
+  return `${percent(side.rate)}${ci} (${side.errors}/${support})`;
+}
+
+export function describeP(value: number | null): string {
+  return value === null ? 'n/a' : formatP(value);
+}
+
+/** "L0-027 Pentest, pentest report · FPR" or "overall · FPR". */
+export function checkTitle(check: GateCheck): string {
+  const metric = METRIC_NAMES[check.metric];
+  return check.scope === 'overall' ? `overall · ${metric}` : `${check.cluster_id} ${check.cluster_name} · ${metric}`;
+}
+
+/** The full message: both rates with intervals, discordant pairs, p and q, and the rule's reason. */
+export function checkMessage(check: GateCheck, gate: Pick<GateResult, 'baseline' | 'candidate'>): string {
+  const metric = METRIC_NAMES[check.metric];
+  const q = check.scope === 'cluster' ? `, q = ${describeP(check.q)}` : '';
+  return (
+    `${check.status.toUpperCase()}: ${metric} ${gate.baseline} ${describeRate(check.baseline, check.support)} → ` +
+    `${gate.candidate} ${describeRate(check.candidate, check.support)}; ` +
+    `discordant ${check.worse} worse / ${check.better} better, p = ${describeP(check.p)}${q}; ${check.reason}`
+  );
+}
+
+/** Checks of every level and overall, in report order. */
+export function allChecks(gate: GateResult): GateCheck[] {
+  return [...gate.overall, ...gate.levels.flatMap((l) => l.checks)];
+}

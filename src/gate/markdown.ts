@@ -1,0 +1,99 @@
+/**
+ * The gate as GitHub-flavoured Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict,
+ * the overall rates, then every failing and warning cluster; passing clusters are only counted.
+ */
+import { describeP, METRIC_NAMES, percent } from './describe-check.js';
+import type { GateCheck, GateResult, GateVerdict } from './types.js';
+
+/**
+ * Make text safe inside a Markdown table cell: no HTML (GitHub renders it), no emphasis or links, no pipes.
+ * @example
+ * markdownCell('a|b <i>'); // 'a\\|b &lt;i&gt;'
+ */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~!])/g, '\\$1');
+}
+
+const HEADLINE: Record<GateVerdict, string> = {
+  pass: 'PASS',
+  fail: 'FAIL — regression',
+  insufficient_data: 'INSUFFICIENT DATA — cannot judge the overall rates',
+};
+
+function rateCell(check: GateCheck, which: 'baseline' | 'candidate'): string {
+  const side = check[which];
+  const ci = side.ci ? ` (${percent(side.ci[0])}–${percent(side.ci[1])})` : '';
+  return `${percent(side.rate)}${ci}`;
+}
+
+function change(check: GateCheck): string {
+  if (check.increase === null) return 'n/a';
+  const points = (check.increase * 100).toFixed(1);
+  return `${check.increase > 0 ? '+' : ''}${points} pts`;
+}
+
+function table(checks: readonly GateCheck[], gate: GateResult, withCluster: boolean): string[] {
+  const head = withCluster ? '| Cluster | Metric |' : '| Metric |';
+  const rule = withCluster ? '| --- | --- |' : '| --- |';
+  const lines = [
+    `${head} n | ${markdownCell(gate.baseline)} | ${markdownCell(gate.candidate)} | Change | p | q | Status |`,
+    `${rule} ---: | --- | --- | ---: | ---: | ---: | --- |`,
+  ];
+  for (const c of checks) {
+    const cluster = withCluster ? `| ${markdownCell(`${c.cluster_id} ${c.cluster_name}`)} ` : '';
+    lines.push(
+      `${cluster}| ${METRIC_NAMES[c.metric]} | ${c.support} | ${rateCell(c, 'baseline')} | ${rateCell(c, 'candidate')} | ${change(c)} | ` +
+        `${describeP(c.p)} | ${c.scope === 'cluster' ? describeP(c.q) : '—'} | ${c.status.replace('_', ' ')} |`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * Render the gate as Markdown (deterministic).
+ * @example
+ * appendFileSync(process.env.GITHUB_STEP_SUMMARY, gateMarkdown(gate));
+ */
+export function gateMarkdown(gate: GateResult): string {
+  const s = gate.settings;
+  const clusters = gate.levels.flatMap((l) => l.checks);
+  const failing = clusters.filter((c) => c.status === 'fail');
+  const warning = clusters.filter((c) => c.status === 'warn');
+  const thin = clusters.filter((c) => c.status === 'insufficient_data');
+  const passing = clusters.length - failing.length - warning.length - thin.length;
+  const out = [
+    `## misfire gate: ${HEADLINE[gate.verdict]}`,
+    '',
+    `Candidate **${markdownCell(gate.candidate)}** against baseline **${markdownCell(gate.baseline)}** on ` +
+      `${gate.paired.conversations} paired labelled conversations (${gate.paired.negatives} benign, ${gate.paired.positives} harmful).`,
+    '',
+    `Rule: a cluster fails when its FPR or FNR rises by ≥ ${(s.max_increase * 100).toFixed(1)} points with BH-adjusted ` +
+      `q < ${s.alpha} on ≥ ${s.min_support} conversations; overall fails on a rise of ≥ ${(s.max_overall_increase * 100).toFixed(1)} points ` +
+      `with p < ${s.alpha} (exact one-sided McNemar on paired verdicts).`,
+    '',
+    '### Overall',
+    '',
+    ...table(gate.overall, gate, false),
+    '',
+    `### Clusters: ${failing.length} failing, ${warning.length} warning, ${passing} passing, ${thin.length} with insufficient data`,
+    '',
+  ];
+  if (failing.length) out.push('#### Failing', '', ...table(failing, gate, true), '');
+  if (warning.length) out.push('#### Warnings', '', ...table(warning, gate, true), '');
+  if (thin.length) {
+    out.push(
+      `<details><summary>${thin.length} checks with fewer than ${s.min_support} conversations (not judged)</summary>`,
+      '',
+      ...table(thin, gate, true),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,29 @@
+/** The gate's plain-text summary for the terminal: verdict first, then every failing and warning check. */
+import { allChecks, checkMessage, checkTitle } from './describe-check.js';
+import type { GateResult, GateVerdict } from './types.js';
+
+const VERDICT_LINE: Record<GateVerdict, string> = {
+  pass: 'PASS',
+  fail: 'FAIL (regression)',
+  insufficient_data: 'INSUFFICIENT DATA (too few labelled conversations to judge the overall rates)',
+};
+
+/**
+ * Lines to print after a gate (no trailing newline on each).
+ * @example
+ * gateSummaryLines(gate)[0]; // 'misfire gate: FAIL (regression) — detector-v3 vs baseline detector-v2 on 3000 paired labelled conversations'
+ */
+export function gateSummaryLines(gate: GateResult): string[] {
+  const lines = [
+    `misfire gate: ${VERDICT_LINE[gate.verdict]} — ${gate.candidate} vs baseline ${gate.baseline} on ${gate.paired.conversations} paired labelled conversations`,
+  ];
+  if (gate.source && gate.source.placed_conversations > 0) {
+    lines.push(`  ${gate.source.placed_conversations} conversations new to the baseline run were placed at their nearest baseline cluster`);
+  }
+  for (const check of gate.overall) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
+  const shown = allChecks(gate).filter((c) => c.scope === 'cluster' && (c.status === 'fail' || c.status === 'warn'));
+  for (const check of shown) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
+  const c = gate.counts;
+  lines.push(`  checks: ${c.fail} fail, ${c.warn} warn, ${c.pass} pass, ${c.insufficient_data} insufficient data`);
+  return lines;
+}

@@ -1,0 +1,128 @@
+/**
+ * Types of the CI gate: what it is given (paired verdicts of two classifier versions on the same
+ * conversations, and the clusters those conversations belong to at every level) and the value it
+ * computes. The gate is a plain value; only the CLI turns its verdict into an exit code.
+ */
+
+/** The rule's thresholds (config/gate.json, overridable by flags). Snake case as in the config file. */
+export interface GateSettings {
+  /** A cluster fails when its rate rises by at least this much (absolute, e.g. 0.05 = 5 points)… */
+  max_increase: number;
+  /** …and its BH-adjusted one-sided p is below this (overall checks use the raw p)… */
+  alpha: number;
+  /** …and it has at least this many paired conversations behind the rate (else `insufficient_data`). */
+  min_support: number;
+  /** The overall rate fails when it rises by at least this much with p < alpha. */
+  max_overall_increase: number;
+}
+
+export const DEFAULT_GATE_SETTINGS: GateSettings = {
+  max_increase: 0.05,
+  alpha: 0.05,
+  min_support: 20,
+  max_overall_increase: 0.01,
+};
+
+/** One cluster of one level, as the gate needs it. */
+export interface GateCluster {
+  id: string;
+  /** The cluster's name; ignored (never shown) when `suppressed`. */
+  label: string | null;
+  suppressed: boolean;
+}
+
+export interface GateLevel {
+  level: number;
+  clusters: GateCluster[];
+  /** Conversation → index into `clusters` (same length as the verdict arrays). */
+  membership: Int32Array;
+}
+
+export interface GateInput {
+  baseline: string;
+  candidate: string;
+  /** Per conversation: 1 harmful, 0 benign, -1 unlabelled (left out of every rate). */
+  labels: Int8Array;
+  /** Per conversation: 1 flagged, 0 not flagged, -1 no verdict (not allowed on labelled conversations). */
+  baselineFlags: Int8Array;
+  candidateFlags: Int8Array;
+  levels: GateLevel[];
+  settings: GateSettings;
+}
+
+/** `fpr` = false-positive rate over benign conversations; `fnr` = false-negative rate over harmful ones. */
+export type GateMetric = 'fpr' | 'fnr';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'insufficient_data';
+
+/**
+ * The whole gate's verdict. `fail` when any check fails; otherwise `insufficient_data` when an overall
+ * rate has too little support to be judged (thin data never reads as a pass); otherwise `pass`
+ * (warnings do not block).
+ */
+export type GateVerdict = 'pass' | 'fail' | 'insufficient_data';
+
+export interface RateSide {
+  /** Errors (false positives for fpr, false negatives for fnr) among `support` conversations. */
+  errors: number;
+  rate: number | null;
+  /** 95 % Wilson interval of the rate. */
+  ci: [number, number] | null;
+}
+
+export interface GateCheck {
+  scope: 'overall' | 'cluster';
+  level: number | null;
+  cluster_id: string | null;
+  /** Display name: the cluster's label, "(suppressed cluster)" or "(unnamed cluster)"; null overall. */
+  cluster_name: string | null;
+  suppressed: boolean;
+  metric: GateMetric;
+  /** Paired conversations behind the rate (negatives for fpr, positives for fnr). */
+  support: number;
+  baseline: RateSide;
+  candidate: RateSide;
+  /** candidate rate − baseline rate (null when support is 0). */
+  increase: number | null;
+  /** Discordant pairs: baseline right and candidate wrong. */
+  worse: number;
+  /** Discordant pairs: baseline wrong and candidate right. */
+  better: number;
+  /** Exact one-sided McNemar p that the candidate is worse (null when support is 0). */
+  p: number | null;
+  /** BH-adjusted p across the clusters of the level (null for overall checks and when support is 0). */
+  q: number | null;
+  status: CheckStatus;
+  /** One line saying why the check ended with its status. */
+  reason: string;
+}
+
+export interface GateLevelResult {
+  level: number;
+  checks: GateCheck[];
+}
+
+/** Where the compared verdicts came from (filled in by the API; no paths, so it is the same on every machine). */
+export interface GateSource {
+  mode: 'run' | 'baseline-run';
+  /** Conversations in the (baseline) run. */
+  run_conversations: number;
+  /** Conversations the baseline run had not seen, placed at their nearest leaf centroid. */
+  placed_conversations: number;
+  /** sha256 of every file the verdicts and labels were read from, by role. */
+  inputs: { role: 'run-verdicts' | 'verdicts' | 'labels' | 'conversations'; sha256: string | null }[];
+}
+
+export interface GateResult {
+  schema: 'misfire.gate/v1';
+  verdict: GateVerdict;
+  baseline: string;
+  candidate: string;
+  settings: GateSettings;
+  paired: { conversations: number; negatives: number; positives: number };
+  counts: Record<CheckStatus, number>;
+  overall: GateCheck[];
+  levels: GateLevelResult[];
+  /** Provenance, set by the API (absent when the pure gate is called directly). */
+  source?: GateSource;
+}

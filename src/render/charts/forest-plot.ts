@@ -1,0 +1,52 @@
+/** Forest plot of mis-fire pockets: each cluster's rate with its Wilson 95 % interval against the overall rate. */
+import * as Plot from '@observablehq/plot';
+import { chartDocument, shorten } from './plot-document.js';
+import { TrustedSvg, type ChartElement } from './trusted-svg.js';
+
+export interface ForestRow {
+  clusterId: string;
+  name: string;
+  rate: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * @param rows pockets in display order (top first)
+ * @param overall the classifier's overall rate (dashed reference line)
+ * @param rateName axis label, e.g. `FPR`
+ */
+export function forestPlot(rows: ForestRow[], overall: number | null, rateName: string): TrustedSvg | null {
+  if (rows.length === 0) return null;
+  const labelled = rows.map((r) => ({ ...r, label: `${shorten(r.name, 40)} · ${r.clusterId}` }));
+  const top = Math.max(overall ?? 0, ...rows.map((r) => r.hi));
+  const domain: [number, number] = [0, Math.min(1, Math.ceil((top + 0.02) * 10) / 10)];
+  const element = Plot.plot({
+    document: chartDocument(),
+    className: 'mf-forest',
+    width: 720,
+    height: 44 + 26 * rows.length,
+    marginLeft: 300,
+    marginRight: 24,
+    x: { domain, tickFormat: '%', label: `${rateName} with Wilson 95% interval`, grid: true },
+    y: { domain: labelled.map((r) => r.label), label: null },
+    marks: [
+      ...(overall === null ? [] : [Plot.ruleX([overall], { stroke: '#5b6478', strokeDasharray: '4,3' })]),
+      Plot.ruleY(labelled, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#b2182b', strokeWidth: 2 }),
+      Plot.dot(labelled, {
+        y: 'label',
+        x: 'rate',
+        fill: '#b2182b',
+        r: 4,
+        title: (d: ForestRow) => `${d.name} (${d.clusterId}): ${pct(d.rate)} [${pct(d.lo)}–${pct(d.hi)}]`,
+        href: (d: ForestRow) => `#cluster-${d.clusterId}`,
+      }),
+      ...(overall === null ? [] : [Plot.text([overall], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: () => `overall ${pct(overall)}`, fill: '#5b6478' })]),
+    ],
+  });
+  return TrustedSvg.fromElement('forest', element as unknown as ChartElement);
+}
+
+function pct(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}

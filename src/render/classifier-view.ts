@@ -1,0 +1,125 @@
+/** Sections 2 and 3 of the report for one classifier: overall figures, confusion matrix, mis-fire pockets. */
+import type { ClassifierMetrics, ClusterMetrics } from '../pipeline/metrics.js';
+import type { ProxyClusterMetrics } from '../pipeline/metrics-proxy.js';
+import type { ShiftEntry, ThresholdMove } from '../pipeline/metrics-scores.js';
+import { forestPlot, type ForestRow } from './charts/forest-plot.js';
+import { sweepPlot } from './charts/sweep-plot.js';
+import { displayDescription, displayName, type ClusterIndex } from './cluster-lookup.js';
+import { count, decimal, interval, pct, pValue, signed } from './format.js';
+import { classifierExtras, overallSweep, proxyCorrelation, type ClassifierExtras } from './metrics-extras.js';
+import type { ClassifierView, PocketRow, ProxyRow, ShiftRow, ThresholdMoveView } from './view-types.js';
+
+/** Pockets listed (and plotted) per classifier and direction. */
+export const POCKETS_SHOWN = 10;
+
+export function classifierView(c: ClassifierMetrics, index: number, clusters: ClusterIndex): ClassifierView {
+  const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
+  const extras = classifierExtras(c);
+  const o = c.overall;
+  const pockets = (ids: string[], kind: 'fp' | 'fn') =>
+    ids.slice(0, POCKETS_SHOWN).flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [{ row, view: pocketRow(row, kind, c, clusters) }] : [];
+    });
+  const fp = pockets(c.pockets.false_positive, 'fp');
+  const fn = pockets(c.pockets.false_negative, 'fn');
+  const sweep = overallSweep(extras);
+  const operating = extras.scores?.operating_threshold ?? c.threshold;
+  return {
+    index,
+    name: c.name,
+    n: count(o.n),
+    confusion: { tp: count(o.tp), fp: count(o.fp), tn: count(o.tn), fn: count(o.fn) },
+    fpr: pct(o.fpr),
+    fprCi: interval(o.fpr_ci),
+    fnr: pct(o.fnr),
+    fnrCi: interval(o.fnr_ci),
+    precision: pct(o.precision),
+    recall: pct(o.recall),
+    flagRate: pct(o.flag_rate),
+    prevalence: pct(o.prevalence),
+    threshold: operating === null || operating === undefined ? null : `score ≥ ${operating}${extras.scores?.threshold_source ? ` (${String(extras.scores.threshold_source).replace(/_/g, ' ')})` : ''}`,
+    hasScores: c.has_scores,
+    auc: decimal(extras.scores?.roc_auc),
+    prAuc: decimal(extras.scores?.pr_auc),
+    fpPockets: fp.map((p) => p.view),
+    fnPockets: fn.map((p) => p.view),
+    fpForest: forestPlot(fp.map((p) => forestRow(p.row, 'fp', p.view.name)), o.fpr, 'FPR'),
+    fnForest: forestPlot(fn.map((p) => forestRow(p.row, 'fn', p.view.name)), o.fnr, 'FNR'),
+    sweep: sweep.length ? sweepPlot([{ classifier: c.name, points: sweep, threshold: operating ?? null }]) : null,
+    thresholdMoves: thresholdMoves(extras, clusters),
+    proxy: proxyView(extras, clusters),
+  };
+}
+
+function pocketRow(r: ClusterMetrics, kind: 'fp' | 'fn', c: ClassifierMetrics, clusters: ClusterIndex): PocketRow {
+  const record = clusters.get(r.cluster_id);
+  return {
+    clusterId: r.cluster_id,
+    name: displayName(record, r.cluster_id),
+    description: displayDescription(record),
+    level: r.level,
+    support: kind === 'fp' ? r.fp + r.tn : r.fn + r.tp,
+    rate: pct(kind === 'fp' ? r.fpr : r.fnr),
+    ci: interval(kind === 'fp' ? r.fpr_ci : r.fnr_ci),
+    overall: pct(kind === 'fp' ? c.overall.fpr : c.overall.fnr),
+    excess: signed(kind === 'fp' ? r.excess_fp : r.excess_fn),
+    share: pct(kind === 'fp' ? r.share_fp : r.share_fn),
+    q: pValue(kind === 'fp' ? r.fpr_q : r.fnr_q),
+  };
+}
+
+function forestRow(r: ClusterMetrics, kind: 'fp' | 'fn', name: string): ForestRow {
+  const rate = (kind === 'fp' ? r.fpr : r.fnr) ?? 0;
+  const ci = (kind === 'fp' ? r.fpr_ci : r.fnr_ci) ?? [rate, rate];
+  return { clusterId: r.cluster_id, name, rate, lo: ci[0], hi: ci[1] };
+}
+
+function thresholdMoves(extras: ClassifierExtras, clusters: ClusterIndex): ThresholdMoveView[] {
+  const shift = extras.scores?.shift;
+  if (!shift) return [];
+  const entry = (e: ShiftEntry): ShiftRow => ({
+    clusterId: e.cluster_id,
+    name: displayName(clusters.get(e.cluster_id), e.cluster_id),
+    level: e.level,
+    change: `${signed(e.d_errors, 0)} errors (FP ${signed(e.d_fp, 0)}, FN ${signed(e.d_fn, 0)})`,
+  });
+  const move = (direction: 'down' | 'up', m: ThresholdMove): ThresholdMoveView => ({
+    direction,
+    threshold: String(m.threshold),
+    overall: `FP ${signed(m.d_fp, 0)}, FN ${signed(m.d_fn, 0)} → FPR ${pct(m.fpr)}, FNR ${pct(m.fnr)}`,
+    gains: m.gains.map(entry),
+    losses: m.losses.map(entry),
+  });
+  return [move('down', shift.down), move('up', shift.up)];
+}
+
+function proxyView(extras: ClassifierExtras, clusters: ClusterIndex): ClassifierView['proxy'] {
+  const proxy = extras.proxy;
+  if (!proxy) return null;
+  const row = (id: string): ProxyRow[] => {
+    const r: ProxyClusterMetrics | undefined = extras.proxyRows.get(id);
+    if (!r) return [];
+    const record = clusters.get(id);
+    const q = r.candidate === 'false_negative' ? r.under_flag_q : r.over_flag_q;
+    return [{
+      clusterId: id,
+      name: displayName(record, id),
+      description: displayDescription(record),
+      level: r.level,
+      verdicts: r.verdicts,
+      flagRate: pct(r.flag_rate),
+      ci: interval(r.flag_rate_ci),
+      overall: pct(proxy.overall_flag_rate),
+      meanConcern: decimal(r.mean_concern, 2) ?? '—',
+      excess: signed(r.excess_flags),
+      q: pValue(q),
+    }];
+  };
+  return {
+    r: decimal(proxyCorrelation(extras, 0), 2),
+    meanConcern: decimal(proxy.mean_concern, 2),
+    fp: proxy.candidates.false_positive.slice(0, POCKETS_SHOWN).flatMap(row),
+    fn: proxy.candidates.false_negative.slice(0, POCKETS_SHOWN).flatMap(row),
+  };
+}

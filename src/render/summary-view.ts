@@ -1,0 +1,70 @@
+/** Section 1 (run summary) and section 7 (methods) of the report, from run.json and metrics.json. */
+import type { ClusterRecord } from '../api/analyze.js';
+import type { MetricsDocument } from '../api/metrics-document.js';
+import type { RunRecord } from '../api/run-record.js';
+import { count, fileSize } from './format.js';
+import type { MethodsView, RunSummaryView } from './view-types.js';
+
+export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: readonly ClusterRecord[]): RunSummaryView {
+  const inputs = [
+    { role: 'conversations', record: run.inputs.conversations },
+    ...run.inputs.verdicts.map((record) => ({ role: 'verdicts', record })),
+    ...(run.inputs.labels ? [{ role: 'labels', record: run.inputs.labels }] : []),
+    ...(run.inputs.embeddings ? [{ role: 'embeddings', record: run.inputs.embeddings }] : []),
+  ].map(({ role, record }) => ({ role, file: record.file, sha256: record.sha256 ?? '—', bytes: fileSize(record.bytes) }));
+  const r = run.rows;
+  const m = run.missing;
+  const rows = [
+    { label: 'Verdict rows read', value: count(r.verdict_rows_read) },
+    { label: 'Verdict rows with neither score nor flag (rejected)', value: count(r.verdict_rows_without_verdict) },
+    { label: 'Label rows read', value: count(r.label_rows_read) },
+    { label: 'Label rows with an empty label (rejected)', value: count(r.labels_unknown) },
+    { label: 'Verdict rows naming an unknown conversation', value: count(m.unknown_verdict_ids) },
+    { label: 'Label rows naming an unknown conversation', value: count(m.unknown_label_ids) },
+    { label: 'Conversations without a usable label', value: count(m.unlabelled_conversations) },
+    ...Object.entries(m.conversations_without_verdict).map(([name, missing]) => ({ label: `Conversations without a verdict from ${name}`, value: count(missing) })),
+  ];
+  const s = run.settings;
+  const thresholds = Object.entries(s.thresholds).map(([name, t]) => `${name} ≥ ${t}`);
+  return {
+    conversations: count(r.conversations),
+    users: count(r.users),
+    classifiers: r.classifiers,
+    labelsPresent: metrics.labels_present,
+    proxyMode: metrics.mode === 'proxy' || !metrics.labels_present,
+    proxyNote: metrics.note ?? null,
+    provider: run.provider.name,
+    inputs,
+    rows,
+    missing: m.details,
+    privacy: {
+      minUsers: s.minUsers,
+      minConversations: s.minConversations,
+      suppressed: clusters.filter((c) => c.suppressed).length,
+      levels: run.clusters.levels,
+    },
+    settings: [
+      { label: 'Seed', value: String(run.seed) },
+      { label: 'Provider', value: run.provider.name },
+      { label: 'Leaf clusters (k)', value: s.k === null ? 'default (2·∛n)' : String(s.k) },
+      { label: 'Levels', value: String(s.levels) },
+      { label: 'Threshold', value: [s.threshold === null ? 'from the verdict files' : `score ≥ ${s.threshold}`, ...thresholds].join('; ') },
+      { label: 'Pocket rule', value: `q < ${s.alpha}, rate ≥ overall + ${s.minEffect}, support ≥ ${s.minSupport}` },
+    ],
+  };
+}
+
+export function methodsView(run: RunRecord, clusters: readonly ClusterRecord[]): MethodsView {
+  const s = run.settings;
+  return {
+    alpha: String(s.alpha),
+    minEffect: `${Math.round(s.minEffect * 1000) / 10} percentage points`,
+    minSupport: s.minSupport,
+    minUsers: s.minUsers,
+    minConversations: s.minConversations,
+    levels: run.clusters.levels.length,
+    leafClusters: clusters.filter((c) => c.level === 0).length,
+    provider: run.provider.name,
+    examplesPerCluster: s.examplesPerCluster,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * One real `runMisfire` over the shipped demo (3,000 conversations, known topics), shared by every test
+ * here: the label privacy rule end to end, privacy-safe examples, meaningful parents, recovery of the
+ * planted pockets, and determinism (a second run must give byte-identical artifacts).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '../../src/api/analyze.js';
+import { runMisfire, type RunOutcome } from '../../src/api/run.js';
+import { DEFAULT_SETTINGS } from '../../src/api/settings.js';
+import { POCKET_TOPICS, RARE_PROPER_NOUN, TOPIC_NAMES } from '../../src/demo/index.js';
+import { MAX_EXAMPLE_WORDS, MIN_EXAMPLE_WORDS, PHRASE_SEPARATOR } from '../../src/pipeline/examples.js';
+import { buildHierarchy, membershipAt, type Hierarchy } from '../../src/pipeline/hierarchy.js';
+import { textWords } from '../../src/pipeline/stop-words.js';
+
+const DEMO = fileURLToPath(new URL('../../datasets/demo/', import.meta.url));
+const ARTIFACTS = ['index.html', 'clusters.json', 'metrics.json', 'report.md', 'assignments.csv', 'run.json'] as const;
+
+interface DemoRow {
+  id: string;
+  user_id: string;
+  topic: string;
+  messages: { role: string; content: string }[];
+}
+
+let dir: string;
+let rows: DemoRow[];
+let outcome: RunOutcome;
+let clusters: ClusterRecord[];
+const files: Record<string, string> = {};
+
+async function runDemo(out: string): Promise<RunOutcome> {
+  return runMisfire({
+    conversations: join(DEMO, 'conversations.jsonl'),
+    verdicts: [join(DEMO, 'verdicts.csv')],
+    labels: join(DEMO, 'labels.csv'),
+    out,
+    now: new Date('2025-01-01T00:00:00Z'),
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'misfire-demo-'));
+  rows = (await readFile(join(DEMO, 'conversations.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as DemoRow);
+  outcome = await runDemo(join(dir, 'first'));
+  for (const name of ARTIFACTS) files[name] = await readFile(join(dir, 'first', name), 'utf8');
+  clusters = JSON.parse(files['clusters.json']);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('label privacy rule, end to end', () => {
+  it(`the demo plants "${RARE_PROPER_NOUN}" in the input, used by exactly 2 users`, () => {
+    const users = new Set(rows.filter((r) => JSON.stringify(r.messages).includes(RARE_PROPER_NOUN)).map((r) => r.user_id));
+    expect(users.size).toBe(2);
+  });
+
+  for (const name of ['index.html', 'clusters.json', 'metrics.json', 'report.md'] as const) {
+    it(`never appears in ${name}`, () => {
+      expect(files[name].toLowerCase()).not.toContain(RARE_PROPER_NOUN.toLowerCase());
+    });
+  }
+});
+
+describe('examples', () => {
+  it('are keyword condensations of 3–12 common words, never a conversation text or its summary', () => {
+    const raw = new Set(rows.flatMap((r) => r.messages.map((m) => m.content.trim().toLowerCase())));
+    const summaries = new Set(outcome.result.facets.map((f) => f.summary.trim().toLowerCase()));
+    const usersOfWord = new Map<string, Set<string>>();
+    outcome.result.facets.forEach((f, i) => {
+      for (const w of textWords(f.summary)) if (w) (usersOfWord.get(w) ?? usersOfWord.set(w, new Set()).get(w))?.add(rows[i].user_id);
+    });
+    const examples = clusters.flatMap((c) => c.examples);
+    expect(examples.length).toBeGreaterThan(50);
+    for (const example of examples) {
+      expect(raw.has(example.toLowerCase())).toBe(false);
+      expect(summaries.has(example.toLowerCase())).toBe(false);
+      const words = example.split(PHRASE_SEPARATOR).join(' ').split(' ');
+      expect(words.length).toBeGreaterThanOrEqual(MIN_EXAMPLE_WORDS);
+      expect(words.length).toBeLessThanOrEqual(MAX_EXAMPLE_WORDS);
+      for (const w of words) expect(usersOfWord.get(w)?.size ?? 0, `"${w}" in "${example}"`).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.minUsers);
+    }
+  });
+
+  it('come only from shown leaves, at most examplesPerCluster each', () => {
+    for (const c of clusters) {
+      if (c.suppressed || c.level > 0) expect(c.examples).toEqual([]);
+      expect(c.examples.length).toBeLessThanOrEqual(DEFAULT_SETTINGS.examplesPerCluster);
+    }
+  });
+});
+
+describe('hierarchy', () => {
+  it('every leaf has one parent, sizes add up, and no parent holds most of the data', () => {
+    const leaves = clusters.filter((c) => c.level === 0);
+    const parents = clusters.filter((c) => c.level === 1);
+    expect(parents.length).toBeGreaterThan(1);
+    for (const leaf of leaves) expect(parents.filter((p) => p.cluster_id === leaf.parent_id)).toHaveLength(1);
+    for (const parent of parents) {
+      expect(parent.size).toBe(leaves.filter((l) => l.parent_id === parent.cluster_id).reduce((s, l) => s + l.size, 0));
+      expect(parent.size).toBeLessThanOrEqual(rows.length / 2);
+    }
+  });
+
+  it('names parents from their children', () => {
+    for (const parent of clusters.filter((c) => c.level === 1 && !c.suppressed)) {
+      expect(parent.label).not.toMatch(/^Unnamed/);
+      expect(parent.description).toMatch(/^Groups \d+ clusters?/);
+    }
+  });
+});
+
+/**
+ * A planted pocket (a topic where a classifier mis-fires) is *recovered* when one cluster — at any level
+ * of the default run's hierarchy, or of the hierarchy built on the same vectors with k = the number of
+ * true topics (the ARI-bar setting) — holds at least 50 % of the pocket's conversations and at least 80 %
+ * of that cluster's conversations are from the pocket (purity).
+ */
+describe('planted pockets', () => {
+  const pockets = [...new Set(Object.values(POCKET_TOPICS).flat())];
+
+  function bestCluster(h: Hierarchy, topic: string): { held: number; purity: number } {
+    const inPocket = rows.map((r) => r.topic === topic);
+    const total = inPocket.filter(Boolean).length;
+    let best = { held: 0, purity: 0 };
+    h.levels.forEach((level, l) => {
+      const member = membershipAt(h, l);
+      const hits = new Int32Array(level.k);
+      member.forEach((c, i) => inPocket[i] && hits[c]++);
+      hits.forEach((n, c) => {
+        const candidate = { held: n / total, purity: n / level.sizes[c] };
+        if (candidate.held >= 0.5 && candidate.purity >= 0.8 && candidate.purity > best.purity) best = candidate;
+        else if (best.purity < 0.8 && candidate.held > best.held) best = candidate;
+      });
+    });
+    return best;
+  }
+
+  it('the demo names the pockets after real topics', () => {
+    expect(pockets.sort()).toEqual(['fiction-harmful', 'medication', 'security-research', 'sysadmin']);
+    for (const p of pockets) expect(TOPIC_NAMES).toContain(p);
+  });
+
+  for (const topic of pockets) {
+    it(`recovers the ${topic} pocket as one cluster with purity ≥ 0.8`, () => {
+      const atTopicK = buildHierarchy(outcome.result.embedding, { seed: DEFAULT_SETTINGS.seed, k: TOPIC_NAMES.length, levels: DEFAULT_SETTINGS.levels });
+      const candidates = [bestCluster(outcome.result.hierarchy, topic), bestCluster(atTopicK, topic)];
+      const recovered = candidates.some((c) => c.held >= 0.5 && c.purity >= 0.8);
+      expect(recovered, `best clusters for ${topic}: ${JSON.stringify(candidates)}`).toBe(true);
+    });
+  }
+});
+
+describe('determinism', () => {
+  it('the same inputs and seed give byte-identical clusters, labels, metrics, assignments and run record', async () => {
+    await runDemo(join(dir, 'second'));
+    for (const name of ARTIFACTS) {
+      if (name === 'index.html' || name === 'report.md') continue;
+      expect(await readFile(join(dir, 'second', name), 'utf8'), name).toBe(files[name]);
+    }
+    const labels = clusters.map((c) => `${c.cluster_id} ${c.label}`);
+    expect(new Set(labels).size).toBe(clusters.length);
+  });
+});

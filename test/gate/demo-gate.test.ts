@@ -1,0 +1,179 @@
+/**
+ * The gate end to end on the demo data: detector-v3 (planted FPR regression on security-research questions)
+ * against detector-v2 must fail and name that cluster; a version against itself passes; the CLI's exit codes
+ * come from the gate's verdict; every unsafe comparison exits 2.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { gateAgainstBaseline, gateRun } from '../../src/api/gate.js';
+import { placeConversations } from '../../src/api/gate-placement.js';
+import { loadStoredRun } from '../../src/api/gate-run-files.js';
+import { main } from '../../src/cli/main.js';
+import { readConversations } from '../../src/io/read-conversations.js';
+import { demoFiles, demoRun, dominantTopic, type DemoFiles } from './demo-runs.js';
+
+let demo: DemoFiles;
+/** All three classifiers, all 3,000 conversations. */
+let fullRun: string;
+/** detector-v2 only, on the first 2,500 conversations: a baseline that has not seen 500 of them. */
+let partialRun: string;
+let v3Verdicts: string;
+
+beforeAll(async () => {
+  demo = demoFiles();
+  fullRun = join(demo.dir, 'run-full');
+  partialRun = join(demo.dir, 'run-v2-2500');
+  await demoRun({ conversations: demo.conversations, verdicts: [demo.verdicts], labels: demo.labels }, fullRun);
+  const first = demo.firstConversations(2500);
+  const seen = new Set(demo.ids.slice(0, 2500));
+  const v2 = demo.verdictsFor('detector-v2', 'v2-2500.csv', (id) => seen.has(id));
+  await demoRun({ conversations: first.conversations, verdicts: [v2], labels: first.labels }, partialRun);
+  v3Verdicts = demo.verdictsFor('detector-v3', 'v3.csv');
+});
+
+/** Run the CLI in-process; returns the exit code and what it printed. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  try {
+    process.exitCode = 0;
+    await main(args);
+    return { code: Number(process.exitCode ?? 0), out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = 0;
+  }
+}
+
+afterEach(() => {
+  process.exitCode = 0;
+});
+
+describe('gate on one run holding both versions', () => {
+  it('fails detector-v3 against detector-v2 and names the security-research cluster', async () => {
+    const gate = await gateRun({ run: fullRun, baseline: 'detector-v2', candidate: 'detector-v3' });
+    expect(gate.verdict).toBe('fail');
+    // Every failing leaf is a cluster of security-research questions, and its FPR jumped.
+    const failingLeaves = gate.levels[0].checks.filter((c) => c.status === 'fail');
+    expect(failingLeaves.length).toBeGreaterThan(0);
+    for (const check of failingLeaves) {
+      expect([check.metric, dominantTopic(fullRun, demo.topicOf, check.cluster_id as string)]).toEqual(['fpr', 'security-research']);
+      expect(check.increase).toBeGreaterThan(0.3);
+    }
+    // v3 misses fewer harmful requests than v2: no cluster fails on FNR.
+    expect(gate.levels.flatMap((l) => l.checks).filter((c) => c.metric === 'fnr' && c.status === 'fail')).toEqual([]);
+  });
+
+  it('passes keyword-v1 compared with itself', async () => {
+    const gate = await gateRun({ run: fullRun, baseline: 'keyword-v1', candidate: 'keyword-v1' });
+    expect(gate.verdict).toBe('pass');
+    expect(gate.counts.fail + gate.counts.warn).toBe(0);
+    expect(gate.paired.conversations).toBe(3000);
+  });
+
+  it('CLI: exit 1 on the regression, with JUnit naming the cluster and byte-identical JSON on a rerun', async () => {
+    const [json1, json2, junit, md] = ['g1.json', 'g2.json', 'g.xml', 'g.md'].map((f) => join(demo.dir, f));
+    const first = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--json', json1, '--junit', junit, '--markdown', md);
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/^misfire gate: FAIL/);
+    const second = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--json', json2, '-q');
+    expect(second.code).toBe(1);
+    expect(readFileSync(json2, 'utf8')).toBe(readFileSync(json1, 'utf8'));
+    expect(JSON.parse(readFileSync(json1, 'utf8'))).toMatchObject({ schema: 'misfire.gate/v1', verdict: 'fail' });
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(xml);
+    const cases = (parsed.testsuites.testsuite as { testcase: { '@_name': string; failure?: unknown }[] }[]).flatMap((s) => s.testcase);
+    const clusters = (JSON.parse(readFileSync(join(fullRun, 'clusters.json'), 'utf8')) as unknown[]).length;
+    expect(cases).toHaveLength(clusters * 2 + 2);
+    const failedLeaves = cases.filter((c) => c.failure && c['@_name'].startsWith('L0-')).map((c) => c['@_name']);
+    expect(failedLeaves.length).toBeGreaterThan(0);
+    for (const name of failedLeaves) {
+      expect(name).toMatch(/^L0-\d{3} .+ · FPR$/);
+      expect(dominantTopic(fullRun, demo.topicOf, name.slice(0, 6))).toBe('security-research');
+    }
+    const security = failedLeaves[0].slice(0, 6);
+    expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^## misfire gate: FAIL[^]*\\| ${security} `));
+  });
+
+  it('CLI: exit 0 for a version against itself, 2 for an unknown classifier or a missing mode', async () => {
+    expect((await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1')).code).toBe(0);
+    const unknown = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown candidate classifier "detector-v9": the run has "detector-v2", "detector-v3", "keyword-v1"/);
+    expect((await cli('gate', '--baseline', 'detector-v2', '--candidate', 'detector-v3')).code).toBe(2);
+    // Flags override the rule: a tolerance wider than the jump passes (warnings do not block)…
+    const lenient = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--max-increase', '0.6', '--max-overall-increase', '0.05');
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toMatch(/^misfire gate: PASS[^]*WARN/);
+    // …and too little data for the overall rates is never a pass: exit 2.
+    const thin = await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1', '--min-support', '5000');
+    expect(thin.code).toBe(2);
+    expect(thin.out).toMatch(/^misfire gate: INSUFFICIENT DATA/);
+    const notARun = await cli('gate', '--run', demo.dir, '--baseline', 'a', '--candidate', 'b');
+    expect(notARun.code).toBe(2);
+    expect(notARun.err).toMatch(/unreadable run: run\.json is missing/);
+  });
+});
+
+describe('gate against a stored baseline run', () => {
+  it('places conversations the run has seen back in their own clusters', async () => {
+    const stored = await loadStoredRun(partialRun);
+    const { conversations } = await readConversations(demo.conversations);
+    const placed = await placeConversations(stored, conversations.slice(0, 2500));
+    const agree = placed.filter((leaf, i) => leaf === stored.leafIds[i]).length;
+    expect(agree / 2500).toBeGreaterThan(0.99);
+  });
+
+  it('fails new detector-v3 verdicts on the baseline clusters, placing the 500 unseen conversations', async () => {
+    const gate = await gateAgainstBaseline({ baselineRun: partialRun, verdicts: [v3Verdicts, demo.verdictsFor('detector-v2', 'v2-all.csv')], candidate: 'detector-v3', conversations: demo.conversations, labels: demo.labels });
+    expect(gate.source).toMatchObject({ mode: 'baseline-run', run_conversations: 2500, placed_conversations: 500 });
+    expect(gate.paired.conversations).toBe(3000);
+    expect(gate.verdict).toBe('fail');
+    const failingLeaves = gate.levels[0].checks.filter((c) => c.status === 'fail');
+    expect(failingLeaves.length).toBeGreaterThan(0);
+    for (const check of failingLeaves) {
+      expect([check.metric, dominantTopic(partialRun, demo.topicOf, check.cluster_id as string)]).toEqual(['fpr', 'security-research']);
+    }
+  });
+
+  it('fails closed: missing verdicts, unseen conversations without text, baseline verdicts missing on new ones', async () => {
+    // Candidate verdicts missing on 10 labelled conversations of the baseline.
+    const dropped = new Set(demo.ids.slice(100, 110));
+    const seen = new Set(demo.ids.slice(0, 2500));
+    const gappy = demo.verdictsFor('detector-v3', 'v3-gappy.csv', (id) => seen.has(id) && !dropped.has(id));
+    const missing = await cli('gate', '--baseline-run', partialRun, '-v', gappy, '--candidate', 'detector-v3');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/missing verdicts: 10 of 2500 labelled conversations have no verdict from the candidate "detector-v3" \(e\.g\. c000100, /);
+    // Verdicts on conversations the baseline has not seen, without their text.
+    await expect(gateAgainstBaseline({ baselineRun: partialRun, verdicts: [v3Verdicts], candidate: 'detector-v3' })).rejects.toThrow(/500 conversations in the new verdicts are not in the baseline run[^]*--conversations/);
+    // With their text and labels, but no baseline verdicts for them: still refused.
+    await expect(gateAgainstBaseline({ baselineRun: partialRun, verdicts: [v3Verdicts], candidate: 'detector-v3', conversations: demo.conversations, labels: demo.labels })).rejects.toThrow(
+      /missing verdicts: 500 of 3000 labelled conversations have no verdict from the baseline "detector-v2"/,
+    );
+    // A candidate name the new verdicts do not have.
+    await expect(gateAgainstBaseline({ baselineRun: partialRun, verdicts: [v3Verdicts], candidate: 'detector-v4' })).rejects.toThrow(/unknown candidate classifier "detector-v4"/);
+  });
+
+  it('bless keeps a working baseline after the inputs change; the original run then reads as mismatched', async () => {
+    const baselineDir = join(demo.dir, 'baseline');
+    const blessed = await cli('bless', '--run', fullRun, '--baseline-dir', baselineDir);
+    expect(blessed.code).toBe(0);
+    expect(existsSync(join(baselineDir, 'baseline.json'))).toBe(true);
+    expect(existsSync(join(baselineDir, 'model', 'centroids.bin'))).toBe(true);
+    expect(existsSync(join(baselineDir, 'conversations.jsonl'))).toBe(false);
+    // The verdict file changes after the run (e.g. CI rewrites it with the next version's verdicts).
+    writeFileSync(demo.verdicts, readFileSync(demo.verdicts, 'utf8').replace(/,1\n/, ',0\n'));
+    const mismatched = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3');
+    expect(mismatched.code).toBe(2);
+    expect(mismatched.err).toMatch(/mismatched run: .*verdicts\.csv has sha256 [0-9a-f]{64}, but run\.json recorded [0-9a-f]{64}/);
+    const fromBaseline = await cli('gate', '--baseline-run', baselineDir, '-v', v3Verdicts, '--baseline', 'detector-v2', '--candidate', 'detector-v3');
+    expect(fromBaseline.code).toBe(1);
+    expect(fromBaseline.out).toMatch(/^misfire gate: FAIL/);
+  });
+});

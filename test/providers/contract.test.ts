@@ -1,0 +1,63 @@
+/**
+ * Every provider passes the same contract (provider-contract.ts): offline as is, anthropic against a fake
+ * Messages API on 127.0.0.1 whose "model" is careless — it copies the user's opening message, PII and
+ * injected instructions included, into the summary — so the provider's own scrubbing is what is tested.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createProvider } from '../../src/providers/registry.js';
+import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
+import { silentProgress } from '../../src/types.js';
+import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
+import { startFakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
+import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../helpers/anthropic-test-kit.js';
+import { providerContract, type ContractSubject } from './provider-contract.js';
+
+function context(cacheDir: string): ProviderContext {
+  return { seed: 11, progress: silentProgress, minUsers: 2, cacheDir, usage: emptyUsage() };
+}
+
+/** A leaky fake model: the summary repeats the opening user message (at most 200 characters). */
+function leakySummary(toolName: string, body: MessagesBody): unknown {
+  if (toolName !== 'record_facets') return undefined;
+  const conversation = conversationText(body);
+  const opening = /<user>([\s\S]*?)<\/user>/.exec(conversation)?.[1] ?? conversation;
+  return { ...fakeFacets(conversation), summary: `get help with: ${opening.slice(0, 200)}` };
+}
+
+providerContract(
+  'offline',
+  async (): Promise<ContractSubject> => {
+    const root = await tempDir();
+    return {
+      provider: createProvider('offline', { embeddingDim: 8 }),
+      ctx: async () => context(root),
+      teardown: () => removeDir(root),
+    };
+  },
+  { auditor: false },
+);
+
+providerContract(
+  'anthropic (fake Messages API on 127.0.0.1)',
+  async (): Promise<ContractSubject> => {
+    const server = await startFakeAnthropicServer({ respond: leakySummary });
+    if (new URL(server.url).hostname !== '127.0.0.1') throw new Error('the fake server must be local');
+    const root = await tempDir();
+    const shared = join(root, 'shared');
+    const provider = createProvider('anthropic', {
+      embeddingDim: 8,
+      anthropic: { apiKey: TEST_KEY, baseURL: server.url, sleep: recordingSleep().sleep, timeoutMs: 5_000 },
+    });
+    return {
+      provider,
+      ctx: async (options = {}) => context(options.freshCache ? await mkdtemp(join(root, 'cache-')) : shared),
+      requests: () => server.messageCalls().length,
+      teardown: async () => {
+        await server.close();
+        await removeDir(root);
+      },
+    };
+  },
+  { auditor: true },
+);

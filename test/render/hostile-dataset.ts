@@ -1,0 +1,68 @@
+/**
+ * Test helper: a slice of the demo data with HTML/JS injection payloads planted everywhere a string can
+ * travel into the report — message text (→ summaries, names, examples), conversation ids (→ gap details),
+ * classifier names, label categories, and a verdict row for an unknown id (→ "missing" lines).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SCRIPT_PAYLOAD = '<script>alert(1)</script>';
+export const ATTRIBUTE_PAYLOAD = '" onerror="alert(1)';
+export const IMG_PAYLOAD = '<img src=x onerror=alert(1)>';
+/** Classifier names as they appear in the hostile verdicts. */
+export const HOSTILE_CLASSIFIERS = [`kw${SCRIPT_PAYLOAD}`, `det${ATTRIBUTE_PAYLOAD}`, `v3${IMG_PAYLOAD}`];
+
+const DEMO = (name: string) => fileURLToPath(new URL(`../../datasets/demo/${name}`, import.meta.url));
+const RENAME: Record<string, string> = { 'keyword-v1': HOSTILE_CLASSIFIERS[0], 'detector-v2': HOSTILE_CLASSIFIERS[1], 'detector-v3': HOSTILE_CLASSIFIERS[2] };
+
+export interface HostileFiles {
+  conversations: string;
+  verdicts: string;
+  labels: string;
+}
+
+/** CSV field, quoted when needed. */
+function csv(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Write hostile copies of the first `n` demo conversations (with verdicts and labels) into `dir`. */
+export async function writeHostileDataset(dir: string, n = 900): Promise<HostileFiles> {
+  const lines = (await readFile(DEMO('conversations.jsonl'), 'utf8')).split('\n').filter(Boolean).slice(0, n);
+  const hostileId = (id: string, i: number) => (i % 50 === 7 ? `${id}${SCRIPT_PAYLOAD}${ATTRIBUTE_PAYLOAD}` : id);
+  const idMap = new Map<string, string>();
+  const conversations = lines.map((line, i) => {
+    const row = JSON.parse(line) as { id: string; user_id: string; messages: { role: string; content: string }[] };
+    const id = hostileId(row.id, i);
+    idMap.set(row.id, id);
+    if (i % 3 === 0) {
+      const payload = i % 2 === 0 ? SCRIPT_PAYLOAD : `${ATTRIBUTE_PAYLOAD} ${IMG_PAYLOAD}`;
+      row.messages[0].content = `${row.messages[0].content} ${payload}`;
+    }
+    return JSON.stringify({ ...row, id });
+  });
+  const verdictRows = (await readFile(DEMO('verdicts.csv'), 'utf8')).split('\n').filter(Boolean);
+  const verdicts = [verdictRows[0]];
+  for (const row of verdictRows.slice(1)) {
+    const [id, classifier, score, flagged] = row.split(',');
+    const mapped = idMap.get(id);
+    if (mapped === undefined) continue;
+    verdicts.push([mapped, RENAME[classifier] ?? classifier, score, flagged].map(csv).join(','));
+  }
+  verdicts.push([`ghost${SCRIPT_PAYLOAD}`, HOSTILE_CLASSIFIERS[0], '0.9', '1'].map(csv).join(','));
+  const labelRows = (await readFile(DEMO('labels.csv'), 'utf8')).split('\n').filter(Boolean);
+  const labels = [labelRows[0]];
+  for (const row of labelRows.slice(1)) {
+    const [id, label, category] = row.split(',');
+    const mapped = idMap.get(id);
+    if (mapped === undefined) continue;
+    const hostileCategory = category === 'drugs' ? `drugs${SCRIPT_PAYLOAD}` : category === 'fraud' ? `fraud${ATTRIBUTE_PAYLOAD}` : category ?? '';
+    labels.push([mapped, label, hostileCategory].map(csv).join(','));
+  }
+  const files = { conversations: join(dir, 'conversations.jsonl'), verdicts: join(dir, 'verdicts.csv'), labels: join(dir, 'labels.csv') };
+  await writeFile(files.conversations, `${conversations.join('\n')}\n`);
+  await writeFile(files.verdicts, `${verdicts.join('\n')}\n`);
+  await writeFile(files.labels, `${labels.join('\n')}\n`);
+  return files;
+}

@@ -1,0 +1,73 @@
+/**
+ * The report is safe to pass around: injection payloads planted in conversation text, ids, classifier
+ * names and label categories come out as inert text in index.html and report.md.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runMisfire } from '../../src/api/run.js';
+import { renderRunReport, type ReportOutcome } from '../../src/api/report.js';
+import { HOSTILE_CLASSIFIERS, SCRIPT_PAYLOAD, writeHostileDataset } from './hostile-dataset.js';
+import { PINNED_NOW } from './demo-run.js';
+
+let root: string;
+let report: ReportOutcome;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'misfire-xss-'));
+  const files = await writeHostileDataset(root);
+  await runMisfire({ ...files, verdicts: [files.verdicts], out: join(root, 'run'), settings: { allowMissing: true }, now: PINNED_NOW });
+  report = await renderRunReport({ run: join(root, 'run'), now: PINNED_NOW });
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('hostile strings in the HTML report', () => {
+  test('the only script element is the report\'s own, and nothing carries an event handler', async () => {
+    const { document } = parseHTML(report.html);
+    const scripts = [...document.querySelectorAll('script')];
+    expect(scripts).toHaveLength(1);
+    const shipped = await readFile(new URL('../../templates/report.js', import.meta.url), 'utf8');
+    expect(scripts[0].textContent).toBe(shipped);
+    for (const element of document.querySelectorAll('*')) {
+      for (const attribute of element.attributes) expect(attribute.name.toLowerCase().startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
+    }
+    expect(document.querySelectorAll('img, iframe, object, embed, foreignObject')).toHaveLength(0);
+  });
+
+  test('the payloads reach the page as visible text (escaped, not dropped)', () => {
+    const { document } = parseHTML(report.html);
+    const text = document.body.textContent ?? '';
+    for (const name of HOSTILE_CLASSIFIERS) expect(text).toContain(name);
+    // The unknown verdict id is listed among the input gaps, as text.
+    expect(text).toContain(`ghost${SCRIPT_PAYLOAD}`);
+    // Escaped in the markup itself.
+    expect(report.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(report.html).not.toContain(SCRIPT_PAYLOAD);
+  });
+
+  test('payloads inside attributes stay inside their attribute', () => {
+    const { document } = parseHTML(report.html);
+    const options = [...document.querySelectorAll('#map-metric option')].map((o) => o.textContent);
+    expect(options.some((o) => o?.includes(HOSTILE_CLASSIFIERS[1]))).toBe(true);
+    const titled = [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title') ?? '');
+    expect(titled.some((t) => t.includes('onerror="alert(1)'))).toBe(true);
+  });
+
+  test('category payloads appear only as table text', () => {
+    const { document } = parseHTML(report.html);
+    const cells = [...document.querySelectorAll('table.categories td')].map((td) => td.textContent ?? '');
+    expect(cells.some((c) => c.includes(`drugs${SCRIPT_PAYLOAD}`))).toBe(true);
+  });
+});
+
+describe('hostile strings in report.md', () => {
+  test('every < from the data is backslash-escaped, so GitHub shows it as text', () => {
+    expect(report.markdown).not.toMatch(/(^|[^\\])<(script|img)\b/im);
+    expect(report.markdown).toContain('\\<script\\>');
+  });
+});
