@@ -7,3 +7,5 @@ export { gateJunit, escapeXml } from './junit.js';
 export { gateMarkdown, markdownCell } from './markdown.js';
 export { allChecks, checkMessage, checkTitle } from './describe-check.js';
 export * from './types.js';
+export { gateLevels, type ClusterLike } from './levels.js';
+export { gateSummaryLines } from './summary-text.js';

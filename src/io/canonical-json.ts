@@ -1,14 +1,40 @@
 /** JSON and CSV text for artifacts: stable, deterministic, newline-terminated. */
 
-/** Pretty JSON with a trailing newline; key order is the order objects were built in. */
+/**
+ * Pretty JSON with a trailing newline: objects indented two spaces per level, arrays of numbers, strings,
+ * booleans and nulls kept on one line (intervals and sweeps stay readable and files stay small). Key
+ * order is the order objects were built in; non-finite numbers become null; typed arrays become arrays.
+ */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, replacer, 2)}\n`;
+  return `${write(normalize(value), '')}\n`;
 }
 
-function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+function normalize(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, normalize);
+  if (Array.isArray(value)) return value.map(normalize);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function') out[k] = normalize(v);
+    return out;
+  }
   return value;
+}
+
+function write(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Quote a CSV cell when it needs it (RFC 4180). */

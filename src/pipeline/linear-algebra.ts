@@ -31,13 +31,22 @@ function choleskyQr(m: Float64Array, rows: number, cols: number): boolean {
       r[i * cols + j] = s / rii;
     }
   }
-  // Each row x of M becomes x·R⁻¹: forward substitution on xᵀ = Rᵀ·qᵀ.
+  // Each row x of M becomes x·R⁻¹: forward substitution on xᵀ = Rᵀ·qᵀ, with Rᵀ stored row-major.
+  const rt = new Float64Array(cols * cols);
+  for (let i = 0; i < cols; i++) for (let j = i; j < cols; j++) rt[j * cols + i] = r[i * cols + j];
   for (let row = 0; row < rows; row++) {
     const o = row * cols;
     for (let j = 0; j < cols; j++) {
-      let s = m[o + j];
-      for (let k = 0; k < j; k++) s -= m[o + k] * r[k * cols + j];
-      m[o + j] = s / r[j * cols + j];
+      const rj = j * cols;
+      let s0 = m[o + j];
+      let s1 = 0;
+      let k = 0;
+      for (; k + 1 < j; k += 2) {
+        s0 -= m[o + k] * rt[rj + k];
+        s1 -= m[o + k + 1] * rt[rj + k + 1];
+      }
+      if (k < j) s0 -= m[o + k] * rt[rj + k];
+      m[o + j] = (s0 + s1) / rt[rj + j];
     }
   }
   return true;

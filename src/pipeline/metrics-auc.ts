@@ -44,6 +44,12 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
   }
   const slotOf = new Int32Array(leafCount * levels);
   for (let f = 0; f < leafCount; f++) for (let l = 0; l < levels; l++) slotOf[f * levels + l] = offsets[l] + maps[l][f];
+  // Item j's slots at all levels, contiguous: itemSlots[j·levels + l].
+  const itemSlots = new Int32Array(m * levels);
+  for (let j = 0, at = 0; j < m; j++) {
+    const base = leaf[j] * levels;
+    for (let l = 0; l < levels; l++) itemSlots[at++] = slotOf[base + l];
+  }
 
   // ROC AUC, ascending: each positive pairs with its cluster's negatives below it, half with tied ones.
   const negativesBelow = new Float64Array(slots);
@@ -55,9 +61,9 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
     let end = start + 1;
     while (end < m && score[end] === score[start]) end++;
     if (end - start === 1) {
-      const base = leaf[start] * levels;
+      const base = start * levels;
       for (let l = 0; l < levels; l++) {
-        const g = slotOf[base + l];
+        const g = itemSlots[base + l];
         if (label[start] === 1) {
           pairs[g] += negativesBelow[g];
           positives[g]++;
@@ -67,11 +73,11 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
       // A tie group: p positives and e negatives of a cluster add p·below + ½·p·e pairs (exact half-integers).
       for (let j = start; j < end; j++) {
         const counter = label[j] === 1 ? tiedPositives : tiedNegatives;
-        for (let l = 0; l < levels; l++) counter[slotOf[leaf[j] * levels + l]]++;
+        for (let l = 0; l < levels; l++) counter[itemSlots[j * levels + l]]++;
       }
       for (let j = start; j < end; j++) {
         for (let l = 0; l < levels; l++) {
-          const g = slotOf[leaf[j] * levels + l];
+          const g = itemSlots[j * levels + l];
           const p = tiedPositives[g];
           const e = tiedNegatives[g];
           if (p === 0 && e === 0) continue;
@@ -96,9 +102,9 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
     let bottom = top - 1;
     while (bottom >= 0 && score[bottom] === score[top]) bottom--;
     if (top - bottom === 1) {
-      const base = leaf[top] * levels;
+      const base = top * levels;
       for (let l = 0; l < levels; l++) {
-        const g = slotOf[base + l];
+        const g = itemSlots[base + l];
         if (label[top] === 1) {
           tp[g]++;
           sum[g] += tp[g] / (tp[g] + fp[g]);
@@ -107,11 +113,11 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
     } else {
       for (let j = top; j > bottom; j--) {
         const counter = label[j] === 1 ? newTp : newFp;
-        for (let l = 0; l < levels; l++) counter[slotOf[leaf[j] * levels + l]]++;
+        for (let l = 0; l < levels; l++) counter[itemSlots[j * levels + l]]++;
       }
       for (let j = top; j > bottom; j--) {
         for (let l = 0; l < levels; l++) {
-          const g = slotOf[leaf[j] * levels + l];
+          const g = itemSlots[j * levels + l];
           if (newTp[g] === 0 && newFp[g] === 0) continue;
           tp[g] += newTp[g];
           fp[g] += newFp[g];

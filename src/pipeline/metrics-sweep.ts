@@ -16,15 +16,18 @@ export const SHIFT_FP_UP = 4;
 export const SHIFT_FN_UP = 5;
 
 /**
- * k0 × (grid.length + 1) × 2 counts: slot `(leaf·(G+1) + b)·2 + label` counts items of that leaf and
+ * k0 × (grid.length + 1) × 2 counts (items in ascending score order, as from sortedScoredItems): slot `(leaf·(G+1) + b)·2 + label` counts items of that leaf and
  * label flagged by exactly the b lowest grid thresholds.
  */
 export function sweepHistogram(items: ScoredItems, grid: readonly number[], leafCount: number): Int32Array {
   const bins = grid.length + 1;
   const hist = new Int32Array(leafCount * bins * 2);
   const { score, label, leaf } = items;
+  // Items are in ascending score order, so the bin only moves up: no search per item.
+  let bin = thresholdsAtOrBelow(grid, score[0] ?? -Infinity);
   for (let j = 0; j < score.length; j++) {
-    hist[(leaf[j] * bins + thresholdsAtOrBelow(grid, score[j])) * 2 + label[j]]++;
+    while (bin < grid.length && grid[bin] <= score[j]) bin++;
+    hist[(leaf[j] * bins + bin) * 2 + label[j]]++;
   }
   return hist;
 }

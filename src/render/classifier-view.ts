@@ -36,7 +36,7 @@ export function classifierView(c: ClassifierMetrics, index: number, clusters: Cl
     fnrCi: interval(o.fnr_ci),
     precision: pct(o.precision),
     recall: pct(o.recall),
-    flagRate: pct(o.flag_rate),
+    flagRate: pct(extras.proxy?.overall_flag_rate ?? o.flag_rate),
     prevalence: pct(o.prevalence),
     threshold: operating === null || operating === undefined ? null : `score ≥ ${operating}${extras.scores?.threshold_source ? ` (${String(extras.scores.threshold_source).replace(/_/g, ' ')})` : ''}`,
     hasScores: c.has_scores,

@@ -54,7 +54,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
   };
 }
 
-export function methodsView(run: RunRecord, clusters: readonly ClusterRecord[]): MethodsView {
+export function methodsView(run: RunRecord, metrics: MetricsDocument, clusters: readonly ClusterRecord[]): MethodsView {
   const s = run.settings;
   return {
     alpha: String(s.alpha),
@@ -65,6 +65,10 @@ export function methodsView(run: RunRecord, clusters: readonly ClusterRecord[]):
     levels: run.clusters.levels.length,
     leafClusters: clusters.filter((c) => c.level === 0).length,
     provider: run.provider.name,
+    naming: run.provider.name === 'offline'
+      ? `A cluster's name and description come from the words that set it apart from the other clusters, counting a word only if at least ${s.minUsers} distinct users used it.`
+      : `A cluster's name and description are written by the model (${run.provider.name}) from the summaries of at least ${s.minUsers} distinct users, and checked by a privacy audit.`,
     examplesPerCluster: s.examplesPerCluster,
+    labelled: metrics.labels_present,
   };
 }

@@ -59,7 +59,7 @@ export function buildViewModel(input: ReportInput): ReportView {
     map: mapView(input.centroids ?? null, clusters, specs, columns),
     details: detailOrder.map((c) => clusterDetail(c, ctx)),
     comparison: comparisonView(clusters, metrics.classifiers, metrics.labels_present),
-    methods: methodsView(run, clusters),
+    methods: methodsView(run, metrics, clusters),
     gate: input.gate ?? null,
   };
 }

@@ -197,7 +197,10 @@ export interface MethodsView {
   levels: number;
   leafClusters: number;
   provider: string;
+  /** How cluster names were made, in plain words. */
+  naming: string;
   examplesPerCluster: number;
+  labelled: boolean;
 }
 
 export interface ReportView {

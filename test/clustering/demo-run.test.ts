@@ -124,21 +124,15 @@ describe('hierarchy', () => {
 describe('planted pockets', () => {
   const pockets = [...new Set(Object.values(POCKET_TOPICS).flat())];
 
-  function bestCluster(h: Hierarchy, topic: string): { held: number; purity: number } {
+  /** Every cluster at every level, as (share of the pocket it holds, purity). */
+  function candidates(h: Hierarchy, topic: string): { level: number; held: number; purity: number }[] {
     const inPocket = rows.map((r) => r.topic === topic);
     const total = inPocket.filter(Boolean).length;
-    let best = { held: 0, purity: 0 };
-    h.levels.forEach((level, l) => {
-      const member = membershipAt(h, l);
+    return h.levels.flatMap((level, l) => {
       const hits = new Int32Array(level.k);
-      member.forEach((c, i) => inPocket[i] && hits[c]++);
-      hits.forEach((n, c) => {
-        const candidate = { held: n / total, purity: n / level.sizes[c] };
-        if (candidate.held >= 0.5 && candidate.purity >= 0.8 && candidate.purity > best.purity) best = candidate;
-        else if (best.purity < 0.8 && candidate.held > best.held) best = candidate;
-      });
+      membershipAt(h, l).forEach((c, i) => inPocket[i] && hits[c]++);
+      return Array.from(hits, (n, c) => ({ level: l, held: n / total, purity: n / level.sizes[c] }));
     });
-    return best;
   }
 
   it('the demo names the pockets after real topics', () => {
@@ -149,9 +143,11 @@ describe('planted pockets', () => {
   for (const topic of pockets) {
     it(`recovers the ${topic} pocket as one cluster with purity ≥ 0.8`, () => {
       const atTopicK = buildHierarchy(outcome.result.embedding, { seed: DEFAULT_SETTINGS.seed, k: TOPIC_NAMES.length, levels: DEFAULT_SETTINGS.levels });
-      const candidates = [bestCluster(outcome.result.hierarchy, topic), bestCluster(atTopicK, topic)];
-      const recovered = candidates.some((c) => c.held >= 0.5 && c.purity >= 0.8);
-      expect(recovered, `best clusters for ${topic}: ${JSON.stringify(candidates)}`).toBe(true);
+      const all = [...candidates(outcome.result.hierarchy, topic), ...candidates(atTopicK, topic)];
+      const recovered = all.some((c) => c.held >= 0.5 && c.purity >= 0.8);
+      const mostHeld = [...all].sort((a, b) => b.held - a.held)[0];
+      const purest = [...all].filter((c) => c.held > 0).sort((a, b) => b.purity - a.purity || b.held - a.held)[0];
+      expect(recovered, `${topic}: most held ${JSON.stringify(mostHeld)}, purest ${JSON.stringify(purest)}`).toBe(true);
     });
   }
 });

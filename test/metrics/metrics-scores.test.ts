@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, rocAuc } from '../../src/stats/index.js';
+import { averagePrecision, rocAuc, thresholdSweep } from '../../src/stats/index.js';
 import { rankingByCluster } from '../../src/pipeline/metrics-auc.js';
 import { leafToLevelMaps } from '../../src/pipeline/metrics-levels.js';
 import { scoreMetrics } from '../../src/pipeline/metrics-scores.js';
@@ -164,5 +164,43 @@ describe('grouped AUC equals src/stats on each cluster', () => {
       expect(got.rocAuc[g]).toBe(want[g].roc);
       expect(got.averagePrecision[g]).toBe(want[g].ap);
     }
+  });
+});
+
+describe('sweep and threshold moves equal src/stats thresholdSweep', () => {
+  it('overall and per leaf, for random labelled scores', () => {
+    const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
+    const item = fc.record({
+      score: fc.oneof(fc.integer({ min: 0, max: 20 }).map((x) => x / 20), fc.double({ min: 0, max: 1, noNaN: true })),
+      label: fc.integer({ min: 0, max: 1 }),
+      leaf: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 60 }), fc.integer({ min: 2, max: 18 }), (items, t) => {
+        const threshold = t / 20;
+        const score = items.map((x) => x.score);
+        const label = items.map((x) => x.label);
+        const h = hierarchyOf(items.map((x) => x.leaf), 3);
+        const m = scoreMetrics(h, verdictsOf('v', score.map((s) => (s >= threshold ? 1 : 0)), score, threshold), Int8Array.from(label));
+        if (!m) throw new Error('expected score metrics');
+        const grid = m.sweep.thresholds;
+        const want = thresholdSweep(score, label, grid);
+        expect(m.sweep.fpr).toEqual(want.map((p) => round4(p.fpr)));
+        expect(m.sweep.fnr).toEqual(want.map((p) => round4(p.fnr)));
+        for (let leaf = 0; leaf < 3; leaf++) {
+          const idx = items.map((_, i) => i).filter((i) => items[i].leaf === leaf);
+          const s = idx.map((i) => score[i]);
+          const y = idx.map((i) => label[i]);
+          const row = m.clusters.find((c) => c.cluster_id === `L0-00${leaf}`);
+          expect(row?.sweep_fpr).toEqual(thresholdSweep(s, y, grid).map((p) => round4(p.fpr)));
+          const [down, at, up] = thresholdSweep(s, y, [threshold - 0.05, threshold, threshold + 0.05]);
+          expect(row?.shift_down_fp).toBe(down.fp - at.fp);
+          expect(row?.shift_down_fn).toBe(down.fn - at.fn);
+          expect(row?.shift_up_fp).toBe(up.fp - at.fp);
+          expect(row?.shift_up_fn).toBe(up.fn - at.fn);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -15,6 +15,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const WINDOW = 40;
+/** A run of ≥ WINDOW characters that are neither control characters nor U+FFFD (invalid UTF-8) in a binary. */
+const PRINTABLE_RUN = new RegExp(`[^\\u0000-\\u001f\\u007f-\\u009f\\ufffd]{${WINDOW},}`, 'g');
 
 /** One piece of artifact text with a name for where it came from (file and JSON path, never the text). */
 export interface ArtifactText {
@@ -91,7 +93,7 @@ export function artifactTexts(artifact: string, bytes: Buffer): ArtifactText[] {
     ];
   }
   if (/\.(md|csv|txt|css|js|svg)$/.test(artifact)) return [{ artifact, field: '(document)', text: bytes.toString('utf8') }];
-  const runs = bytes.toString('utf8').match(new RegExp(`[^\\u0000-\\u001f\\u007f\\ufffd]{${WINDOW},}`, 'gu')) ?? [];
+  const runs = bytes.toString('utf8').match(PRINTABLE_RUN) ?? [];
   return runs.map((text) => ({ artifact, field: '(printable run in binary)', text }));
 }
 
@@ -102,13 +104,13 @@ export function artifactTexts(artifact: string, bytes: Buffer): ArtifactText[] {
 export function findLeaks(sources: readonly SourceText[], artifacts: readonly ArtifactText[], exempt: readonly string[] = []): LeakReport {
   const exemptWindows = new Set<string>();
   for (const text of exempt) forEachWindow(normalise(text), (w) => exemptWindows.add(w));
-  const where = new Map<string, number[]>();
-  artifacts.forEach((a, index) => {
-    forEachWindow(normalise(a.text), (w) => {
-      if (exemptWindows.has(w)) return;
-      const list = where.get(w);
-      if (!list) where.set(w, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
+  const normalised = artifacts.map((a) => normalise(a.text));
+  // Every artifact window (minus template text) → the first artifact piece holding it; the others are found
+  // by a search that only runs for windows that did leak.
+  const firstHolder = new Map<string, number>();
+  normalised.forEach((text, index) => {
+    forEachWindow(text, (w) => {
+      if (!firstHolder.has(w) && !exemptWindows.has(w)) firstHolder.set(w, index);
     });
   });
   const seen = new Set<string>();
@@ -119,7 +121,10 @@ export function findLeaks(sources: readonly SourceText[], artifacts: readonly Ar
     if (text.length < WINDOW) continue;
     textsChecked++;
     forEachWindow(text, (w) => {
-      for (const index of where.get(w) ?? []) {
+      const first = firstHolder.get(w);
+      if (first === undefined) return;
+      for (let index = first; index < artifacts.length; index++) {
+        if (index !== first && !normalised[index].includes(w)) continue;
         const a = artifacts[index];
         const key = `${source.id}\u0000${source.field}\u0000${a.artifact}\u0000${a.field}`;
         if (seen.has(key)) continue;

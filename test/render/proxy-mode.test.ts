@@ -33,6 +33,7 @@ test('the view switches to flag rates and proxy candidates', () => {
     expect(c.fpPockets).toEqual([]);
     expect(c.fnPockets).toEqual([]);
     expect(c.proxy).not.toBeNull();
+    expect(c.flagRate).toMatch(/^\d+\.\d%$/);
   }
   // The demo carries a `concern` field: candidates exist and carry a mean concern.
   const candidates = view.classifiers.flatMap((c) => [...(c.proxy?.fp ?? []), ...(c.proxy?.fn ?? [])]);

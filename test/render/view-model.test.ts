@@ -87,6 +87,17 @@ describe('view-model of the demo run', () => {
   });
 });
 
+describe('gate hook', () => {
+  test('no gate: no gate section; a gate result renders through templates/partials/gate.hbs', async () => {
+    expect(renderReport(input).html).not.toContain('id="gate"');
+    const { gateRun } = await import('../../src/api/gate.js');
+    const { buildGateView } = await import('../../src/render/gate-view.js');
+    const gate = await gateRun({ run: demo.dir, baseline: 'detector-v2', candidate: 'detector-v3' });
+    const { html } = renderReport({ ...input, gate: buildGateView(gate) });
+    expect(html).toContain('id="gate"');
+  });
+});
+
 describe('privacy: a suppressed cluster shows numbers only', () => {
   test('no name, description, terms or examples in the view or the page — even if the artifact carries them', () => {
     const target = input.clusters.find((c) => c.level === 0 && c.examples.length > 0) as ClusterRecord;

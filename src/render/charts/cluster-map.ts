@@ -29,8 +29,8 @@ export function clusterMap(marks: MapMark[]): TrustedSvg {
   const element = Plot.plot({
     document: chartDocument(),
     className: 'mf-map',
-    width: 720,
-    height: 460,
+    width: 960,
+    height: 500,
     inset: 30,
     x: { axis: null },
     y: { axis: null },

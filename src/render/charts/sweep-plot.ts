@@ -37,6 +37,9 @@ export function sweepPlot(sweeps: ClassifierSweep[]): TrustedSvg | null {
     y: { domain: [0, 1], tickFormat: '%', label: 'rate', grid: true },
     color: { legend: true, domain: sweeps.map((s) => s.classifier) },
     marks: [
+      ...(sweeps.length === 1 && sweeps[0].threshold !== null
+        ? [Plot.ruleX([sweeps[0].threshold], { stroke: '#5b6478', strokeDasharray: '4,3' }), Plot.text([sweeps[0].threshold], { x: (d: number) => d, frameAnchor: 'top', dy: -6, text: () => 'operating threshold', fill: '#5b6478' })]
+        : []),
       Plot.line(points, { fx: 'metric', x: 'threshold', y: 'rate', stroke: 'classifier', z: 'classifier', strokeWidth: 1.6 }),
       Plot.frame({ stroke: '#d9dee8' }),
     ],
