@@ -12,14 +12,19 @@
 // flagged = (score ≥ 0.5), the word-list scores are 0/1, and the judges publish 0/1 verdicts.
 //
 //   node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb] [--quiet]
-// Uses the compiled CLI in dist/ (the npm script builds it first).
+//                                 [--screenshot FILE.png [--screenshot-classifier NAME]]
+// Uses the compiled CLI in dist/ (the npm script builds it first). --screenshot also captures the toxicchat
+// report's "where it mis-fires" block of one classifier (the README image) with playwright-core and a local
+// Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb] [--quiet]';
+const USAGE =
+  'usage: node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb] [--quiet] ' +
+  '[--screenshot FILE.png [--screenshot-classifier NAME]]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(REPO, 'bin', 'misfire.js');
 
@@ -42,6 +47,8 @@ try {
       out: { type: 'string', default: join(REPO, 'reports', 'real') },
       only: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      screenshot: { type: 'string' },
+      'screenshot-classifier': { type: 'string', default: 'llm_guardrail-malicious@2.1.2' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -89,3 +96,35 @@ for (const { set, files, out } of inputs) {
 
 process.stdout.write('\nReports (scrubbed summaries and cluster names only; assignments.csv holds ids, not texts):\n');
 for (const w of written) process.stdout.write(`  ${w.name.padEnd(10)} ${shown(w.report)}  (${w.seconds.toFixed(1)}s)\n`);
+
+if (values.screenshot) {
+  const toxicchat = written.find((w) => w.name === 'toxicchat');
+  if (!toxicchat) fail('--screenshot needs the toxicchat run (drop --only)');
+  await screenshotPockets(toxicchat.report, values['screenshot-classifier'], resolve(values.screenshot));
+  process.stdout.write(`  screenshot ${shown(resolve(values.screenshot))}\n`);
+}
+
+/** Capture the report's mis-fire block for one classifier (its heading names it), at most 1,100 px tall. */
+async function screenshotPockets(reportFile, classifier, pngFile) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    fail('--screenshot needs the dev dependency playwright-core (npm ci)', 3);
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(reportFile).href);
+    const block = page.locator('#misfires .misfire-block', { has: page.locator('h3', { hasText: classifier }) }).first();
+    if ((await block.count()) === 0) fail(`--screenshot: no mis-fire block for "${classifier}" in ${shown(reportFile)}`);
+    // Page coordinates: measured before any scrolling, and captured with fullPage so the clip may lie below the fold.
+    const box = await block.boundingBox();
+    await page.screenshot({ path: pngFile, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1100) }, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}

@@ -82,7 +82,13 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     if (leaves) {
       await writer.write('model/centroids.bin', encodeModel({ meta: { kind: 'centroids', dim: result.hierarchy.dim, k: leaves.k }, arrays: { centroids: leaves.centroids } }));
     }
-    const report = renderReport({ run, metrics, clusters: result.clusters, now: options.now ?? new Date() });
+    const report = renderReport({
+      run,
+      metrics,
+      clusters: result.clusters,
+      now: options.now ?? new Date(),
+      centroids: leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null,
+    });
     await writer.write('index.html', report.html);
     await writer.write('report.md', report.markdown);
   });
