@@ -5,6 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { renderRunReport } from '../api/report.js';
+import { buildGateView } from '../render/gate-view.js';
 import type { ArgumentsCamelCase, CommandModule, Options } from 'yargs';
 import { gateAgainstBaseline, gateRun } from '../api/gate.js';
 import { configError } from '../errors.js';
@@ -33,6 +35,7 @@ const gateOptions = {
   json: { type: 'string', describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
   junit: { type: 'string', describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
   markdown: { type: 'string', describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
+  html: { type: 'string', describe: 'Write the run\'s HTML report with a gate section to this file (report.md beside it).' },
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only the verdict line.' },
 } satisfies Record<string, Options>;
 
@@ -52,6 +55,7 @@ type GateArgs = ArgumentsCamelCase<{
   json?: string;
   junit?: string;
   markdown?: string;
+  html?: string;
   quiet: boolean;
 }>;
 
@@ -113,6 +117,8 @@ export const gateCommand: CommandModule<object, GateArgs> = {
     await writeOutput(args.json, toJson(gate));
     await writeOutput(args.junit, gateJunit(gate));
     await writeOutput(args.markdown, gateMarkdown(gate));
+    const reportRun = args.run ?? args.baselineRun;
+    if (args.html && reportRun) await renderRunReport({ run: reportRun, out: args.html, gate: buildGateView(gate) });
     const lines = gateSummaryLines(gate);
     process.stdout.write(`${(args.quiet ? lines.slice(0, 1) : lines).join('\n')}\n`);
     process.exitCode = GATE_EXIT_CODES[gate.verdict];

@@ -101,6 +101,18 @@ describe('gate on one run holding both versions', () => {
     expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^## misfire gate: FAIL[^]*\\| ${security} `));
   });
 
+  it('CLI: --html writes the run report with a gate section naming the failing cluster', async () => {
+    const html = join(demo.dir, 'gate-report', 'index.html');
+    const { code } = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--html', html, '-q');
+    expect(code).toBe(1);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('id="gate"');
+    const gate = await gateRun({ run: fullRun, baseline: 'detector-v2', candidate: 'detector-v3' });
+    const failing = gate.levels[0].checks.find((c) => c.status === 'fail');
+    expect(page).toContain(failing?.cluster_id as string);
+    expect(existsSync(join(demo.dir, 'gate-report', 'report.md'))).toBe(true);
+  });
+
   it('CLI: exit 0 for a version against itself, 2 for an unknown classifier or a missing mode', async () => {
     expect((await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1')).code).toBe(0);
     const unknown = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v9');
