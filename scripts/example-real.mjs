@@ -27,6 +27,7 @@ const USAGE =
   '[--screenshot FILE.png [--screenshot-classifier NAME]]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(REPO, 'bin', 'misfire.js');
+const MAX_SHOT_HEIGHT = 2200;
 
 /** The two example runs: data folder, verdict file, report folder name. */
 const SETS = [
@@ -104,7 +105,7 @@ if (values.screenshot) {
   process.stdout.write(`  screenshot ${shown(resolve(values.screenshot))}\n`);
 }
 
-/** Capture the report's mis-fire block for one classifier (its heading names it), at most 1,100 px tall. */
+/** Capture the report's mis-fire block for one classifier (its heading names it), at most MAX_SHOT_HEIGHT px tall. */
 async function screenshotPockets(reportFile, classifier, pngFile) {
   let chromium;
   try {
@@ -117,13 +118,19 @@ async function screenshotPockets(reportFile, classifier, pngFile) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, deviceScaleFactor: 1 });
+    // A scale of 0.85 keeps the PNG of both pocket tables under 300 KB and the text readable.
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, deviceScaleFactor: 0.85 });
     await page.goto(pathToFileURL(reportFile).href);
     const block = page.locator('#misfires .misfire-block', { has: page.locator('h3', { hasText: classifier }) }).first();
     if ((await block.count()) === 0) fail(`--screenshot: no mis-fire block for "${classifier}" in ${shown(reportFile)}`);
     // Page coordinates: measured before any scrolling, and captured with fullPage so the clip may lie below the fold.
     const box = await block.boundingBox();
-    await page.screenshot({ path: pngFile, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1100) }, fullPage: true });
+    // End below the last pocket table or forest plot of the block, leaving out the threshold sweep under them.
+    const bottom = await block.evaluate((el) =>
+      Math.max(...[...el.querySelectorAll('table.pockets, figure.forest')].map((e) => e.getBoundingClientRect().bottom + window.scrollY)),
+    );
+    const height = Math.min(Number.isFinite(bottom) ? bottom - box.y + 8 : box.height, MAX_SHOT_HEIGHT);
+    await page.screenshot({ path: pngFile, clip: { x: box.x, y: box.y, width: box.width, height }, fullPage: true });
   } finally {
     await browser.close();
   }

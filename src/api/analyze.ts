@@ -16,6 +16,7 @@ import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../t
 import { labelHierarchy } from './label-hierarchy.js';
 import type { RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
+import { extractFacets } from '../parallel/offline-facets.js';
 
 export interface AnalyzeInput {
   conversations: readonly Conversation[];
@@ -67,7 +68,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
   const { userOf, users } = indexUsers(input.conversations.map((c) => c.userId));
-  const facets = await clock.timeAsync('facets', () => provider.facets.extract(input.conversations, ctx));
+  const facets = await clock.timeAsync('facets', () => extractFacets(provider, input.conversations, ctx));
   const summaries = facets.map((f) => f.summary);
   const embedding = input.embedding ?? (await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx)));
   const lsaModel = !input.embedding && 'lastModel' in provider.embedder ? (provider.embedder as { lastModel(): LsaModel | null }).lastModel() : null;

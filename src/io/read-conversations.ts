@@ -7,7 +7,7 @@ import { inputError, type ErrorLocation } from '../errors.js';
 import type { Conversation, Message, MetadataValue } from '../types.js';
 import { readCsvRows } from './csv-rows.js';
 import { newDigest, type FileDigest } from './file-digest.js';
-import { readJsonlLines } from './jsonl-lines.js';
+import { readJsonlBatches } from './jsonl-lines.js';
 import { parseId, truncate } from './input-values.js';
 
 export interface ConversationsRead {
@@ -48,9 +48,11 @@ export async function readConversations(file: string): Promise<ConversationsRead
       add({ id, userId, messages: [{ role: 'user', content: row.cells.text }], metadata }, row.line, keyField);
     }
   } else {
-    for await (const { line, value } of readJsonlLines(file, digest)) {
-      const conversation = conversationFromJson(value, { file, line });
-      add(conversation, line, 'id' in (value as object) ? 'id' : 'conversation_id');
+    for await (const batch of readJsonlBatches(file, digest)) {
+      for (const { line, value } of batch) {
+        const conversation = conversationFromJson(value, { file, line });
+        add(conversation, line, (value as Record<string, unknown>).id !== undefined ? 'id' : 'conversation_id');
+      }
     }
   }
   return { conversations, digest, rows: conversations.length };
@@ -68,8 +70,9 @@ export function conversationFromJson(value: unknown, where: ErrorLocation): Conv
   const userId = userRaw === undefined || userRaw === null || userRaw === '' ? id : parseId(userRaw, { ...where, field: 'user_id' });
   const messages = readMessages(row, where);
   const metadata: Record<string, MetadataValue> = {};
-  for (const [key, v] of Object.entries(row)) {
+  for (const key in row) {
     if (RESERVED.has(key)) continue;
+    const v = row[key];
     metadata[key] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
   }
   return { id, userId, messages, metadata };

@@ -4,7 +4,7 @@
  */
 import { inputError } from '../errors.js';
 import type { VerdictRow } from '../types.js';
-import { readCsvRows } from './csv-rows.js';
+import { readCsvBatches } from './csv-rows.js';
 import { newDigest, type FileDigest } from './file-digest.js';
 import { parseBooleanCell, parseId, parseScoreCell, truncate } from './input-values.js';
 
@@ -29,41 +29,43 @@ const SPEC = {
 export async function readVerdicts(files: readonly string[]): Promise<VerdictsRead> {
   const rows: VerdictRow[] = [];
   const digests: FileDigest[] = [];
-  const seen = new Map<string, string>();
+  /** classifier → conversation id → where it was first seen (file index · 2³² + line). */
+  const seen = new Map<string, Map<string, number>>();
   let emptyRows = 0;
   let rowsRead = 0;
-  for (const file of files) {
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f];
     const digest = newDigest(file);
     digests.push(digest);
-    let checkedHeader = false;
-    for await (const row of readCsvRows(file, SPEC, digest)) {
-      if (!checkedHeader) {
-        if (!('score' in row.record) && !('flagged' in row.record)) {
-          throw inputError('needs a "score" or a "flagged" column', { file, line: 1, field: 'flagged' });
+    for await (const { header, columns, records } of readCsvBatches(file, SPEC, digest)) {
+      if (columns.score < 0 && columns.flagged < 0) {
+        throw inputError('needs a "score" or a "flagged" column', { file, line: 1, field: 'flagged' });
+      }
+      const keyField = header[columns.key];
+      for (const { line, fields } of records) {
+        rowsRead++;
+        const conversationId = parseId(fields[columns.key], { file, line, field: keyField });
+        const classifier = fields[columns.classifier].trim();
+        if (classifier === '') throw inputError('missing classifier name', { file, line, field: 'classifier' });
+        const score = columns.score < 0 ? null : parseScoreCell(fields[columns.score], { file, line, field: 'score' });
+        const flagged = columns.flagged < 0 ? null : parseBooleanCell(fields[columns.flagged], { file, line, field: 'flagged' });
+        let ofClassifier = seen.get(classifier);
+        if (!ofClassifier) seen.set(classifier, (ofClassifier = new Map()));
+        const first = ofClassifier.get(conversationId);
+        if (first !== undefined) {
+          const where = `${files[Math.floor(first / 2 ** 32)]}:${first % 2 ** 32}`;
+          throw inputError(
+            `duplicate verdict for conversation "${truncate(conversationId)}" and classifier "${truncate(classifier)}" (first at ${where})`,
+            { file, line, field: keyField },
+          );
         }
-        checkedHeader = true;
+        ofClassifier.set(conversationId, f * 2 ** 32 + line);
+        if (score === null && flagged === null) {
+          emptyRows++;
+          continue;
+        }
+        rows.push({ conversationId, classifier, score, flagged, line });
       }
-      rowsRead++;
-      const keyField = 'conversation_id' in row.record ? 'conversation_id' : 'id';
-      const conversationId = parseId(row.cells.key, { file, line: row.line, field: keyField });
-      const classifier = row.cells.classifier.trim();
-      if (classifier === '') throw inputError('missing classifier name', { file, line: row.line, field: 'classifier' });
-      const score = parseScoreCell(row.cells.score, { file, line: row.line, field: 'score' });
-      const flagged = parseBooleanCell(row.cells.flagged, { file, line: row.line, field: 'flagged' });
-      const pairKey = `${classifier}\u0000${conversationId}`;
-      const first = seen.get(pairKey);
-      if (first !== undefined) {
-        throw inputError(
-          `duplicate verdict for conversation "${truncate(conversationId)}" and classifier "${truncate(classifier)}" (first at ${first})`,
-          { file, line: row.line, field: keyField },
-        );
-      }
-      seen.set(pairKey, `${file}:${row.line}`);
-      if (score === null && flagged === null) {
-        emptyRows++;
-        continue;
-      }
-      rows.push({ conversationId, classifier, score, flagged, line: row.line });
     }
   }
   return { rows, digests, emptyRows, rowsRead };

@@ -4,6 +4,8 @@
  */
 import { embedRows, type LsaModel } from '../pipeline/lsa-embedding.js';
 import { assignNearest } from '../pipeline/vector-math.js';
+import { extractOfflineFacets } from '../providers/offline/facets.js';
+import type { Conversation } from '../types.js';
 
 export interface LsaTransformPayload {
   model: LsaModel;
@@ -35,4 +37,16 @@ export function taskRunner(name: string, payload: unknown): ChunkRunner {
   const make = TASKS[name];
   if (!make) throw new Error(`unknown parallel task "${name}"`);
   return make(payload as never);
+}
+
+/** Tasks for `mapChunks` (map-chunks.ts): a chunk of items in, their results out, in order. */
+const MAP_TASKS: Record<string, (items: never[]) => unknown[]> = {
+  'offline-facets': (items: Conversation[]) => items.map(extractOfflineFacets),
+};
+
+/** The map function of task `name`; throws for an unknown task. */
+export function mapTask(name: string): (items: unknown[]) => unknown[] {
+  const map = MAP_TASKS[name];
+  if (!map) throw new Error(`unknown map task "${name}"`);
+  return map as (items: unknown[]) => unknown[];
 }

@@ -61,6 +61,11 @@ function workerScript(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/** The worker threads a job over `items` items may use (none below `minItems`, from TypeScript sources, or with MISFIRE_THREADS=1). */
+export function workersFor(items: number, minItems = 20_000): Worker[] {
+  return items >= minItems ? ensureWorkers() : [];
+}
+
 function ensureWorkers(): Worker[] {
   const wanted = threadCount() - 1;
   if (workers && workers.length >= wanted) return workers.slice(0, wanted);

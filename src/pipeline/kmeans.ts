@@ -6,7 +6,7 @@
  * on arrays of arrays and was ~7× slower at the sizes misfire clusters (README, "Libraries").
  */
 import type { Rng } from './random.js';
-import { squaredDistance } from './vector-math.js';
+import { PARTIAL_BLOCK, partialSquares, squaredDistance } from './vector-math.js';
 
 export interface KMeansResult {
   k: number;
@@ -38,6 +38,8 @@ export function kmeans(data: Float32Array, n: number, dim: number, options: KMea
   const lower = new Float64Array(n);
   const shift = new Float64Array(k);
   const half = new Float64Array(k);
+  const partial = new Float64Array(k);
+  const lead = Math.min(PARTIAL_BLOCK, dim);
   for (let i = 0; i < n; i++) assignFully(i);
   let iterations = 0;
   const maxIterations = options.maxIterations ?? 100;
@@ -74,17 +76,39 @@ export function kmeans(data: Float32Array, n: number, dim: number, options: KMea
   for (let i = 0; i < n; i++) inertia += weights[i] * squaredDistance(data, i * dim, centroids, assignment[i] * dim, dim);
   return { k, centroids, assignment, inertia, iterations };
 
+  /** Nearest and second-nearest centre of point i, by partial distance search (exact; see vector-math.ts). */
   function assignFully(i: number): void {
-    let best = Infinity;
-    let next = Infinity;
-    let bestC = 0;
+    const o = i * dim;
+    let guess = 0;
+    let guessPartial = Infinity;
     for (let c = 0; c < k; c++) {
-      const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
-      if (d < best) {
+      const s = partialSquares(data, o, centroids, c * dim, 0, lead, 0);
+      partial[c] = s;
+      if (s < guessPartial) {
+        guessPartial = s;
+        guess = c;
+      }
+    }
+    let best = partialSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
+    let next = Infinity;
+    let bestC = guess;
+    for (let c = 0; c < k; c++) {
+      if (c === guess) continue;
+      let s = partial[c];
+      let d = lead;
+      while (s < next && d < dim) {
+        const to = Math.min(dim, d + PARTIAL_BLOCK);
+        s = partialSquares(data, o, centroids, c * dim, d, to, s);
+        d = to;
+      }
+      if (s >= next) continue;
+      if (s < best) {
         next = best;
-        best = d;
+        best = s;
         bestC = c;
-      } else if (d < next) next = d;
+      } else {
+        next = s;
+      }
     }
     assignment[i] = bestC;
     upper[i] = Math.sqrt(best);

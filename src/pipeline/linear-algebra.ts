@@ -13,7 +13,7 @@ export function orthonormalizeColumns(m: Float64Array, rows: number, cols: numbe
 
 /** One Cholesky QR step: M ← M·R⁻¹ with RᵀR = MᵀM. False (M untouched) when MᵀM is not safely positive definite. */
 function choleskyQr(m: Float64Array, rows: number, cols: number): boolean {
-  const g = gramBetween(m, m, rows, cols);
+  const g = gramOf(m, rows, cols);
   // Cholesky G = RᵀR, R upper triangular (row-major), rejecting ill-conditioned pivots.
   let largest = 0;
   for (let i = 0; i < cols; i++) largest = Math.max(largest, g[i * cols + i]);
@@ -31,25 +31,50 @@ function choleskyQr(m: Float64Array, rows: number, cols: number): boolean {
       r[i * cols + j] = s / rii;
     }
   }
-  // Each row x of M becomes x·R⁻¹: forward substitution on xᵀ = Rᵀ·qᵀ, with Rᵀ stored row-major.
-  const rt = new Float64Array(cols * cols);
-  for (let i = 0; i < cols; i++) for (let j = i; j < cols; j++) rt[j * cols + i] = r[i * cols + j];
-  for (let row = 0; row < rows; row++) {
-    const o = row * cols;
-    for (let j = 0; j < cols; j++) {
-      const rj = j * cols;
-      let s0 = m[o + j];
-      let s1 = 0;
-      let k = 0;
-      for (; k + 1 < j; k += 2) {
-        s0 -= m[o + k] * rt[rj + k];
-        s1 -= m[o + k + 1] * rt[rj + k + 1];
-      }
-      if (k < j) s0 -= m[o + k] * rt[rj + k];
-      m[o + j] = (s0 + s1) / rt[rj + j];
+  // Each row x of M becomes x·R⁻¹ (R⁻¹ is upper triangular): four entries of x per pass over the row.
+  const inverse = invertUpperTriangular(r, cols);
+  const row = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    row.fill(0);
+    let k = 0;
+    for (; k + 3 < cols; k += 4) {
+      const x0 = m[o + k];
+      const x1 = m[o + k + 1];
+      const x2 = m[o + k + 2];
+      const x3 = m[o + k + 3];
+      const r0 = k * cols;
+      const r1 = r0 + cols;
+      const r2 = r1 + cols;
+      const r3 = r2 + cols;
+      row[k] += x0 * inverse[r0 + k];
+      row[k + 1] += x0 * inverse[r0 + k + 1] + x1 * inverse[r1 + k + 1];
+      row[k + 2] += x0 * inverse[r0 + k + 2] + x1 * inverse[r1 + k + 2] + x2 * inverse[r2 + k + 2];
+      for (let j = k + 3; j < cols; j++) row[j] += x0 * inverse[r0 + j] + x1 * inverse[r1 + j] + x2 * inverse[r2 + j] + x3 * inverse[r3 + j];
     }
+    for (; k < cols; k++) {
+      const x = m[o + k];
+      const rk = k * cols;
+      for (let j = k; j < cols; j++) row[j] += x * inverse[rk + j];
+    }
+    for (let j = 0; j < cols; j++) m[o + j] = row[j];
   }
   return true;
+}
+
+/** Inverse of an upper-triangular (n × n) row-major matrix with a non-zero diagonal (back substitution). */
+function invertUpperTriangular(r: Float64Array, n: number): Float64Array {
+  const inverse = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    // Column j of R⁻¹: solve R·x = e_j from the bottom up (x_i = 0 for i > j).
+    inverse[j * n + j] = 1 / r[j * n + j];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += r[i * n + k] * inverse[k * n + j];
+      inverse[i * n + j] = -s / r[i * n + i];
+    }
+  }
+  return inverse;
 }
 
 function gramSchmidt(m: Float64Array, rows: number, cols: number): void {
@@ -104,6 +129,36 @@ export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols
       for (let j = 0; j < cols; j++) g[gi + j] += ci * d[o + j];
     }
   }
+  return g;
+}
+
+/** Mᵀ·M for a row-major (rows × cols) matrix: only the upper triangle is summed, then mirrored. */
+export function gramOf(m: Float64Array, rows: number, cols: number): Float64Array {
+  const g = new Float64Array(cols * cols);
+  let r = 0;
+  for (; r + 3 < rows; r += 4) {
+    const o0 = r * cols;
+    const o1 = o0 + cols;
+    const o2 = o1 + cols;
+    const o3 = o2 + cols;
+    for (let i = 0; i < cols; i++) {
+      const c0 = m[o0 + i];
+      const c1 = m[o1 + i];
+      const c2 = m[o2 + i];
+      const c3 = m[o3 + i];
+      const gi = i * cols;
+      for (let j = i; j < cols; j++) g[gi + j] += c0 * m[o0 + j] + c1 * m[o1 + j] + c2 * m[o2 + j] + c3 * m[o3 + j];
+    }
+  }
+  for (; r < rows; r++) {
+    const o = r * cols;
+    for (let i = 0; i < cols; i++) {
+      const ci = m[o + i];
+      const gi = i * cols;
+      for (let j = i; j < cols; j++) g[gi + j] += ci * m[o + j];
+    }
+  }
+  for (let i = 0; i < cols; i++) for (let j = i + 1; j < cols; j++) g[j * cols + i] = g[i * cols + j];
   return g;
 }
 

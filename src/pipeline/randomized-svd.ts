@@ -29,12 +29,15 @@ export function randomizedSvd(x: CsrMatrix, rng: Rng, options: SvdOptions): SvdR
   const y = new Float64Array(rows * width);
   const z = new Float64Array(cols * width);
   csrTimesDense(x, omega, width, y);
-  orthonormalizeColumns(y, rows, width);
-  for (let it = 0; it < (options.powerIterations ?? 2); it++) {
+  const iterations = options.powerIterations ?? 2;
+  for (let it = 0; it < iterations; it++) {
+    // With a single power iteration the range is re-orthonormalised only once, at the end: (XXᵀ)XΩ
+    // amplifies σ³, far inside float64's range, and orthonormalising twice costs as much as the products.
+    if (iterations > 1) orthonormalizeColumns(y, rows, width);
     csrTransposeTimesDense(x, y, width, z, xt);
     csrTimesDense(x, z, width, y);
-    orthonormalizeColumns(y, rows, width);
   }
+  orthonormalizeColumns(y, rows, width);
   // Q = y. Small problem: G = Qᵀ X Xᵀ Q = U Λ Uᵀ, singular values √Λ.
   csrTransposeTimesDense(x, y, width, z, xt);
   const w = new Float64Array(rows * width);
@@ -58,8 +61,21 @@ export function randomizedSvd(x: CsrMatrix, rng: Rng, options: SvdOptions): SvdR
   const qu = new Float64Array(rows * components);
   for (let r = 0; r < rows; r++) {
     const o = r * components;
-    for (let j = 0; j < width; j++) {
-      const yrj = y[r * width + j];
+    const yo = r * width;
+    let j = 0;
+    for (; j + 3 < width; j += 4) {
+      const y0 = y[yo + j];
+      const y1 = y[yo + j + 1];
+      const y2 = y[yo + j + 2];
+      const y3 = y[yo + j + 3];
+      const u0 = j * width;
+      const u1 = u0 + width;
+      const u2 = u1 + width;
+      const u3 = u2 + width;
+      for (let c = 0; c < components; c++) qu[o + c] += y0 * u[u0 + c] + y1 * u[u1 + c] + y2 * u[u2 + c] + y3 * u[u3 + c];
+    }
+    for (; j < width; j++) {
+      const yrj = y[yo + j];
       const uj = j * width;
       for (let c = 0; c < components; c++) qu[o + c] += yrj * u[uj + c];
     }

@@ -39,10 +39,11 @@ export function nearestCentre(data: Float32Array, i: number, centroids: Float32A
 }
 
 /** Dimensions summed before a partial distance is compared with the best so far. */
-const BLOCK = 16;
+export const PARTIAL_BLOCK = 16;
+const BLOCK = PARTIAL_BLOCK;
 
-/** Σ over d in [from, to) of (a[ao+d] − b[bo+d])², added to `partial`. */
-function addSquares(a: Float32Array, ao: number, b: Float32Array, bo: number, from: number, to: number, partial: number): number {
+/** `partial` + Σ over d in [from, to) of (a[ao+d] − b[bo+d])² (partial distance search). */
+export function partialSquares(a: Float32Array, ao: number, b: Float32Array, bo: number, from: number, to: number, partial: number): number {
   let s0 = partial;
   let s1 = 0;
   let d = from;
@@ -85,14 +86,14 @@ export function assignNearest(
     let guess = 0;
     let guessPartial = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = addSquares(data, o, centroids, c * dim, 0, lead, 0);
+      const s = partialSquares(data, o, centroids, c * dim, 0, lead, 0);
       partial[c] = s;
       if (s < guessPartial) {
         guessPartial = s;
         guess = c;
       }
     }
-    let best = addSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
+    let best = partialSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
     let bestC = guess;
     for (let c = 0; c < k; c++) {
       if (c === guess) continue;
@@ -100,7 +101,7 @@ export function assignNearest(
       let d = lead;
       while (s < best && d < dim) {
         const to = Math.min(dim, d + BLOCK);
-        s = addSquares(data, o, centroids, c * dim, d, to, s);
+        s = partialSquares(data, o, centroids, c * dim, d, to, s);
         d = to;
       }
       if (s < best) {

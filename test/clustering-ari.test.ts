@@ -1,0 +1,71 @@
+/**
+ * The clustering quality bar of the clustering issue: at k = the number of true topics, the offline
+ * pipeline's adjusted Rand index against the demo generator's topics is at least that of the scikit-learn
+ * pipeline a data scientist would write instead, on the same data.
+ *
+ * Reference measurement (scripts/bench/sklearn_reference.py, scikit-learn 1.9.1, this 2-core machine):
+ * TfidfVectorizer(ngram_range=(1, 2)) → TruncatedSVD(100) → Normalizer → MiniBatchKMeans(k = 21) on the first
+ * user message of the same 8,000 generated conversations (generator seed 7, 21 topics present), random_state
+ * 1, 2, 3, 4, 5, 42 → ARI 0.0877, 0.0925, 0.1064, 0.0782, 0.0709, 0.1164: mean 0.092. (On 100k conversations:
+ * 0.0764–0.0972, mean 0.088 over five seeds; misfire 0.102–0.118, mean 0.112.)
+ *
+ * Why not the ≈ 0.67 quoted in the issue: that was a 14-topic corpus with few templates per topic. The demo
+ * generator has 21 topics, each written from 12–16 templates that share little vocabulary, plus shared
+ * openers and closers; bag-of-words k-means then splits by template rather than by topic, for scikit-learn
+ * and misfire alike (starting k-means from the true topic means gives ARI 0.93, but those partitions have a
+ * higher within-cluster sum of squares than the ones k-means finds, so no k-means can prefer them).
+ * So the bar is relative, as the issue states it: misfire's mean ARI over three run seeds ≥ 0.092.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateConversations, toConversation } from '../src/demo/index.js';
+import { clusterPoints } from '../src/pipeline/cluster-points.js';
+import { embedLsa } from '../src/pipeline/lsa-embedding.js';
+import { extractOfflineFacets } from '../src/providers/offline/facets.js';
+
+const REFERENCE_MEAN_ARI = 0.092;
+
+/** Adjusted Rand index (Hubert & Arabie), as scikit-learn's adjusted_rand_score. */
+function adjustedRandIndex(a: ArrayLike<string | number>, b: ArrayLike<string | number>): number {
+  const n = a.length;
+  const table = new Map<string, number>();
+  const rows = new Map<string | number, number>();
+  const cols = new Map<string | number, number>();
+  for (let i = 0; i < n; i++) {
+    const key = `${a[i]}\u0000${b[i]}`;
+    table.set(key, (table.get(key) ?? 0) + 1);
+    rows.set(a[i], (rows.get(a[i]) ?? 0) + 1);
+    cols.set(b[i], (cols.get(b[i]) ?? 0) + 1);
+  }
+  const pairs = (x: number) => (x * (x - 1)) / 2;
+  const sum = (m: Map<unknown, number>) => [...m.values()].reduce((s, x) => s + pairs(x), 0);
+  const index = sum(table);
+  const expected = (sum(rows) * sum(cols)) / pairs(n);
+  const max = (sum(rows) + sum(cols)) / 2;
+  return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+describe('adjustedRandIndex (the measure)', () => {
+  it('matches scikit-learn on small cases', () => {
+    // scikit-learn 1.9.1: adjusted_rand_score([0,0,1,1], [1,1,0,0]) = 1.0;
+    // ([0,0,1,2], [0,0,1,1]) = 0.5714285714285714; ([0,0,0,1,1,1], [0,1,2,0,1,2]) = -0.36363636363636365
+    expect(adjustedRandIndex([0, 0, 1, 1], [1, 1, 0, 0])).toBe(1);
+    expect(adjustedRandIndex([0, 0, 1, 2], [0, 0, 1, 1])).toBeCloseTo(0.5714285714285714, 12);
+    expect(adjustedRandIndex([0, 0, 0, 1, 1, 1], [0, 1, 2, 0, 1, 2])).toBeCloseTo(-0.36363636363636365, 12);
+  });
+});
+
+describe('clustering quality against the generator topics', () => {
+  it(`ARI at k = number of topics is at least the scikit-learn reference (${REFERENCE_MEAN_ARI})`, () => {
+    const generated = generateConversations({ n: 8000, seed: 7 });
+    const summaries = generated.map((g) => extractOfflineFacets(toConversation(g)).summary);
+    const topics = generated.map((g) => g.topic);
+    const k = new Set(topics).size;
+    expect(k).toBe(21);
+    const scores = [1, 2, 3].map((seed) => {
+      const { embedding } = embedLsa(summaries, { dim: 128, seed });
+      return adjustedRandIndex(topics, clusterPoints(embedding, { k, seed }).assignment);
+    });
+    const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
+    expect(mean).toBeGreaterThanOrEqual(REFERENCE_MEAN_ARI);
+  });
+});
