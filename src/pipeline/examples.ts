@@ -2,8 +2,10 @@
  * Privacy-safe examples for a cluster's detail view, never raw conversation text. For each shown leaf,
  * the members nearest its centre are condensed:
  * - `keywords` (default; offline facets, whose summary is a near-copy of the first user turn): the
- *   content words in order, each used by ≥ `minUsers` distinct users across the data, deduplicated,
- *   adjacent words kept together as phrases, phrases joined by " · ", 3–12 words, then PII-scrubbed;
+ *   content words in order, each used by ≥ `minUsers` distinct users across the data, deduplicated;
+ *   two adjacent words stay together as a phrase only when that pair, too, was used by ≥ `minUsers`
+ *   users (so no run of words specific to one request survives); phrases joined by " · ", 3–12 words,
+ *   then PII-scrubbed;
  * - `summaries` (only for abstractive facets, e.g. Claude's): the summary itself, kept only when every
  *   word in it was used by ≥ `minUsers` distinct users, and scrubbed.
  * Suppressed clusters get none, so no text from a small group of users is ever shown.
@@ -48,10 +50,10 @@ export function pickExamples(
   if (options.perCluster <= 0) return shown.map(() => []);
   const nearest = nearestMembers(leafOf, embedding, centroids, shown, options.candidates ?? options.perCluster * 5);
   const condense = options.source === 'summaries' ? wholeSummary : keywordCondensation;
-  const candidateWords = new Set<string>();
-  for (const list of nearest) for (const i of list) for (const w of words(summaries[i])) candidateWords.add(w);
-  const usersOfWord = countUsers(candidateWords, summaries, userOf, options.minUsers);
-  const common = (w: string) => (usersOfWord.get(w) ?? 0) >= options.minUsers;
+  const candidateTerms = new Set<string>();
+  for (const list of nearest) for (const i of list) for (const t of terms(summaries[i])) candidateTerms.add(t);
+  const usersOfTerm = countUsers(candidateTerms, summaries, userOf, options.minUsers);
+  const common = (term: string) => (usersOfTerm.get(term) ?? 0) >= options.minUsers;
   return nearest.map((list) => {
     const out: string[] = [];
     for (const i of list) {
@@ -64,9 +66,10 @@ export function pickExamples(
 }
 
 /**
- * Content words of `summary` in order, each once, only those `common` says enough users used; adjacent
- * kept words stay together as a phrase. Null when fewer than {@link MIN_EXAMPLE_WORDS} words survive or
- * the scrubber would change the result.
+ * Content words of `summary` in order, each once, only those `common` says enough users used; two adjacent
+ * kept words form a phrase when `common` also accepts the pair ("zombie process"), and phrases never grow
+ * past two words. Null when fewer than {@link MIN_EXAMPLE_WORDS} words survive or the scrubber would
+ * change the result.
  * @example
  * keywordCondensation('Quick question: how do I kill a zombie process on Ubuntu? ty', () => true);
  * // 'kill · zombie process · ubuntu'
@@ -83,7 +86,12 @@ export function keywordCondensation(summary: string, common: (word: string) => b
       current = [];
       continue;
     }
-    current.push(w);
+    if (current.length === 1 && common(`${current[0]} ${w}`)) {
+      current.push(w);
+    } else {
+      if (current.length) phrases.push(current);
+      current = [w];
+    }
     seen.add(w);
     count++;
   }
@@ -128,11 +136,25 @@ function words(text: string): string[] {
   return textWords(text).filter((w): w is string => w !== null);
 }
 
-/** Distinct users per word (counting stops at `cap`), for the given words only, in one pass over all texts. */
+/** Every word and every pair of directly adjacent words ("zombie process") of a text. */
+function terms(text: string): string[] {
+  const sequence = textWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < sequence.length; i++) {
+    const w = sequence[i];
+    if (w === null) continue;
+    out.push(w);
+    const next = sequence[i + 1];
+    if (next !== null && next !== undefined) out.push(`${w} ${next}`);
+  }
+  return out;
+}
+
+/** Distinct users per term (counting stops at `cap`), for the given terms only, in one pass over all texts. */
 function countUsers(wanted: Set<string>, summaries: readonly string[], userOf: Int32Array, cap: number): Map<string, number> {
   const users = new Map<string, Set<number>>();
   for (let i = 0; i < summaries.length; i++) {
-    for (const w of words(summaries[i] ?? '')) {
+    for (const w of terms(summaries[i] ?? '')) {
       if (!wanted.has(w)) continue;
       let set = users.get(w);
       if (!set) users.set(w, (set = new Set()));

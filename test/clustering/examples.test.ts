@@ -11,6 +11,15 @@ describe('keywordCondensation', () => {
     );
   });
 
+  it('keeps two adjacent words together only when enough users used that pair, and never more than two', () => {
+    const commonWordsOnly = (term: string) => !term.includes(' ');
+    expect(keywordCondensation('how do I kill a zombie process on ubuntu', commonWordsOnly)).toBe('kill · zombie · process · ubuntu');
+    const pairs = new Set(['zombie process', 'process ubuntu', 'ubuntu server']);
+    const common = (term: string) => !term.includes(' ') || pairs.has(term);
+    // "zombie process ubuntu server" may not survive as one run: a run of words can be one person's wording.
+    expect(keywordCondensation('zombie process ubuntu server restart', common)).toBe('zombie process · ubuntu server · restart');
+  });
+
   it('deduplicates and stops at 12 words', () => {
     const text = 'nginx nginx postgres redis kafka docker podman helm terraform ansible puppet chef salt vagrant packer consul';
     const out = keywordCondensation(text, always) as string;
@@ -59,7 +68,7 @@ describe('pickExamples', () => {
 
   it('takes at most perCluster examples, nearest the centre first', () => {
     const out = pickExamples(summaries, userOf, leafOf, { dim: 2, data }, centroids, [true, true], { minUsers: 1, perCluster: 1 });
-    expect(out[0]).toEqual(['kill zombie process ubuntu server quickly']);
+    expect(out[0]).toEqual(['kill zombie · process ubuntu · server quickly']);
     expect(out[1]).toHaveLength(1);
   });
 
