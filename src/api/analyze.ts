@@ -72,7 +72,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   const summaries = facets.map((f) => f.summary);
   const embedding = input.embedding ?? (await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx)));
   const lsaModel = !input.embedding && 'lastModel' in provider.embedder ? (provider.embedder as { lastModel(): LsaModel | null }).lastModel() : null;
-  const hierarchy = clock.time('cluster', () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels }));
+  const hierarchy = clock.time('cluster', () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels }), ctx.progress);
   const privacy = privacyByLevel(hierarchy, userOf, { minUsers: settings.minUsers, minConversations: settings.minConversations });
   const labels = await clock.timeAsync('label', () => labelHierarchy(hierarchy, privacy, summaries, userOf, embedding, provider, ctx));
   const shownLeaves = privacy[0]?.reasons.map((r, c) => r === null && !labels.audited.has(clusterId(0, c))) ?? [];
@@ -83,6 +83,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
       // Claude's facets are abstractive summaries and may be shown; offline ones nearly copy the request.
       source: provider.facets.name === 'anthropic' ? 'summaries' : 'keywords',
     }),
+    ctx.progress,
   );
   const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
@@ -96,6 +97,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
       settings,
       suppressedAt: (level, index) => suppressed.has(clusterId(level, index)),
     }).classifiers,
+    ctx.progress,
   );
   return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, clock };
 }

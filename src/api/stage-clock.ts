@@ -1,4 +1,5 @@
 /** Wall time per pipeline stage, for run timings and the benchmark. */
+import type { ProgressReporter } from '../types.js';
 export interface StageTiming {
   stage: string;
   ms: number;
@@ -7,11 +8,14 @@ export interface StageTiming {
 export class StageClock {
   readonly timings: StageTiming[] = [];
 
-  time<T>(stage: string, fn: () => T): T {
+  /** Time a synchronous stage; with `progress`, the stage is also announced (for stages with no progress of their own). */
+  time<T>(stage: string, fn: () => T, progress?: ProgressReporter): T {
     const start = performance.now();
+    progress?.start(stage);
     try {
       return fn();
     } finally {
+      progress?.end();
       this.timings.push({ stage, ms: Math.round(performance.now() - start) });
     }
   }

@@ -15,9 +15,9 @@ export const blessCommand: CommandModule<object, BlessArgs> = {
       })
       .example('$0 bless --run reports/main --baseline-dir .misfire/baseline', 'after merging: the main branch\'s run becomes the baseline')
       .epilog(
-        'The baseline folder holds the run\'s artifacts, its saved embedding model and leaf centroids (to place new\n' +
-          'conversations), and copies of its verdict and label files checked against run.json. Commit it, or keep it as a\n' +
-          'CI artifact. Exit codes: 0 blessed; 2 unreadable or mismatched run.',
+        'The baseline folder holds the run\'s artifacts, its saved embedding model and leaf centroids (to place new ' +
+          'conversations), and copies of its verdict and label files checked against run.json. Commit it, or keep it as a ' +
+          'CI artifact.\nExit codes: 0 blessed; 2 unreadable or mismatched run.',
       ) as never,
   handler: async (args) => {
     const outcome = await blessRun(args.run, args.baselineDir);

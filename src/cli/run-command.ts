@@ -9,7 +9,7 @@ import { readConversations } from '../io/read-conversations.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { estimateRun, formatDryRun } from '../providers/anthropic/dry-run.js';
 import { loadRunConfig } from './run-config.js';
-import { CLAUDE_OPTION_NAMES, claudeProviderOptions, runOptions } from './run-options.js';
+import { RUN_OPTION_GROUPS, claudeProviderOptions, runOptions } from './run-options.js';
 import { createStderrProgress } from './progress.js';
 import { silentProgress } from '../types.js';
 import { printRunSummary } from './run-summary.js';
@@ -52,16 +52,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'Cluster conversations, join verdicts and labels, and report where each classifier mis-fires.',
   builder: (y) =>
-    y
-      .options(runOptions)
+    RUN_OPTION_GROUPS.reduce((acc, [title, names]) => acc.group(names, title), y.options(runOptions))
       .example('$0 run --demo --out reports/demo', 'the shipped demo (3,000 synthetic conversations, 3 classifiers)')
       .example('$0 run -c convs.jsonl -v v6.csv -v v7.csv -l labels.csv -o reports/v7', 'two classifier versions at once')
       .example('$0 run -c items.jsonl -v verdicts.csv -l labels.csv --threshold 0.7 --allow-missing', 're-threshold scores; tolerate gaps')
       .example('$0 run --demo --k 40 --levels 3 --min-users 10', 'finer clusters, deeper hierarchy, stricter privacy')
       .example('$0 run --demo --provider anthropic --dry-run', 'Claude: estimate calls, tokens and cost first (no key needed)')
       .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
-      .group(Object.keys(runOptions).filter((name) => !CLAUDE_OPTION_NAMES.includes(name)), 'Options:')
-      .group(CLAUDE_OPTION_NAMES, 'Claude provider (--provider anthropic, the Clio path):')
       .epilog(
         'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.\n' +
           'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).\n' +

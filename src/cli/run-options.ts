@@ -30,6 +30,15 @@ export const runOptions = {
 /** The options about the Claude provider (grouped together in --help). */
 export const CLAUDE_OPTION_NAMES = ['provider', 'model', 'naming-model', 'concurrency', 'max-retries', 'batch', 'dry-run', 'cache-dir'];
 
+/** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
+export const RUN_OPTION_GROUPS: [string, string[]][] = [
+  ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'out', 'config', 'allow-missing', 'threshold']],
+  ['Clusters:', ['seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
+  ['Privacy:', ['min-users', 'min-conversations']],
+  ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support']],
+  ['Claude provider (--provider anthropic, the Clio path):', CLAUDE_OPTION_NAMES],
+];
+
 /** The parsed Claude flags of `misfire run`. */
 export interface ClaudeFlags {
   model?: string;
