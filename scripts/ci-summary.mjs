@@ -13,12 +13,16 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesFailedWithTests(report);
+const failed = (report.numFailedTests ?? 0) + countFilesFailedWithoutTests(report);
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
 
-/** Suites that failed because a test in them failed are already counted in numFailedTests. */
-function countSuitesFailedWithTests(r) {
-  return (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+/**
+ * Test files that failed without a failing test (an import error, a crash in beforeAll) count as one failure
+ * each; files whose tests failed are already counted in numFailedTests. (numFailedTestSuites counts describe
+ * blocks, so it cannot be used for this.)
+ */
+function countFilesFailedWithoutTests(r) {
+  return (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
 }
