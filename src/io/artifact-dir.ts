@@ -7,6 +7,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
 
 export interface ArtifactWriter {
+  /** The temporary folder being filled (for callers that copy files in rather than write them). */
+  readonly dir: string;
   write(name: string, content: string | Uint8Array): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function writeArtifactsAtomically(outDir: string, fill: (writer: Ar
   }
   try {
     await fill({
+      dir: temp,
       async write(name, content) {
         const path = join(temp, name);
         await mkdir(dirname(path), { recursive: true });
