@@ -6,23 +6,27 @@
  * Reference measurement (scripts/bench/sklearn_reference.py, scikit-learn 1.9.1, this 2-core machine):
  * TfidfVectorizer(ngram_range=(1, 2)) → TruncatedSVD(100) → Normalizer → MiniBatchKMeans(k = 21) on the first
  * user message of the same 8,000 generated conversations (generator seed 7, 21 topics present), random_state
- * 1, 2, 3, 4, 5, 42 → ARI 0.0877, 0.0925, 0.1064, 0.0782, 0.0709, 0.1164: mean 0.092. (On 100k conversations:
- * 0.0764–0.0972, mean 0.088 over five seeds; misfire 0.102–0.118, mean 0.112.)
+ * 1, 2, 3, 4, 5, 42 → ARI 0.4545, 0.3773, 0.3784, 0.5584, 0.4405, 0.5338: mean 0.457. misfire on the same data
+ * (LSA over the content words of the offline summaries, k-means at k = 21, seeds 1, 2, 3): 0.787, 0.662, 0.781,
+ * mean 0.743; on the raw summaries (stop words and request boilerplate kept) it was 0.509. On 100k
+ * conversations: reference 0.474–0.593, mean 0.508 over random_state 1–5; misfire 0.717–0.812, mean 0.764.
  *
- * Why not the ≈ 0.67 quoted in the issue: that was a 14-topic corpus with few templates per topic. The demo
- * generator has 21 topics, each written from 12–16 templates that share little vocabulary, plus shared
- * openers and closers; bag-of-words k-means then splits by template rather than by topic, for scikit-learn
- * and misfire alike (starting k-means from the true topic means gives ARI 0.93, but those partitions have a
- * higher within-cluster sum of squares than the ones k-means finds, so no k-means can prefer them).
- * So the bar is relative, as the issue states it: misfire's mean ARI over three run seeds ≥ 0.092.
+ * The generator writes each topic from templates that share the topic's vocabulary (slot pools of domain
+ * words), with openers and closers ("sorry if this is dumb", "keep it short please") spread over every topic
+ * and deliberate overlaps between neighbouring topics (story words in fiction and fiction-framed harm, code
+ * words in sysadmin and programming, pills in medication and drug synthesis), so neither pipeline finds the
+ * topics perfectly. Before the generator shared vocabulary within topics, both scored ≈ 0.1 (k-means split
+ * topics by template), which is why the issue's ≈ 0.67 on a 14-topic template corpus is not the bar here.
+ * The bar is relative, as the issue states it: misfire's mean ARI over three run seeds ≥ the reference mean.
  */
 import { describe, expect, it } from 'vitest';
 import { generateConversations, toConversation } from '../src/demo/index.js';
 import { clusterPoints } from '../src/pipeline/cluster-points.js';
+import { embeddingTexts } from '../src/pipeline/embedding-text.js';
 import { embedLsa } from '../src/pipeline/lsa-embedding.js';
 import { extractOfflineFacets } from '../src/providers/offline/facets.js';
 
-const REFERENCE_MEAN_ARI = 0.092;
+const REFERENCE_MEAN_ARI = 0.457;
 
 /** Adjusted Rand index (Hubert & Arabie), as scikit-learn's adjusted_rand_score. */
 function adjustedRandIndex(a: ArrayLike<string | number>, b: ArrayLike<string | number>): number {
@@ -57,12 +61,13 @@ describe('adjustedRandIndex (the measure)', () => {
 describe('clustering quality against the generator topics', () => {
   it(`ARI at k = number of topics is at least the scikit-learn reference (${REFERENCE_MEAN_ARI})`, () => {
     const generated = generateConversations({ n: 8000, seed: 7 });
-    const summaries = generated.map((g) => extractOfflineFacets(toConversation(g)).summary);
+    // What the offline embedder sees: the content words of each summary (as in a run).
+    const texts = embeddingTexts(generated.map((g) => extractOfflineFacets(toConversation(g)).summary));
     const topics = generated.map((g) => g.topic);
     const k = new Set(topics).size;
     expect(k).toBe(21);
     const scores = [1, 2, 3].map((seed) => {
-      const { embedding } = embedLsa(summaries, { dim: 128, seed });
+      const { embedding } = embedLsa(texts, { dim: 128, seed });
       return adjustedRandIndex(topics, clusterPoints(embedding, { k, seed }).assignment);
     });
     const mean = scores.reduce((s, x) => s + x, 0) / scores.length;

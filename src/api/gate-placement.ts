@@ -1,11 +1,12 @@
 /**
  * Place conversations a baseline run has not seen into its leaf clusters, the way the run itself would
- * have: offline summary → the run's saved LSA model (model/embedding.bin) → nearest saved leaf centroid
- * (model/centroids.bin).
+ * have: offline summary → its content words (embeddingText, as the run's embedder) → the run's saved LSA
+ * model (model/embedding.bin) → nearest saved leaf centroid (model/centroids.bin).
  */
 import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { readModel } from '../io/model-files.js';
+import { embeddingText } from '../pipeline/embedding-text.js';
 import { clusterId } from '../pipeline/hierarchy.js';
 import { transformLsa, type LsaModel } from '../pipeline/lsa-embedding.js';
 import { nearestCentre } from '../pipeline/vector-math.js';
@@ -36,12 +37,12 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   if (!(centroids instanceof Float32Array) || Number(centres.meta.dim) !== model.dim || centroids.length !== k * model.dim) {
     throw cannot('model/centroids.bin does not match model/embedding.bin');
   }
-  const summaries = conversations.map((c) => extractOfflineFacets(c).summary);
+  const texts = conversations.map((c) => embeddingText(extractOfflineFacets(c).summary));
   const leaves: string[] = [];
-  const block = new Float32Array(Math.min(BLOCK, summaries.length) * model.dim);
-  for (let start = 0; start < summaries.length; start += BLOCK) {
-    const end = Math.min(summaries.length, start + BLOCK);
-    transformLsa(model, summaries, start, end, block);
+  const block = new Float32Array(Math.min(BLOCK, texts.length) * model.dim);
+  for (let start = 0; start < texts.length; start += BLOCK) {
+    const end = Math.min(texts.length, start + BLOCK);
+    transformLsa(model, texts, start, end, block);
     for (let i = 0; i < end - start; i++) leaves.push(clusterId(0, nearestCentre(block, i, centroids, k, model.dim)));
   }
   return leaves;

@@ -1,11 +1,13 @@
 /** The catalogue of synthetic topics: every topic a generated conversation can carry in its `topic` field. */
 import type { TopicSpec } from './topic-spec.js';
-import { COOKING, HOMEWORK_MATH, PERSONAL_FINANCE, RELATIONSHIPS, TRAVEL } from './topics/everyday.js';
+import { HOMEWORK_MATH, PERSONAL_FINANCE, RELATIONSHIPS } from './topics/everyday.js';
+import { FICTION_HARMFUL, FICTION_WRITING } from './topics/fiction.js';
 import { DRUG_SYNTHESIS, FRAUD_SCAMS, HARASSMENT_HATE, MALWARE, VIOLENT_THREATS, WEAPONS } from './topics/harmful.js';
-import { FICTION_WRITING, HEALTH, MEDICATION } from './topics/health.js';
+import { HEALTH, MEDICATION } from './topics/health.js';
+import { COOKING, GAMING, TRAVEL } from './topics/leisure.js';
 import { BAROMETER_RESTORATION } from './topics/niche.js';
-import { FICTION_HARMFUL, SELF_HARM } from './topics/sensitive.js';
-import { GAMING, PROGRAMMING, SECURITY_RESEARCH, SYSADMIN } from './topics/tech.js';
+import { SELF_HARM } from './topics/sensitive.js';
+import { PROGRAMMING, SECURITY_RESEARCH, SYSADMIN } from './topics/tech.js';
 
 export type { TopicSpec } from './topic-spec.js';
 

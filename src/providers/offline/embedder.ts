@@ -1,4 +1,8 @@
-/** Offline embeddings: hashed TF-IDF + randomized SVD (LSA); see src/pipeline/lsa-embedding.ts. */
+/**
+ * Offline embeddings: hashed TF-IDF + randomized SVD (LSA) over the content words of each summary; see
+ * src/pipeline/lsa-embedding.ts and src/pipeline/embedding-text.ts.
+ */
+import { embeddingTexts } from '../../pipeline/embedding-text.js';
 import { embedLsa, type LsaModel } from '../../pipeline/lsa-embedding.js';
 import type { Embedding } from '../../types.js';
 import type { Embedder, ProviderContext } from '../types.js';
@@ -14,7 +18,7 @@ export function createLsaEmbedder(options: { dim?: number } = {}): LsaEmbedder {
     name: 'offline-lsa',
     async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedding> {
       ctx.progress.start('embed', texts.length);
-      const result = embedLsa(texts, { dim: options.dim ?? 128, seed: ctx.seed });
+      const result = embedLsa(embeddingTexts(texts), { dim: options.dim ?? 128, seed: ctx.seed });
       model = result.model;
       ctx.progress.update(texts.length);
       ctx.progress.end();
