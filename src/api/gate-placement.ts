@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { readModel } from '../io/model-files.js';
-import { embeddingText } from '../pipeline/embedding-text.js';
+import { EMBEDDING_TEXT_VERSION, embeddingText } from '../pipeline/embedding-text.js';
 import { clusterId } from '../pipeline/hierarchy.js';
 import { transformLsa, type LsaModel } from '../pipeline/lsa-embedding.js';
 import { nearestCentre } from '../pipeline/vector-math.js';
@@ -64,6 +64,9 @@ function lsaModelFrom(
     projection.length !== weights.length * dim
   ) {
     throw cannot('model/embedding.bin is not an LSA model this version can read');
+  }
+  if (meta.text !== EMBEDDING_TEXT_VERSION) {
+    throw cannot(`model/embedding.bin was fitted on "${String(meta.text ?? 'whole summaries')}", this misfire embeds "${EMBEDDING_TEXT_VERSION}"; re-run and bless the baseline`);
   }
   return { dim, featureIndex, weights, projection };
 }

@@ -8,6 +8,7 @@ import { resolveSettings, type RunSettings } from './settings.js';
 import { writeArtifactsAtomically } from '../io/artifact-dir.js';
 import { csvLine, toJson } from '../io/canonical-json.js';
 import { encodeModel } from '../io/model-files.js';
+import { EMBEDDING_TEXT_VERSION } from '../pipeline/embedding-text.js';
 import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
@@ -74,7 +75,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     await writer.write('timings.json', toJson({ schema: 'misfire.timings/v1', stages: result.clock.timings }));
     if (result.lsaModel) {
       await writer.write('model/embedding.bin', encodeModel({
-          meta: { kind: 'lsa', dim: result.lsaModel.dim },
+          meta: { kind: 'lsa', dim: result.lsaModel.dim, text: EMBEDDING_TEXT_VERSION },
           arrays: { featureIndex: result.lsaModel.featureIndex, weights: result.lsaModel.weights, projection: result.lsaModel.projection },
         }));
     }

@@ -11,6 +11,12 @@
 import { isContentWord, textWords } from './stop-words.js';
 
 /**
+ * Names what {@link embeddingText} does; saved with a run's LSA model so a model fitted on other text (an
+ * older misfire) is never applied to this text by the gate. Change it whenever embeddingText changes.
+ */
+export const EMBEDDING_TEXT_VERSION = 'content-words/v1';
+
+/**
  * The content words of `summary`, lower-cased, in order, joined by single spaces. A summary with no
  * content word at all ("how do I do this?") is returned unchanged, so it still embeds by what it says.
  * @example

@@ -3,7 +3,7 @@
  * against detector-v2 must fail and name that cluster; a version against itself passes; the CLI's exit codes
  * come from the gate's verdict; every unsafe comparison exits 2.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ import { placeConversations } from '../../src/api/gate-placement.js';
 import { loadStoredRun } from '../../src/api/gate-run-files.js';
 import { main } from '../../src/cli/main.js';
 import { readConversations } from '../../src/io/read-conversations.js';
+import { decodeModel, encodeModel } from '../../src/io/model-files.js';
 import { demoFiles, demoRun, dominantTopic, type DemoFiles } from './demo-runs.js';
 
 let demo: DemoFiles;
@@ -140,6 +141,19 @@ describe('gate against a stored baseline run', () => {
     const placed = await placeConversations(stored, conversations.slice(0, 2500));
     const agree = placed.filter((leaf, i) => leaf === stored.leafIds[i]).length;
     expect(agree / 2500).toBeGreaterThan(0.99);
+  });
+
+  it('refuses to place conversations with a model fitted on other text (a baseline from an older misfire)', async () => {
+    const old = join(demo.dir, 'run-old-model');
+    cpSync(partialRun, old, { recursive: true });
+    const file = join(old, 'model', 'embedding.bin');
+    const model = decodeModel(readFileSync(file));
+    delete model.meta.text;
+    writeFileSync(file, encodeModel(model));
+    const { conversations } = await readConversations(demo.conversations);
+    await expect(placeConversations(await loadStoredRun(old), conversations.slice(2500, 2510))).rejects.toThrow(
+      /fitted on "whole summaries", this misfire embeds "content-words\/v1"; re-run and bless the baseline/,
+    );
   });
 
   it('fails new detector-v3 verdicts on the baseline clusters, placing the 500 unseen conversations', async () => {
