@@ -2,6 +2,7 @@
 import type { ClusterRecord } from '../api/analyze.js';
 import type { MetricsDocument } from '../api/metrics-document.js';
 import type { RunRecord } from '../api/run-record.js';
+import { METHODS_SECTIONS } from '../pipeline/metrics-methods.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
 
@@ -70,5 +71,6 @@ export function methodsView(run: RunRecord, metrics: MetricsDocument, clusters: 
       : `A cluster's name and description are written by the model (${run.provider.name}) from the summaries of at least ${s.minUsers} distinct users, and checked by a privacy audit.`,
     examplesPerCluster: s.examplesPerCluster,
     labelled: metrics.labels_present,
+    definitions: METHODS_SECTIONS,
   };
 }

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { METHODS_SECTIONS } from '../../src/pipeline/metrics-methods.js';
 import type { ClusterRecord } from '../../src/api/analyze.js';
 import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';
@@ -84,6 +85,17 @@ describe('view-model of the demo run', () => {
     const { view, markdown } = renderReport(input);
     expectGolden('demo-view.json', `${JSON.stringify(normalise(view), null, 2)}\n`);
     expectGolden('demo-report.md', String(normalise(markdown)));
+  });
+});
+
+describe('methods section', () => {
+  test('carries the exact definitions kept next to the metrics code, escaped', () => {
+    const { html } = renderReport(input);
+    const methods = html.slice(html.indexOf('<section id="methods">'));
+    expect(methods).toContain('<summary>Exact definitions</summary>');
+    for (const section of METHODS_SECTIONS) expect(methods).toContain(`<h4 id="method-${section.id}">`);
+    expect(methods).toContain('[[fp in the cluster, tn in the cluster], [fp elsewhere, tn elsewhere]]');
+    expect(methods).toContain('excess_fp &#x3D; fp in the cluster − (fp + tn in the cluster) × the classifier&#x27;s overall FPR');
   });
 });
 
