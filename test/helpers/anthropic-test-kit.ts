@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnthropicProvider, type AnthropicProviderOptions } from '../../src/providers/anthropic/index.js';
 import { emptyUsage, type Embedder, type Provider, type ProviderContext } from '../../src/providers/types.js';
-import type { Conversation, ProgressReporter } from '../../src/types.js';
+import type { Conversation, Facets, ProgressReporter } from '../../src/types.js';
+import { startFakeAnthropicServer } from './fake-anthropic-server.js';
 
 export const TEST_KEY = 'sk-ant-test-SECRET-123';
 
@@ -116,4 +117,16 @@ export function localProvider(url: string, options: AnthropicProviderOptions = {
     embedder: stubEmbedder,
     ...options,
   });
+}
+
+/** The facets an undisturbed run produces: a fresh fake server, a fresh cache, then both thrown away. */
+export async function referenceFacets(conversations: readonly Conversation[]): Promise<Facets[]> {
+  const server = await startFakeAnthropicServer();
+  const dir = await tempDir();
+  try {
+    return await localProvider(server.url).facets.extract(conversations, makeCtx(dir));
+  } finally {
+    await removeDir(dir);
+    await server.close();
+  }
 }

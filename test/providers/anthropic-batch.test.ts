@@ -4,16 +4,7 @@ import { isMisfireError } from '../../src/errors.js';
 import { buildFacetRequest } from '../../src/providers/anthropic/facets.js';
 import type { Facets } from '../../src/types.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import {
-  cachedResultFiles,
-  listFiles,
-  localProvider,
-  makeConversations,
-  makeCtx,
-  recordingSleep,
-  removeDir,
-  tempDir,
-} from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, listFiles, localProvider, makeConversations, makeCtx, recordingSleep, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
 
 const conversations = makeConversations(5, 'b');
 
@@ -27,11 +18,7 @@ describe('anthropic provider: Message Batches', () => {
   let reference: Facets[];
 
   beforeAll(async () => {
-    const refServer = await startFakeAnthropicServer();
-    const refDir = await tempDir();
-    reference = await localProvider(refServer.url).facets.extract(conversations, makeCtx(refDir));
-    await removeDir(refDir);
-    await refServer.close();
+    reference = await referenceFacets(conversations);
   });
   beforeEach(async () => {
     server = await startFakeAnthropicServer({ pollsUntilEnded: 2 });

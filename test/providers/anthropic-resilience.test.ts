@@ -5,16 +5,7 @@ import { backoffDelayMs, DEFAULT_BACKOFF } from '../../src/providers/anthropic/r
 import type { Facets } from '../../src/types.js';
 import { userText, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import { startFakeAnthropicServer, type Fault, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import {
-  cachedResultFiles,
-  localProvider,
-  makeConversations,
-  makeCtx,
-  recordingProgress,
-  recordingSleep,
-  removeDir,
-  tempDir,
-} from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, makeCtx, recordingProgress, recordingSleep, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
 
 const conversations = makeConversations(4);
 
@@ -34,11 +25,7 @@ describe('anthropic provider: retries, failures and resume', () => {
   let reference: Facets[];
 
   beforeAll(async () => {
-    const refServer = await startFakeAnthropicServer();
-    const refDir = await tempDir();
-    reference = await localProvider(refServer.url).facets.extract(conversations, makeCtx(refDir));
-    await removeDir(refDir);
-    await refServer.close();
+    reference = await referenceFacets(conversations);
   });
   beforeEach(async () => {
     server = await startFakeAnthropicServer();
