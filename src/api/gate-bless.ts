@@ -8,6 +8,7 @@ import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { writeArtifactsAtomically } from '../io/artifact-dir.js';
+import { assertSafeOutput } from '../io/output-folder.js';
 import { toJson } from '../io/canonical-json.js';
 import {
   BASELINE_MANIFEST,
@@ -39,10 +40,12 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
     throw new MisfireError('config', `the baseline folder must lie outside the run folder (run ${source}, baseline ${target})`);
   }
   const stored = await loadStoredRun(source);
+  const inputs = blessableInputs(stored.run);
+  const protect = [source, ...inputs.map((record) => locateRunInput(stored, record))];
+  await assertSafeOutput(baselineDir, { flag: '--baseline-dir', inputs: protect });
   // Re-read the inputs: a run whose inputs changed since it was written must not become a baseline.
   await readRunVerdicts(stored);
   if (stored.run.inputs.labels) await readRunLabels(stored);
-  const inputs = blessableInputs(stored.run);
   try {
     await writeArtifactsAtomically(target, async (writer) => {
       await cp(source, writer.dir, {
@@ -61,7 +64,7 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
         manifest.inputs.push({ file: record.file, sha256: record.sha256, copy });
       }
       await writer.write(BASELINE_MANIFEST, toJson(manifest));
-    });
+    }, { flag: '--baseline-dir', inputs: protect });
   } catch (err) {
     if (err instanceof MisfireError) throw err;
     throw new MisfireError('config', `cannot write the baseline folder ${target}: ${(err as Error).message}`);

@@ -6,6 +6,7 @@ import { assignmentsAt, analyze, type AnalyzeResult } from './analyze.js';
 import { buildRunRecord, type RunRecord } from './run-record.js';
 import { resolveSettings, type RunSettings } from './settings.js';
 import { writeArtifactsAtomically } from '../io/artifact-dir.js';
+import { assertSafeOutput } from '../io/output-folder.js';
 import { csvLine, toJson } from '../io/canonical-json.js';
 import { encodeModel } from '../io/model-files.js';
 import { EMBEDDING_TEXT_VERSION } from '../pipeline/embedding-text.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   anthropic?: AnthropicProviderOptions;
   /** Clock for the report's "generated" line (tests pin it). */
   now?: Date;
+  /** Told about things the run did on its own that the user should know (e.g. leftovers removed). */
+  onWarning?: (message: string) => void;
 }
 
 export interface RunOutcome {
@@ -47,6 +50,9 @@ export interface RunOutcome {
 export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   const settings = resolveSettings(options.settings);
   const progress = options.progress ?? silentProgress;
+  const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f);
+  // Refuse an unsafe --out before any work, not after it.
+  await assertSafeOutput(options.out, { flag: '--out', inputs });
   const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, anthropic: options.anthropic });
   progress.start('read inputs');
   const conversations = await readConversations(options.conversations);
@@ -92,6 +98,10 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     });
     await writer.write('index.html', report.html);
     await writer.write('report.md', report.markdown);
+  }, {
+    flag: '--out',
+    inputs,
+    onStaleRemoved: (folders) => options.onWarning?.(`removed ${folders.length} unfinished output folder(s) left by an interrupted earlier run: ${folders.join(', ')}`),
   });
   progress.end();
   return { outDir, run, metrics, result, usage };

@@ -84,6 +84,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       cacheDir: args.cacheDir,
       anthropic,
       progress: args.quiet ? silentProgress : createStderrProgress(),
+      onWarning: (message) => process.stderr.write(`misfire: warning: ${message}\n`),
       settings: {
         ...fromConfig,
         seed: args.seed ?? fromConfig.seed,

@@ -62,15 +62,15 @@ describe('the CLI turns input errors into exit code 2 and writes nothing', () =>
   it('exits 2, names file:line and field on stderr, leaves an existing --out untouched', async () => {
     const data = writeTinyDataset({ labels: replaceLine(base.labels, 9, 'c8,maybe,') });
     const out = join(data.dir, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'keep.txt'), 'earlier run');
+    const good = writeTinyDataset();
+    await runMisfire({ conversations: good.conversations, verdicts: [good.verdicts], labels: good.labels, out });
+    const earlier = readFileSync(join(out, 'metrics.json'), 'utf8');
     const stderr: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
     await main(['run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', out, '--quiet']);
     expect(process.exitCode).toBe(2);
     expect(stderr.join('')).toContain(`${data.labels}:10, field "label": expected 0, 1, true or false, got "maybe"`);
-    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('earlier run');
-    expect(existsSync(join(out, 'metrics.json'))).toBe(false);
+    expect(readFileSync(join(out, 'metrics.json'), 'utf8')).toBe(earlier);
   });
 
   it('exits 2 on a usage error (unknown option)', async () => {
