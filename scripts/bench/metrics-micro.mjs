@@ -1,13 +1,13 @@
 /**
- * The metrics stage alone at scale: `computeMetrics` (dist/pipeline/metrics-all.js, the call analyze()
+ * The metrics stage alone at scale: `computeMetrics` (dist/metrics/index.js, the call analyze()
  * times as its 'metrics' stage) for `classifiers` classifiers with scores over `n` conversations, on typed
  * arrays shaped like a real run: 2 levels, 2·∛n leaves of uneven size, ~6 % without a verdict, ~30 %
  * labelled harmful with one of 5 categories. Best of 3 repetitions.
  */
 export async function metricsMicroBench({ n, classifiers, seed = 1 }) {
-  const { computeMetrics } = await import('../../dist/pipeline/metrics-all.js');
-  const { defaultLeafK } = await import('../../dist/pipeline/cluster-points.js');
-  const { createRng } = await import('../../dist/pipeline/random.js');
+  const { computeMetrics } = await import('../../dist/metrics/index.js');
+  const { defaultLeafK } = await import('../../dist/clustering/cluster-points.js');
+  const { createRng } = await import('../../dist/random.js');
   const rng = createRng(seed);
   const leafK = defaultLeafK(n);
   const parentK = Math.max(2, Math.round(Math.sqrt(leafK)));

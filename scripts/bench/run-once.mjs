@@ -12,7 +12,7 @@ const { values } = parseArgs({
 });
 const bootMs = performance.now(); // node start-up until here (timeOrigin is process start)
 const { runMisfire } = await import('../../dist/api/run.js');
-const { clusterPoints } = await import('../../dist/pipeline/cluster-points.js');
+const { clusterPoints } = await import('../../dist/clustering/cluster-points.js');
 const importMs = performance.now() - bootMs;
 
 /** Records wall time of the outer progress stages ('read inputs', 'write artifacts'); nested ones are ignored. */

@@ -4,16 +4,16 @@
  * (Verdicts are joined first so a gap in the inputs fails in a second, not after clustering.)
  */
 import { inputError } from '../errors.js';
-import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../pipeline/hierarchy.js';
-import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../pipeline/join.js';
-import type { ClassifierMetrics } from '../pipeline/metrics.js';
-import { computeMetrics, concernFromFacets } from '../pipeline/metrics-all.js';
-import { indexUsers, privacyByLevel, type SuppressionReason } from '../pipeline/privacy.js';
-import { pickExamples } from '../pipeline/examples.js';
-import type { LsaModel } from '../pipeline/lsa-embedding.js';
+import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../clustering/hierarchy.js';
+import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../metrics/join.js';
+import type { ClassifierMetrics } from '../metrics/confusion.js';
+import { computeMetrics, concernFromFacets } from '../metrics/index.js';
+import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
+import { pickExamples } from '../labelling/examples.js';
+import type { LsaModel } from '../embedding/lsa.js';
 import type { ClusterLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
-import { labelHierarchy } from './label-hierarchy.js';
+import { labelHierarchy } from '../labelling/label-hierarchy.js';
 import type { RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { extractFacets } from '../parallel/offline-facets.js';

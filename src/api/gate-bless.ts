@@ -7,9 +7,9 @@
 import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
-import { writeArtifactsAtomically } from '../io/artifact-dir.js';
-import { assertSafeOutput } from '../io/output-folder.js';
-import { toJson } from '../io/canonical-json.js';
+import { writeArtifactsAtomically } from '../artifacts/atomic-folder.js';
+import { assertSafeOutput } from '../artifacts/output-folder.js';
+import { toJson } from '../artifacts/canonical-json.js';
 import {
   BASELINE_MANIFEST,
   BASELINE_SCHEMA,

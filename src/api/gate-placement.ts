@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
-import { readModel } from '../io/model-files.js';
-import { EMBEDDING_TEXT_VERSION, embeddingText } from '../pipeline/embedding-text.js';
-import { clusterId } from '../pipeline/hierarchy.js';
-import { transformLsa, type LsaModel } from '../pipeline/lsa-embedding.js';
-import { nearestCentre } from '../pipeline/vector-math.js';
+import { readModel } from '../artifacts/model-files.js';
+import { EMBEDDING_TEXT_VERSION, embeddingText } from '../text/embedding-text.js';
+import { clusterId } from '../clustering/hierarchy.js';
+import { transformLsa, type LsaModel } from '../embedding/lsa.js';
+import { nearestCentre } from '../clustering/vector-math.js';
 import { extractOfflineFacets } from '../providers/offline/facets.js';
 import type { Conversation } from '../types.js';
 import type { StoredRun } from './gate-run-files.js';

@@ -12,7 +12,7 @@ import { newDigest, type FileDigest } from '../io/file-digest.js';
 import { readLabels, type LabelsRead } from '../io/read-labels.js';
 import { readVerdicts, type VerdictsRead } from '../io/read-verdicts.js';
 import type { ClusterRecord } from './analyze.js';
-import { RUN_SCHEMA, type InputRecord, type RunRecord } from './run-record.js';
+import { RUN_SCHEMA, type InputRecord, type RunRecord } from '../artifacts/run-record.js';
 
 /** Written by `misfire bless` next to run.json: where the blessed copies of the run's inputs are. */
 export const BASELINE_MANIFEST = 'baseline.json';

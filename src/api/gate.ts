@@ -10,7 +10,7 @@ import { MisfireError } from '../errors.js';
 import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
-import { joinVerdictsAndLabels, type JoinOptions } from '../pipeline/join.js';
+import { joinVerdictsAndLabels, type JoinOptions } from '../metrics/join.js';
 import { computeGate } from '../gate/compute-gate.js';
 import { gateLevels } from '../gate/levels.js';
 import type { GateResult, GateSettings, GateSource } from '../gate/types.js';

@@ -5,13 +5,13 @@
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { inputError } from '../errors.js';
-import { readModel } from '../io/model-files.js';
+import { readModel } from '../artifacts/model-files.js';
 import { renderReport } from '../render/render-report.js';
 import type { LeafCentroids } from '../render/view-model.js';
 import type { ReportView } from '../render/view-types.js';
 import type { ClusterRecord } from './analyze.js';
-import { METRICS_SCHEMA, type MetricsDocument } from './metrics-document.js';
-import { RUN_SCHEMA, type RunRecord } from './run-record.js';
+import { METRICS_SCHEMA, type MetricsDocument } from '../artifacts/metrics-document.js';
+import { RUN_SCHEMA, type RunRecord } from '../artifacts/run-record.js';
 
 export interface ReportOptions {
   /** The run folder (`misfire run --out`). */

@@ -3,18 +3,18 @@
  * atomically into `out`. The CLI is a thin layer over this function.
  */
 import { assignmentsAt, analyze, type AnalyzeResult } from './analyze.js';
-import { buildRunRecord, type RunRecord } from './run-record.js';
+import { buildRunRecord, type RunRecord } from '../artifacts/run-record.js';
 import { resolveSettings, type RunSettings } from './settings.js';
-import { writeArtifactsAtomically } from '../io/artifact-dir.js';
-import { assertSafeOutput } from '../io/output-folder.js';
-import { csvLine, toJson } from '../io/canonical-json.js';
-import { encodeModel } from '../io/model-files.js';
-import { EMBEDDING_TEXT_VERSION } from '../pipeline/embedding-text.js';
+import { writeArtifactsAtomically } from '../artifacts/atomic-folder.js';
+import { assertSafeOutput } from '../artifacts/output-folder.js';
+import { csvLine, toJson } from '../artifacts/canonical-json.js';
+import { encodeModel } from '../artifacts/model-files.js';
+import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
 import { readEmbeddings } from '../io/read-embeddings.js';
-import { metricsDocument, type MetricsDocument } from './metrics-document.js';
+import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-document.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
 import { emptyUsage, type ProviderUsage } from '../providers/types.js';

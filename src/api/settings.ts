@@ -1,6 +1,6 @@
 /** Every setting of a run, with defaults; recorded in run.json. */
 import { configError } from '../errors.js';
-import { MAX_LEVELS } from '../pipeline/hierarchy.js';
+import { MAX_LEVELS } from '../clustering/hierarchy.js';
 
 export interface RunSettings {
   seed: number;

@@ -10,7 +10,7 @@ import { buildGateView } from '../render/gate-view.js';
 import type { ArgumentsCamelCase, CommandModule, Options } from 'yargs';
 import { gateAgainstBaseline, gateRun } from '../api/gate.js';
 import { configError } from '../errors.js';
-import { toJson } from '../io/canonical-json.js';
+import { toJson } from '../artifacts/canonical-json.js';
 import { gateJunit } from '../gate/junit.js';
 import { gateMarkdown } from '../gate/markdown.js';
 import { gateSummaryLines } from '../gate/summary-text.js';

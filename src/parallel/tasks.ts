@@ -2,8 +2,8 @@
  * The chunk functions worker threads can run, by name. Each must compute exactly what the calling thread
  * computes for the same chunk (they call the same pipeline function), so results do not depend on threads.
  */
-import { embedRows, type LsaModel } from '../pipeline/lsa-embedding.js';
-import { assignNearest } from '../pipeline/vector-math.js';
+import { embedRows, type LsaModel } from '../embedding/lsa.js';
+import { assignNearest } from '../clustering/vector-math.js';
 import { extractOfflineFacets } from '../providers/offline/facets.js';
 import type { Conversation } from '../types.js';
 

@@ -1,7 +1,7 @@
 /** Sections 2 and 3 of the report for one classifier: overall figures, confusion matrix, mis-fire pockets. */
-import type { ClassifierMetrics, ClusterMetrics } from '../pipeline/metrics.js';
-import type { ProxyClusterMetrics } from '../pipeline/metrics-proxy.js';
-import type { ShiftEntry, ThresholdMove } from '../pipeline/metrics-scores.js';
+import type { ClassifierMetrics, ClusterMetrics } from '../metrics/confusion.js';
+import type { ProxyClusterMetrics } from '../metrics/proxy.js';
+import type { ShiftEntry, ThresholdMove } from '../metrics/scores.js';
 import { forestPlot, type ForestRow } from './charts/forest-plot.js';
 import { sweepPlot } from './charts/sweep-plot.js';
 import { displayDescription, displayName, type ClusterIndex } from './cluster-lookup.js';

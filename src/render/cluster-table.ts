@@ -1,6 +1,6 @@
 /** Section 4 of the report: the rate columns, the table of all clusters and the collapsible hierarchy. */
 import type { ClusterRecord } from '../api/analyze.js';
-import type { ClassifierMetrics } from '../pipeline/metrics.js';
+import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { displayName } from './cluster-lookup.js';
 import { count } from './format.js';
 import { classifierExtras } from './metrics-extras.js';

@@ -1,6 +1,6 @@
 /** The cluster map's view: leaf centroids projected to 2D, one mark per unsuppressed leaf cluster. */
 import type { ClusterRecord } from '../api/analyze.js';
-import { clusterId } from '../pipeline/hierarchy.js';
+import { clusterId } from '../clustering/hierarchy.js';
 import { clusterMap, type MapMark } from './charts/cluster-map.js';
 import { displayName } from './cluster-lookup.js';
 import { pca2d } from './pca.js';

@@ -3,10 +3,10 @@
  * category, and proxy mode (no labels). Each is null when the run did not produce it — and also when
  * the file predates it — so the report shows nothing for it. Lookups by cluster id, built once.
  */
-import type { ClassifierMetrics } from '../pipeline/metrics.js';
-import type { CategoryClusterMetrics, CategoryMetrics } from '../pipeline/metrics-categories.js';
-import type { ProxyClusterMetrics, ProxyMetrics } from '../pipeline/metrics-proxy.js';
-import type { ScoreClusterMetrics, ScoreMetrics } from '../pipeline/metrics-scores.js';
+import type { ClassifierMetrics } from '../metrics/confusion.js';
+import type { CategoryClusterMetrics, CategoryMetrics } from '../metrics/categories.js';
+import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
+import type { ScoreClusterMetrics, ScoreMetrics } from '../metrics/scores.js';
 
 export interface SweepPoint {
   threshold: number;

@@ -1,6 +1,6 @@
 /** A rate as the tree, table, map and detail show it: text, interval, colour against the overall rate. */
-import type { ClusterMetrics, OverallMetrics } from '../pipeline/metrics.js';
-import type { ProxyClusterMetrics } from '../pipeline/metrics-proxy.js';
+import type { ClusterMetrics, OverallMetrics } from '../metrics/confusion.js';
+import type { ProxyClusterMetrics } from '../metrics/proxy.js';
 import { interval, pct, pValue } from './format.js';
 import { rateColour, textOn } from './rate-colour.js';
 import type { RateCell } from './view-types.js';

@@ -1,8 +1,8 @@
 /** Section 1 (run summary) and section 7 (methods) of the report, from run.json and metrics.json. */
 import type { ClusterRecord } from '../api/analyze.js';
-import type { MetricsDocument } from '../api/metrics-document.js';
-import type { RunRecord } from '../api/run-record.js';
-import { METHODS_SECTIONS } from '../pipeline/metrics-methods.js';
+import type { MetricsDocument } from '../artifacts/metrics-document.js';
+import type { RunRecord } from '../artifacts/run-record.js';
+import { METHODS_SECTIONS } from './methods.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
 

@@ -4,8 +4,8 @@
  * re-renders without recomputing. Plain data plus checked chart markup; templates escape every string.
  */
 import type { ClusterRecord } from '../api/analyze.js';
-import type { MetricsDocument } from '../api/metrics-document.js';
-import type { RunRecord } from '../api/run-record.js';
+import type { MetricsDocument } from '../artifacts/metrics-document.js';
+import type { RunRecord } from '../artifacts/run-record.js';
 import { classifierView } from './classifier-view.js';
 import { indexClusters } from './cluster-lookup.js';
 import { clusterDetail, detailContext } from './cluster-detail.js';

@@ -2,7 +2,7 @@
  * Shapes of the report's view-model: everything the templates show, already formatted. Strings are plain
  * text (templates escape them); charts are `TrustedSvg` values written through the `svg` helper.
  */
-import type { MethodsSection } from '../pipeline/metrics-methods.js';
+import type { MethodsSection } from './methods.js';
 import type { TrustedSvg } from './charts/trusted-svg.js';
 
 /** One rate in the tree, table and detail: text, interval, raw value (for sorting) and colours. */
@@ -202,7 +202,7 @@ export interface MethodsView {
   naming: string;
   examplesPerCluster: number;
   labelled: boolean;
-  /** The exact definitions behind every number (src/pipeline/metrics-methods.ts, next to the code). */
+  /** The exact definitions behind every number (methods.ts). */
   definitions: readonly MethodsSection[];
 }
 

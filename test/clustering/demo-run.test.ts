@@ -12,9 +12,9 @@ import type { ClusterRecord } from '../../src/api/analyze.js';
 import { runMisfire, type RunOutcome } from '../../src/api/run.js';
 import { DEFAULT_SETTINGS } from '../../src/api/settings.js';
 import { POCKET_TOPICS, RARE_PROPER_NOUN, TOPIC_NAMES } from '../../src/demo/index.js';
-import { MAX_EXAMPLE_WORDS, MIN_EXAMPLE_WORDS, PHRASE_SEPARATOR } from '../../src/pipeline/examples.js';
-import { buildHierarchy, membershipAt, type Hierarchy } from '../../src/pipeline/hierarchy.js';
-import { textWords } from '../../src/pipeline/stop-words.js';
+import { MAX_EXAMPLE_WORDS, MIN_EXAMPLE_WORDS, PHRASE_SEPARATOR } from '../../src/labelling/examples.js';
+import { buildHierarchy, membershipAt, type Hierarchy } from '../../src/clustering/hierarchy.js';
+import { textWords } from '../../src/text/stop-words.js';
 
 const DEMO = fileURLToPath(new URL('../../datasets/demo/', import.meta.url));
 const ARTIFACTS = ['index.html', 'clusters.json', 'metrics.json', 'report.md', 'assignments.csv', 'run.json'] as const;

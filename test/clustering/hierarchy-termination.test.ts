@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMisfire } from '../../src/api/run.js';
-import { buildHierarchy, levelSizes, membershipAt, type Hierarchy } from '../../src/pipeline/hierarchy.js';
+import { buildHierarchy, levelSizes, membershipAt, type Hierarchy } from '../../src/clustering/hierarchy.js';
 import type { Embedding } from '../../src/types.js';
 
 function embeddingOf(rows: number[][]): Embedding {

@@ -12,7 +12,7 @@ import { placeConversations } from '../../src/api/gate-placement.js';
 import { loadStoredRun } from '../../src/api/gate-run-files.js';
 import { main } from '../../src/cli/main.js';
 import { readConversations } from '../../src/io/read-conversations.js';
-import { decodeModel, encodeModel } from '../../src/io/model-files.js';
+import { decodeModel, encodeModel } from '../../src/artifacts/model-files.js';
 import { demoFiles, demoRun, dominantTopic, type DemoFiles } from './demo-runs.js';
 
 let demo: DemoFiles;

@@ -1,6 +1,6 @@
 /** Small hand-built hierarchies, verdicts and labels for the metrics tests. */
-import type { Hierarchy } from '../../src/pipeline/hierarchy.js';
-import type { ClassifierVerdicts } from '../../src/pipeline/join.js';
+import type { Hierarchy } from '../../src/clustering/hierarchy.js';
+import type { ClassifierVerdicts } from '../../src/metrics/join.js';
 
 /**
  * A hierarchy from leaf memberships and, per level above the leaves, a child → parent array.

@@ -1,6 +1,6 @@
 /** FNR per label category per cluster (Wilson intervals as in scipy's binomtest(...).proportion_ci(method='wilson')). */
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../src/pipeline/metrics-all.js';
+import { computeMetrics } from '../../src/metrics/index.js';
 import { expectClose } from '../stats/expect-close.js';
 import { hierarchyOf, verdictsOf } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 /** Degenerate inputs: empty and single-item clusters, no positives, all flagged, no labels, nothing at all. */
 import { describe, expect, it } from 'vitest';
-import { toJson } from '../../src/io/canonical-json.js';
-import { computeMetrics } from '../../src/pipeline/metrics-all.js';
+import { toJson } from '../../src/artifacts/canonical-json.js';
+import { computeMetrics } from '../../src/metrics/index.js';
 import { hierarchyOf, nonFiniteNumbers, verdictsOf } from './fixtures.js';
 
 const SCORES = [0.9, 0.2, 0.6, 0.4, 0.8, 0.1];

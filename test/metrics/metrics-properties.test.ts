@@ -1,8 +1,8 @@
 /** Property tests (fast-check) of the metrics stage over random hierarchies, verdicts, labels and scores. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../src/pipeline/metrics-all.js';
-import type { ClusterMetrics, Interval } from '../../src/pipeline/metrics.js';
+import { computeMetrics } from '../../src/metrics/index.js';
+import type { ClusterMetrics, Interval } from '../../src/metrics/confusion.js';
 import { hierarchyOf, nonFiniteNumbers, verdictsOf } from './fixtures.js';
 
 interface Case {

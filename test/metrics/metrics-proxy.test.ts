@@ -4,8 +4,8 @@
  * false_discovery_control(..., method='bh'), pearsonr(flag rates, mean concerns).
  */
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, concernFromFacets } from '../../src/pipeline/metrics-all.js';
-import { PROXY_NOTE } from '../../src/pipeline/metrics-proxy.js';
+import { computeMetrics, concernFromFacets } from '../../src/metrics/index.js';
+import { PROXY_NOTE } from '../../src/metrics/proxy.js';
 import type { Facets } from '../../src/types.js';
 import { expectClose } from '../stats/expect-close.js';
 import { hierarchyOf, nonFiniteNumbers, verdictsOf } from './fixtures.js';

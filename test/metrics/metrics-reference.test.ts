@@ -7,7 +7,7 @@
  * parents L1-000 = leaves 0–2, L1-001 = leaves 3–4.
  */
 import { describe, expect, it } from 'vitest';
-import { classifierMetrics, DEFAULT_METRICS_SETTINGS, type ClusterMetrics } from '../../src/pipeline/metrics.js';
+import { classifierMetrics, DEFAULT_METRICS_SETTINGS, type ClusterMetrics } from '../../src/metrics/confusion.js';
 import { expectClose } from '../stats/expect-close.js';
 import { conversationsFromCounts, hierarchyOf, verdictsOf } from './fixtures.js';
 

@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averagePrecision, rocAuc, thresholdSweep } from '../../src/stats/index.js';
-import { rankingByCluster } from '../../src/pipeline/metrics-auc.js';
-import { leafToLevelMaps } from '../../src/pipeline/metrics-levels.js';
-import { scoreMetrics } from '../../src/pipeline/metrics-scores.js';
-import { operatingThreshold, roundestAbove, sweepGrid } from '../../src/pipeline/metrics-threshold.js';
-import { sortedScoredItems } from '../../src/pipeline/score-order.js';
+import { rankingByCluster } from '../../src/metrics/auc.js';
+import { leafToLevelMaps } from '../../src/metrics/levels.js';
+import { scoreMetrics } from '../../src/metrics/scores.js';
+import { operatingThreshold, roundestAbove, sweepGrid } from '../../src/metrics/threshold.js';
+import { sortedScoredItems } from '../../src/metrics/score-order.js';
 import { hierarchyOf, nonFiniteNumbers, verdictsOf } from './fixtures.js';
 
 const SCORE = [0.1, 0.4, 0.35, 0.8, 0.5, 0.5, 0.9, 0.2, 0.3, 0.7, 0.7, 0.05, 0.6, 0.95, 0.47, 0.52];

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunRecord } from '../../src/api/run-record.js';
+import type { RunRecord } from '../../src/artifacts/run-record.js';
 import { main } from '../../src/cli/main.js';
 import { generateDataset } from '../../src/demo/index.js';
 import { readConversations } from '../../src/io/read-conversations.js';

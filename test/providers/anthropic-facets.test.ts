@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scrubPii } from '../../src/pipeline/scrub.js';
+import { scrubPii } from '../../src/text/scrub.js';
 import { renderConversation } from '../../src/providers/anthropic/facets.js';
 import type { Conversation } from '../../src/types.js';
 import { fakeFacets, type MessagesBody, userText } from '../helpers/fake-anthropic-responder.js';

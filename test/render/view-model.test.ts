@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { METHODS_SECTIONS } from '../../src/pipeline/metrics-methods.js';
+import { METHODS_SECTIONS } from '../../src/render/methods.js';
 import type { ClusterRecord } from '../../src/api/analyze.js';
 import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';

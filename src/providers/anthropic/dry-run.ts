@@ -4,8 +4,8 @@
  * plus one privacy-audit call per cluster at every level of the hierarchy (an upper bound: clusters hidden
  * by the privacy thresholds are not named). Reads the cache dir, never writes, never calls the API.
  */
-import { defaultLeafK } from '../../pipeline/cluster-points.js';
-import { levelSizes } from '../../pipeline/hierarchy.js';
+import { defaultLeafK } from '../../clustering/cluster-points.js';
+import { levelSizes } from '../../clustering/hierarchy.js';
 import type { Conversation } from '../../types.js';
 import { DEFAULTS } from './options.js';
 import { estimateCost, type CostEstimate, type PricingTable } from './pricing.js';

@@ -2,7 +2,7 @@
  * Validation of forced tool-call inputs. The API does not enforce a tool's JSON schema, so every field is
  * checked here; a rejected input is retried by the runner. Free text is PII-scrubbed after validation.
  */
-import { scrubPii } from '../../pipeline/scrub.js';
+import { scrubPii } from '../../text/scrub.js';
 import { normaliseLanguage } from './language.js';
 import { SUMMARY_PREFIX } from './prompts.js';
 

@@ -1,9 +1,9 @@
 /**
  * Offline embeddings: hashed TF-IDF + randomized SVD (LSA) over the content words of each summary; see
- * src/pipeline/lsa-embedding.ts and src/pipeline/embedding-text.ts.
+ * src/embedding/lsa.ts and src/text/embedding-text.ts.
  */
-import { embeddingTexts } from '../../pipeline/embedding-text.js';
-import { embedLsa, type LsaModel } from '../../pipeline/lsa-embedding.js';
+import { embeddingTexts } from '../../text/embedding-text.js';
+import { embedLsa, type LsaModel } from '../../embedding/lsa.js';
 import type { Embedding } from '../../types.js';
 import type { Embedder, ProviderContext } from '../types.js';
 

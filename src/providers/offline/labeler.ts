@@ -9,7 +9,7 @@
  * for: a child's eligible term — and so each of its words — is eligible in the parent, whose users
  * include the child's.
  */
-import { describeFromTerms, distinctiveTerms, nameFromTerms, nameTermCount, termCoverage, type ClusterTerms } from '../../pipeline/ctfidf-labels.js';
+import { describeFromTerms, distinctiveTerms, nameFromTerms, nameTermCount, termCoverage, type ClusterTerms } from '../../labelling/ctfidf-labels.js';
 import type { ClusterLabel, ClusterLabeler, ClusterToLabel, LabelingInput, ProviderContext } from '../types.js';
 
 export const OFFLINE_NAMING_VERSION = 'ctfidf/v2';

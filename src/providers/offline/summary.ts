@@ -3,7 +3,7 @@
  * PII-scrubbed. It feeds TF-IDF embeddings and is the example text a report shows, so it keeps the request's
  * words and drops what carries no meaning (code, runs of ≥ 4 symbols, blobs, greetings and "can you please").
  */
-import { scrubPii } from '../../pipeline/scrub.js';
+import { scrubPii } from '../../text/scrub.js';
 
 export const SUMMARY_MAX_CHARS = 240;
 /** The summary of a request with no letters or digits left. */

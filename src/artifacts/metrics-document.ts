@@ -1,0 +1,50 @@
+/** The `metrics.json` artifact (schema misfire.metrics/v1). */
+import type { ClassifierMetrics } from '../metrics/confusion.js';
+import type { MetricsMode } from '../metrics/index.js';
+import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX, PROXY_NOTE } from '../metrics/proxy.js';
+import { SWEEP_POINTS } from '../metrics/threshold.js';
+import type { AnalyzeResult } from '../api/analyze.js';
+import type { RunSettings } from '../api/settings.js';
+
+export const METRICS_SCHEMA = 'misfire.metrics/v1';
+
+export interface MetricsDocument {
+  schema: typeof METRICS_SCHEMA;
+  /** 'labelled' = error rates against human labels; 'proxy' = no labels, flag rate vs concern only. */
+  mode: MetricsMode;
+  /** Plain-words caveat (proxy mode), else null. */
+  note: string | null;
+  labels_present: boolean;
+  settings: {
+    alpha: number;
+    min_effect: number;
+    min_support: number;
+    confidence: number;
+    correction: string;
+    test: string;
+    sweep: string;
+    proxy_rule: string;
+  };
+  classifiers: ClassifierMetrics[];
+}
+
+export function metricsDocument(result: AnalyzeResult, settings: RunSettings): MetricsDocument {
+  const labelled = result.joined.labels !== null;
+  return {
+    schema: METRICS_SCHEMA,
+    mode: labelled ? 'labelled' : 'proxy',
+    note: labelled ? null : PROXY_NOTE,
+    labels_present: labelled,
+    settings: {
+      alpha: settings.alpha,
+      min_effect: settings.minEffect,
+      min_support: settings.minSupport,
+      confidence: 0.95,
+      correction: 'benjamini-hochberg per classifier and level',
+      test: 'one-sided Fisher exact (cluster vs rest)',
+      sweep: `${SWEEP_POINTS} thresholds (0..1 by 0.05 for scores in [0,1], else evenly spaced over the score range); threshold moves are one grid step`,
+      proxy_rule: `false-positive candidate: flag rate ≥ overall + min_effect, one-sided Fisher q < alpha, ≥ min_support verdicts, mean concern ≤ ${LOW_CONCERN_MAX}; false-negative candidate: flag rate ≤ overall − min_effect, q < alpha, ≥ min_support verdicts, mean concern ≥ ${HIGH_CONCERN_MIN}`,
+    },
+    classifiers: result.metrics,
+  };
+}

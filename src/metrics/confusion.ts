@@ -1,0 +1,175 @@
+/**
+ * Per-cluster error rates for every classifier and level, exactly as defined in the statistics issue:
+ * Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
+ * Benjamini–Hochberg across the clusters of one level, excess errors, and the mis-fire pockets.
+ */
+import { benjaminiHochberg, fisherExactGreater, wilsonInterval } from '../stats/index.js';
+import { FLAGGED, FN, FP, STRIDE, TN, TP, VERDICTS, countsByLevel, totals } from './counts.js';
+import type { Hierarchy } from '../clustering/hierarchy.js';
+import { clusterId } from '../clustering/hierarchy.js';
+import type { ClassifierVerdicts } from './join.js';
+import type { CategoryMetrics } from './categories.js';
+import type { ProxyMetrics } from './proxy.js';
+import type { ScoreMetrics } from './scores.js';
+
+export interface MetricsSettings {
+  alpha: number;
+  minEffect: number;
+  minSupport: number;
+}
+
+export const DEFAULT_METRICS_SETTINGS: MetricsSettings = { alpha: 0.05, minEffect: 0.05, minSupport: 20 };
+
+export type Interval = [number, number] | null;
+
+export interface OverallMetrics {
+  n: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  fpr: number | null;
+  fpr_ci: Interval;
+  fnr: number | null;
+  fnr_ci: Interval;
+  precision: number | null;
+  recall: number | null;
+  flag_rate: number | null;
+  prevalence: number | null;
+  verdicts: number;
+  flagged: number;
+}
+
+export interface ClusterMetrics extends OverallMetrics {
+  cluster_id: string;
+  level: number;
+  fpr_p: number | null;
+  fpr_q: number | null;
+  excess_fp: number | null;
+  share_fp: number | null;
+  fnr_p: number | null;
+  fnr_q: number | null;
+  excess_fn: number | null;
+  share_fn: number | null;
+  pocket_fp: boolean;
+  pocket_fn: boolean;
+  suppressed: boolean;
+}
+
+export interface ClassifierMetrics {
+  name: string;
+  threshold: number | null;
+  has_scores: boolean;
+  overall: OverallMetrics;
+  clusters: ClusterMetrics[];
+  /** Cluster ids of mis-fire pockets per level, most excess errors first. */
+  pockets: { false_positive: string[]; false_negative: string[] };
+  /** Score-based metrics (labels present and the verdicts carry scores), else null. See scores.ts. */
+  scores: ScoreMetrics | null;
+  /** Flag rate vs mean concern (proxy mode: no labels given), else null. See proxy.ts. */
+  proxy: ProxyMetrics | null;
+  /** FNR per label category (labels carry categories), else null. See categories.ts. */
+  categories: CategoryMetrics | null;
+}
+
+const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
+
+export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
+  const tn = counts[offset + TN];
+  const fp = counts[offset + FP];
+  const fn = counts[offset + FN];
+  const tp = counts[offset + TP];
+  const n = tn + fp + fn + tp;
+  return {
+    n,
+    tp,
+    fp,
+    tn,
+    fn,
+    fpr: ratio(fp, fp + tn),
+    fpr_ci: wilsonInterval(fp, fp + tn),
+    fnr: ratio(fn, fn + tp),
+    fnr_ci: wilsonInterval(fn, fn + tp),
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+    flag_rate: ratio(tp + fp, n),
+    prevalence: ratio(tp + fn, n),
+    verdicts: counts[offset + VERDICTS],
+    flagged: counts[offset + FLAGGED],
+  };
+}
+
+/**
+ * Metrics of one classifier for every cluster of every level.
+ * `suppressedAt(level, index)` marks clusters whose text is withheld (their counts still appear).
+ */
+export function classifierMetrics(
+  hierarchy: Hierarchy,
+  verdicts: ClassifierVerdicts,
+  labels: Int8Array | null,
+  settings: MetricsSettings,
+  suppressedAt: (level: number, index: number) => boolean,
+): ClassifierMetrics {
+  const perLevel = countsByLevel(hierarchy, verdicts.flagged, labels);
+  const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
+  const overall = overallFrom(all);
+  const clusters: ClusterMetrics[] = [];
+  const pockets = { false_positive: [] as ClusterMetrics[], false_negative: [] as ClusterMetrics[] };
+  perLevel.forEach((counts, level) => {
+    const rows: ClusterMetrics[] = [];
+    for (let c = 0; c < (hierarchy.levels[level]?.k ?? 0); c++) rows.push(clusterRow(counts, c, level, all, overall, suppressedAt(level, c)));
+    const fpq = benjaminiHochberg(rows.map((r) => r.fpr_p));
+    const fnq = benjaminiHochberg(rows.map((r) => r.fnr_p));
+    rows.forEach((row, i) => {
+      row.fpr_q = fpq[i];
+      row.fnr_q = fnq[i];
+      row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, row.fp + row.tn, settings);
+      row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, row.fn + row.tp, settings);
+      if (row.pocket_fp) pockets.false_positive.push(row);
+      if (row.pocket_fn) pockets.false_negative.push(row);
+    });
+    clusters.push(...rows);
+  });
+  const rank = (list: ClusterMetrics[], key: 'excess_fp' | 'excess_fn') =>
+    list
+      .sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0) || a.level - b.level || (a.cluster_id < b.cluster_id ? -1 : 1))
+      .map((r) => r.cluster_id);
+  return {
+    name: verdicts.name,
+    threshold: verdicts.threshold,
+    has_scores: verdicts.hasScores,
+    overall,
+    clusters,
+    pockets: { false_positive: rank(pockets.false_positive, 'excess_fp'), false_negative: rank(pockets.false_negative, 'excess_fn') },
+    scores: null,
+    proxy: null,
+    categories: null,
+  };
+}
+
+function clusterRow(counts: Int32Array, c: number, level: number, all: Int32Array, overall: OverallMetrics, suppressed: boolean): ClusterMetrics {
+  const base = overallFrom(counts, c * STRIDE);
+  const negatives = base.fp + base.tn;
+  const positives = base.fn + base.tp;
+  return {
+    cluster_id: clusterId(level, c),
+    level,
+    ...base,
+    fpr_p: negatives > 0 ? fisherExactGreater(base.fp, base.tn, all[FP] - base.fp, all[TN] - base.tn) : null,
+    fpr_q: null,
+    excess_fp: overall.fpr === null ? null : base.fp - negatives * overall.fpr,
+    share_fp: ratio(base.fp, all[FP]),
+    fnr_p: positives > 0 ? fisherExactGreater(base.fn, base.tp, all[FN] - base.fn, all[TP] - base.tp) : null,
+    fnr_q: null,
+    excess_fn: overall.fnr === null ? null : base.fn - positives * overall.fnr,
+    share_fn: ratio(base.fn, all[FN]),
+    pocket_fp: false,
+    pocket_fn: false,
+    suppressed,
+  };
+}
+
+function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
+  if (rate === null || overall === null || q === null) return false;
+  return q < s.alpha && rate - overall >= s.minEffect && support >= s.minSupport;
+}
