@@ -61,6 +61,25 @@ export interface LabelRow {
   line: number;
 }
 
+/** Every setting of a run (defaults and checks: src/api/settings.ts); recorded in run.json. */
+export interface RunSettings {
+  seed: number;
+  provider: string;
+  /** Leaf clusters; null = the default rule (2·∛n). */
+  k: number | null;
+  levels: number;
+  embeddingDim: number;
+  minUsers: number;
+  minConversations: number;
+  alpha: number;
+  minEffect: number;
+  minSupport: number;
+  threshold: number | null;
+  thresholds: Record<string, number>;
+  allowMissing: boolean;
+  examplesPerCluster: number;
+}
+
 export interface ProgressReporter {
   /** Start a stage; `total` when the amount of work is known. */
   start(stage: string, total?: number): void;

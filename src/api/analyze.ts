@@ -14,6 +14,7 @@ import type { LsaModel } from '../embedding/lsa.js';
 import type { ClusterLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
 import { labelHierarchy } from '../labelling/label-hierarchy.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { extractFacets } from '../parallel/offline-facets.js';
@@ -24,22 +25,6 @@ export interface AnalyzeInput {
   labels: readonly LabelRow[] | null;
   /** Vectors brought with `--embeddings` (same order as conversations); skips the provider's embedder. */
   embedding?: Embedding;
-}
-
-export interface ClusterRecord {
-  cluster_id: string;
-  parent_id: string | null;
-  level: number;
-  label: string | null;
-  description: string | null;
-  size: number;
-  unique_users: number;
-  suppressed: boolean;
-  suppression_reason: SuppressionReason;
-  /** Distinctive terms behind an offline label (each used by ≥ min-users users); empty when suppressed. */
-  terms: string[];
-  /** Privacy-safe examples: keyword condensations, or abstractive summaries (leaf clusters only; empty when suppressed). */
-  examples: string[];
 }
 
 export interface AnalyzeResult {

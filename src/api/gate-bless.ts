@@ -10,16 +10,11 @@ import { MisfireError } from '../errors.js';
 import { writeArtifactsAtomically } from '../artifacts/atomic-folder.js';
 import { assertSafeOutput } from '../artifacts/output-folder.js';
 import { toJson } from '../artifacts/canonical-json.js';
-import {
-  BASELINE_MANIFEST,
-  BASELINE_SCHEMA,
-  blessableInputs,
-  loadStoredRun,
-  locateRunInput,
-  readRunLabels,
-  readRunVerdicts,
-  type BaselineManifest,
-} from './gate-run-files.js';
+import { BASELINE_SCHEMA, type BaselineManifest } from '../artifacts/baseline-manifest.js';
+import { BASELINE_FILES } from '../artifacts/run-files.js';
+import { blessableInputs, loadStoredRun, locateRunInput, readRunLabels, readRunVerdicts } from './gate-run-files.js';
+
+const INPUTS = BASELINE_FILES.inputs;
 
 export interface BlessOutcome {
   baselineDir: string;
@@ -52,18 +47,18 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
         recursive: true,
         filter: (path) => {
           const rel = relative(source, path);
-          return rel !== BASELINE_MANIFEST && rel !== 'inputs' && !rel.startsWith(`inputs${'/'}`) && !rel.startsWith('inputs\\');
+          return rel !== BASELINE_FILES.manifest && rel !== INPUTS && !rel.startsWith(`${INPUTS}/`) && !rel.startsWith(`${INPUTS}\\`);
         },
       });
-      await mkdir(join(writer.dir, 'inputs'), { recursive: true });
+      await mkdir(join(writer.dir, INPUTS), { recursive: true });
       const manifest: BaselineManifest = { schema: BASELINE_SCHEMA, inputs: [] };
       for (const [i, record] of inputs.entries()) {
         const role = i < stored.run.inputs.verdicts.length ? `verdicts-${i + 1}` : 'labels';
-        const copy = `inputs/${role}.csv`;
+        const copy = `${INPUTS}/${role}.csv`;
         await copyFile(locateRunInput(stored, record), join(writer.dir, copy));
         manifest.inputs.push({ file: record.file, sha256: record.sha256, copy });
       }
-      await writer.write(BASELINE_MANIFEST, toJson(manifest));
+      await writer.write(BASELINE_FILES.manifest, toJson(manifest));
     }, { flag: '--baseline-dir', inputs: protect });
   } catch (err) {
     if (err instanceof MisfireError) throw err;

@@ -1,7 +1,6 @@
 /** The gate rule's settings: config/gate.json (or `--config FILE`) with flag overrides on top. */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { MisfireError } from '../errors.js';
+import { loadConfigFile } from '../io/read-json.js';
 import { parseGateConfig, resolveGateSettings } from '../gate/settings.js';
 import type { GateSettings } from '../gate/types.js';
 
@@ -15,11 +14,5 @@ export const DEFAULT_GATE_CONFIG = fileURLToPath(new URL('../../config/gate.json
  */
 export async function loadGateSettings(file: string | null, overrides: Partial<GateSettings>): Promise<GateSettings> {
   const path = file ?? DEFAULT_GATE_CONFIG;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new MisfireError('config', `cannot read gate config: ${(err as Error).message}`, { file: path });
-  }
-  return resolveGateSettings(parseGateConfig(parsed, path), overrides);
+  return resolveGateSettings(parseGateConfig(await loadConfigFile(path, 'gate config'), path), overrides);
 }

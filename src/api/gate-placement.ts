@@ -5,10 +5,11 @@
  */
 import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
-import { readModel } from '../artifacts/model-files.js';
+import { readRunCentroids, readRunEmbeddingModel } from '../artifacts/read-run.js';
+import { RUN_FILES } from '../artifacts/run-files.js';
 import { EMBEDDING_TEXT_VERSION, embeddingText } from '../text/embedding-text.js';
 import { clusterId } from '../clustering/hierarchy.js';
-import { transformLsa, type LsaModel } from '../embedding/lsa.js';
+import { transformLsa } from '../embedding/lsa.js';
 import { nearestCentre } from '../clustering/vector-math.js';
 import { extractOfflineFacets } from '../providers/offline/facets.js';
 import type { Conversation } from '../types.js';
@@ -26,17 +27,17 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   if (conversations.length === 0) return [];
   const { run } = stored;
   const cannot = (why: string) =>
-    new MisfireError('gate', `cannot place ${conversations.length} conversations the baseline run has not seen: ${why}`, { file: join(stored.dir, 'run.json') });
+    new MisfireError('gate', `cannot place ${conversations.length} conversations the baseline run has not seen: ${why}`, { file: join(stored.dir, RUN_FILES.run) });
   if (run.settings.provider !== 'offline') throw cannot(`the run used the "${run.settings.provider}" provider; re-run the baseline over every conversation instead`);
   if (run.inputs.embeddings) throw cannot('the run used --embeddings, so there is no saved model to embed new conversations with');
-  const lsa = await readModel(join(stored.dir, 'model', 'embedding.bin'));
-  const centres = await readModel(join(stored.dir, 'model', 'centroids.bin'));
-  const model = lsaModelFrom(lsa.meta, lsa.arrays, cannot);
-  const centroids = centres.arrays.centroids;
-  const k = Number(centres.meta.k);
-  if (!(centroids instanceof Float32Array) || Number(centres.meta.dim) !== model.dim || centroids.length !== k * model.dim) {
-    throw cannot('model/centroids.bin does not match model/embedding.bin');
+  const { model, text } = await readRunEmbeddingModel(stored);
+  if (text !== EMBEDDING_TEXT_VERSION) {
+    throw cannot(`${RUN_FILES.embeddingModel} was fitted on "${text ?? 'whole summaries'}", this misfire embeds "${EMBEDDING_TEXT_VERSION}"; re-run and bless the baseline`);
   }
+  const centres = await readRunCentroids(stored);
+  if (!centres) throw cannot(`the run saved no leaf centroids (${RUN_FILES.centroids})`);
+  if (centres.dim !== model.dim) throw cannot(`${RUN_FILES.centroids} does not match ${RUN_FILES.embeddingModel}`);
+  const { data: centroids, k } = centres;
   const texts = conversations.map((c) => embeddingText(extractOfflineFacets(c).summary));
   const leaves: string[] = [];
   const block = new Float32Array(Math.min(BLOCK, texts.length) * model.dim);
@@ -46,27 +47,4 @@ export async function placeConversations(stored: StoredRun, conversations: reado
     for (let i = 0; i < end - start; i++) leaves.push(clusterId(0, nearestCentre(block, i, centroids, k, model.dim)));
   }
   return leaves;
-}
-
-function lsaModelFrom(
-  meta: Record<string, unknown>,
-  arrays: Record<string, Float32Array | Int32Array>,
-  cannot: (why: string) => MisfireError,
-): LsaModel {
-  const { featureIndex, weights, projection } = arrays;
-  const dim = Number(meta.dim);
-  if (
-    meta.kind !== 'lsa' ||
-    !(featureIndex instanceof Int32Array) ||
-    !(weights instanceof Float32Array) ||
-    !(projection instanceof Float32Array) ||
-    !(Number.isInteger(dim) && dim >= 1) ||
-    projection.length !== weights.length * dim
-  ) {
-    throw cannot('model/embedding.bin is not an LSA model this version can read');
-  }
-  if (meta.text !== EMBEDDING_TEXT_VERSION) {
-    throw cannot(`model/embedding.bin was fitted on "${String(meta.text ?? 'whole summaries')}", this misfire embeds "${EMBEDDING_TEXT_VERSION}"; re-run and bless the baseline`);
-  }
-  return { dim, featureIndex, weights, projection };
 }

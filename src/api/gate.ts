@@ -137,6 +137,16 @@ export async function gateAgainstBaseline(options: GateBaselineOptions): Promise
   return judge(stored, ids, leafIds, labels.rows, flagsOf(ids, baselineRows, baseline, join), flagsOf(ids, candidateRows, candidate, join), baseline, candidate, settings, source);
 }
 
+/**
+ * Either gate, chosen by the options: `run` gates two classifiers of one run, `baselineRun` new verdicts
+ * against a stored baseline.
+ * @example
+ * const result = await gate({ run: 'reports/v3', baseline: 'detector-v2', candidate: 'detector-v3' });
+ */
+export async function gate(options: GateRunOptions | GateBaselineOptions): Promise<GateResult> {
+  return 'baselineRun' in options ? gateAgainstBaseline(options) : gateRun(options);
+}
+
 function inferBaseline(stored: StoredRun, candidate: string): string {
   const names = stored.run.rows.classifiers;
   const others = names.filter((n) => n !== candidate);

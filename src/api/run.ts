@@ -3,18 +3,16 @@
  * atomically into `out`. The CLI is a thin layer over this function.
  */
 import { assignmentsAt, analyze, type AnalyzeResult } from './analyze.js';
-import { buildRunRecord, type RunRecord } from '../artifacts/run-record.js';
 import { resolveSettings, type RunSettings } from './settings.js';
-import { writeArtifactsAtomically } from '../artifacts/atomic-folder.js';
+import { buildRunRecord, type RunRecord } from '../artifacts/run-record.js';
+import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-document.js';
 import { assertSafeOutput } from '../artifacts/output-folder.js';
-import { csvLine, toJson } from '../artifacts/canonical-json.js';
-import { encodeModel } from '../artifacts/model-files.js';
+import { writeRunFolder } from '../artifacts/write-run.js';
 import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
 import { readEmbeddings } from '../io/read-embeddings.js';
-import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-document.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
 import { emptyUsage, type ProviderUsage } from '../providers/types.js';
@@ -73,43 +71,22 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   const metrics = metricsDocument(result, settings);
   const run = buildRunRecord({ settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage });
   progress.start('write artifacts');
-  const outDir = await writeArtifactsAtomically(options.out, async (writer) => {
-    await writer.write('metrics.json', toJson(metrics));
-    await writer.write('clusters.json', toJson(result.clusters));
-    await writer.write('assignments.csv', assignmentsCsv(result));
-    await writer.write('run.json', toJson(run));
-    await writer.write('timings.json', toJson({ schema: 'misfire.timings/v1', stages: result.clock.timings }));
-    if (result.lsaModel) {
-      await writer.write('model/embedding.bin', encodeModel({
-          meta: { kind: 'lsa', dim: result.lsaModel.dim, text: EMBEDDING_TEXT_VERSION },
-          arrays: { featureIndex: result.lsaModel.featureIndex, weights: result.lsaModel.weights, projection: result.lsaModel.projection },
-        }));
-    }
-    const leaves = result.hierarchy.levels[0];
-    if (leaves) {
-      await writer.write('model/centroids.bin', encodeModel({ meta: { kind: 'centroids', dim: result.hierarchy.dim, k: leaves.k }, arrays: { centroids: leaves.centroids } }));
-    }
-    const report = renderReport({
-      run,
-      metrics,
-      clusters: result.clusters,
-      now: options.now ?? new Date(),
-      centroids: leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null,
-    });
-    await writer.write('index.html', report.html);
-    await writer.write('report.md', report.markdown);
+  const leaves = result.hierarchy.levels[0];
+  const centroids = leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null;
+  const report = renderReport({ run, metrics, clusters: result.clusters, now: options.now ?? new Date(), centroids });
+  const outDir = await writeRunFolder(options.out, {
+    run,
+    metrics,
+    clusters: result.clusters,
+    assignments: { conversationIds: result.conversationIds, leafIds: assignmentsAt(result.hierarchy, 0) },
+    timings: result.clock.timings,
+    lsaModel: result.lsaModel ? { model: result.lsaModel, text: EMBEDDING_TEXT_VERSION } : null,
+    centroids,
+    report,
   }, {
-    flag: '--out',
     inputs,
     onStaleRemoved: (folders) => options.onWarning?.(`removed ${folders.length} unfinished output folder(s) left by an interrupted earlier run: ${folders.join(', ')}`),
   });
   progress.end();
   return { outDir, run, metrics, result, usage };
-}
-
-function assignmentsCsv(result: AnalyzeResult): string {
-  const leaves = assignmentsAt(result.hierarchy, 0);
-  const parts = [csvLine(['conversation_id', 'cluster_id'])];
-  result.conversationIds.forEach((id, i) => parts.push(csvLine([id, leaves[i]])));
-  return parts.join('');
 }

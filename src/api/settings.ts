@@ -1,24 +1,9 @@
 /** Every setting of a run, with defaults; recorded in run.json. */
 import { configError } from '../errors.js';
 import { MAX_LEVELS } from '../clustering/hierarchy.js';
+import type { RunSettings } from '../types.js';
 
-export interface RunSettings {
-  seed: number;
-  provider: string;
-  /** Leaf clusters; null = the default rule (2·∛n). */
-  k: number | null;
-  levels: number;
-  embeddingDim: number;
-  minUsers: number;
-  minConversations: number;
-  alpha: number;
-  minEffect: number;
-  minSupport: number;
-  threshold: number | null;
-  thresholds: Record<string, number>;
-  allowMissing: boolean;
-  examplesPerCluster: number;
-}
+export type { RunSettings } from '../types.js';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   seed: 42,

@@ -1,10 +1,9 @@
-/** The `metrics.json` artifact (schema misfire.metrics/v1). */
+/** The `metrics.json` artifact (schema misfire.metrics/v1); its shape, checked when it is read back, is in metrics-shape.ts. */
 import type { ClassifierMetrics } from '../metrics/confusion.js';
 import type { MetricsMode } from '../metrics/index.js';
 import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX, PROXY_NOTE } from '../metrics/proxy.js';
 import { SWEEP_POINTS } from '../metrics/threshold.js';
-import type { AnalyzeResult } from '../api/analyze.js';
-import type { RunSettings } from '../api/settings.js';
+import type { RunSettings } from '../types.js';
 
 export const METRICS_SCHEMA = 'misfire.metrics/v1';
 
@@ -28,7 +27,14 @@ export interface MetricsDocument {
   classifiers: ClassifierMetrics[];
 }
 
-export function metricsDocument(result: AnalyzeResult, settings: RunSettings): MetricsDocument {
+/** What metrics.json records of the analysis (an `AnalyzeResult` has both). */
+export interface MetricsAnalysis {
+  /** Null when no labels were given (proxy mode). */
+  joined: { labels: unknown };
+  metrics: ClassifierMetrics[];
+}
+
+export function metricsDocument(result: MetricsAnalysis, settings: RunSettings): MetricsDocument {
   const labelled = result.joined.labels !== null;
   return {
     schema: METRICS_SCHEMA,

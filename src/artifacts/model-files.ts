@@ -5,6 +5,7 @@
  * array's bytes in order (each padded to 4 bytes).
  */
 import { readFile } from 'node:fs/promises';
+import type { LsaModel } from '../embedding/lsa.js';
 import { inputError } from '../errors.js';
 
 type NumericArray = Float32Array | Int32Array;
@@ -67,4 +68,60 @@ export async function readModel(file: string): Promise<ModelBundle> {
     throw inputError('model file missing or unreadable (was the run written by this version of misfire?)', { file });
   }
   return decodeModel(bytes, file);
+}
+
+/** The leaf level's centroids, (k × dim) row-major. */
+export interface LeafCentroids {
+  k: number;
+  dim: number;
+  data: Float32Array;
+}
+
+/** An LSA model as saved by a run, with the text it was fitted on (`EMBEDDING_TEXT_VERSION`; null when not recorded). */
+export interface SavedLsaModel {
+  model: LsaModel;
+  text: string | null;
+}
+
+/** model/embedding.bin */
+export function encodeLsaModel({ model, text }: SavedLsaModel): Uint8Array {
+  return encodeModel({
+    meta: { kind: 'lsa', dim: model.dim, text },
+    arrays: { featureIndex: model.featureIndex, weights: model.weights, projection: model.projection },
+  });
+}
+
+/** model/centroids.bin */
+export function encodeLeafCentroids({ k, dim, data }: LeafCentroids): Uint8Array {
+  return encodeModel({ meta: { kind: 'centroids', dim, k }, arrays: { centroids: data } });
+}
+
+/** Read model/embedding.bin; anything but an LSA model this version can apply is an input error. */
+export async function readLsaModel(file: string): Promise<SavedLsaModel> {
+  const { meta, arrays } = await readModel(file);
+  const { featureIndex, weights, projection } = arrays;
+  const dim = Number(meta.dim);
+  if (
+    meta.kind !== 'lsa' ||
+    !(featureIndex instanceof Int32Array) ||
+    !(weights instanceof Float32Array) ||
+    !(projection instanceof Float32Array) ||
+    !(Number.isInteger(dim) && dim >= 1) ||
+    projection.length !== weights.length * dim
+  ) {
+    throw inputError('not an LSA model this version of misfire can read', { file });
+  }
+  return { model: { dim, featureIndex, weights, projection }, text: typeof meta.text === 'string' ? meta.text : null };
+}
+
+/** Read model/centroids.bin; centroids that do not match their header (k × dim) are an input error. */
+export async function readLeafCentroids(file: string): Promise<LeafCentroids> {
+  const { meta, arrays } = await readModel(file);
+  const data = arrays.centroids;
+  const k = Number(meta.k);
+  const dim = Number(meta.dim);
+  if (!(data instanceof Float32Array) || !Number.isInteger(k) || !Number.isInteger(dim) || data.length !== k * dim) {
+    throw inputError('leaf centroids do not match their header (k × dim)', { file });
+  }
+  return { k, dim, data };
 }

@@ -9,23 +9,24 @@ import { existsSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
+import { BASELINE_FILES, RUN_FILES } from './run-files.js';
 
 /** The marker file in every folder misfire writes. */
 export const OUTPUT_MARKER = '.misfire';
 export const OUTPUT_MARKER_SCHEMA = 'misfire.output/v1';
 
 /** Files a run folder held before the marker existed (misfire 0.1.0); such a folder may be replaced too. */
-const UNMARKED_RUN_FILES = new Set([
-  'index.html',
-  'report.md',
-  'metrics.json',
-  'clusters.json',
-  'assignments.csv',
-  'run.json',
-  'timings.json',
-  'baseline.json',
-  'model/embedding.bin',
-  'model/centroids.bin',
+const UNMARKED_RUN_FILES = new Set<string>([
+  RUN_FILES.reportHtml,
+  RUN_FILES.reportMarkdown,
+  RUN_FILES.metrics,
+  RUN_FILES.clusters,
+  RUN_FILES.assignments,
+  RUN_FILES.run,
+  RUN_FILES.timings,
+  BASELINE_FILES.manifest,
+  RUN_FILES.embeddingModel,
+  RUN_FILES.centroids,
 ]);
 const UNMARKED_BASELINE_INPUT = /^inputs\/(?:verdicts-\d+|labels)\.csv$/;
 const unmarkedOwn = (file: string) => UNMARKED_RUN_FILES.has(file) || UNMARKED_BASELINE_INPUT.test(file);
@@ -115,7 +116,7 @@ async function foreignEntries(dir: string): Promise<'file' | string[]> {
   const present = await listFiles(dir);
   if (present.length === 0) return [];
   const own = await markerFiles(dir);
-  const isOwn = own ? (file: string) => own.has(file) : present.includes('run.json') ? unmarkedOwn : () => false;
+  const isOwn = own ? (file: string) => own.has(file) : present.includes(RUN_FILES.run) ? unmarkedOwn : () => false;
   return present.filter((file) => file !== OUTPUT_MARKER && !isOwn(file));
 }
 

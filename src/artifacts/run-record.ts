@@ -3,10 +3,12 @@ import type { FileDigest } from '../io/file-digest.js';
 import type { ConversationsRead } from '../io/read-conversations.js';
 import type { LabelsRead } from '../io/read-labels.js';
 import type { VerdictsRead } from '../io/read-verdicts.js';
+import type { JoinGaps } from '../metrics/join.js';
 import type { ProviderUsage } from '../providers/types.js';
+import type { RunSettings } from '../types.js';
 import { MISFIRE_VERSION } from '../version.js';
-import type { AnalyzeResult } from '../api/analyze.js';
-import type { RunSettings } from '../api/settings.js';
+import type { ClusterRecord } from './cluster-record.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, recordOf, type Shape } from './json-shape.js';
 
 export const RUN_SCHEMA = 'misfire.run/v1';
 
@@ -45,6 +47,16 @@ export interface RunRecord {
   stages: string[];
 }
 
+/** What run.json records of the analysis (an `AnalyzeResult` has all of it). */
+export interface RunAnalysis {
+  userCount: number;
+  joined: { classifiers: readonly { name: string; missing: number }[]; gaps: JoinGaps };
+  gapLines: string[];
+  hierarchy: { levels: readonly { level: number; k: number }[] };
+  clusters: readonly ClusterRecord[];
+  clock: { timings: readonly { stage: string }[] };
+}
+
 const input = (d: FileDigest): InputRecord => ({ file: d.file, sha256: d.sha256, bytes: d.bytes });
 
 export function buildRunRecord(parts: {
@@ -53,7 +65,7 @@ export function buildRunRecord(parts: {
   verdicts: VerdictsRead;
   labels: LabelsRead | null;
   embeddings: FileDigest | null;
-  result: AnalyzeResult;
+  result: RunAnalysis;
   usage: ProviderUsage;
 }): RunRecord {
   const { settings, conversations, verdicts, labels, result, usage } = parts;
@@ -97,3 +109,72 @@ export function buildRunRecord(parts: {
     stages: result.clock.timings.map((t) => t.stage),
   };
 }
+
+const inputRecord = objectOf<InputRecord>({ file: aString, sha256: orNull(aString), bytes: aWholeNumber });
+
+const runSettings = objectOf<RunSettings>({
+  seed: aWholeNumber,
+  provider: aString,
+  k: orNull(aWholeNumber),
+  levels: aWholeNumber,
+  embeddingDim: aWholeNumber,
+  minUsers: aWholeNumber,
+  minConversations: aWholeNumber,
+  alpha: aNumber,
+  minEffect: aNumber,
+  minSupport: aWholeNumber,
+  threshold: orNull(aNumber),
+  thresholds: recordOf(aNumber),
+  allowMissing: aBoolean,
+  examplesPerCluster: aWholeNumber,
+});
+
+const providerUsage = objectOf<ProviderUsage>({
+  calls: aWholeNumber,
+  cachedCalls: aWholeNumber,
+  failedCalls: aWholeNumber,
+  retries: aWholeNumber,
+  refusals: aWholeNumber,
+  inputTokens: aWholeNumber,
+  outputTokens: aWholeNumber,
+  cacheReadTokens: aWholeNumber,
+  cacheWriteTokens: aWholeNumber,
+  models: recordOf(aString),
+  promptVersions: recordOf(aString),
+});
+
+/** The shape of run.json. */
+export const runRecord: Shape<RunRecord> = objectOf<RunRecord>({
+  schema: oneOf([RUN_SCHEMA]),
+  misfire_version: aString,
+  seed: aWholeNumber,
+  settings: runSettings,
+  provider: objectOf<RunRecord['provider']>({ name: aString, usage: providerUsage }),
+  inputs: objectOf<RunRecord['inputs']>({
+    conversations: inputRecord,
+    verdicts: listOf(inputRecord),
+    labels: orNull(inputRecord),
+    embeddings: orNull(inputRecord),
+  }),
+  rows: objectOf<RunRecord['rows']>({
+    conversations: aWholeNumber,
+    users: aWholeNumber,
+    classifiers: listOf(aString),
+    verdict_rows_read: aWholeNumber,
+    verdict_rows_without_verdict: aWholeNumber,
+    label_rows_read: aWholeNumber,
+    labels_unknown: aWholeNumber,
+    rejected: aWholeNumber,
+  }),
+  missing: objectOf<RunRecord['missing']>({
+    unknown_verdict_ids: aWholeNumber,
+    unknown_label_ids: aWholeNumber,
+    unlabelled_conversations: aWholeNumber,
+    conversations_without_verdict: recordOf(aWholeNumber),
+    details: listOf(aString),
+  }),
+  clusters: objectOf<RunRecord['clusters']>({
+    levels: listOf(objectOf<RunRecord['clusters']['levels'][number]>({ level: aWholeNumber, clusters: aWholeNumber, suppressed: aWholeNumber })),
+  }),
+  stages: listOf(aString),
+});

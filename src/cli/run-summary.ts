@@ -1,5 +1,6 @@
 /** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
 import type { RunOutcome } from '../api/run.js';
+import { RUN_FILES } from '../artifacts/run-files.js';
 import { pct } from '../render/format.js';
 
 export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream = process.stdout): void {
@@ -16,6 +17,6 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
     for (const id of c.pockets.false_positive.slice(0, 3)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
     for (const id of c.pockets.false_negative.slice(0, 3)) lines.push(`  misses:     ${names.get(id)} [${id}] FNR ${pct(rows.get(id)?.fnr)}`);
   }
-  lines.push(`report: ${outcome.outDir}/index.html`);
+  lines.push(`report: ${outcome.outDir}/${RUN_FILES.reportHtml}`);
   out.write(`${lines.join('\n')}\n`);
 }

@@ -1,5 +1,5 @@
 /** Section 5 of the report: one detail panel per cluster (rates, sweep, categories, examples). */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { ClassifierMetrics, ClusterMetrics } from '../metrics/confusion.js';
 import { sweepPlot } from './charts/sweep-plot.js';
 import { displayDescription, displayName, type ClusterIndex } from './cluster-lookup.js';

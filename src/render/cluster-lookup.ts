@@ -1,5 +1,5 @@
 /** Cluster records by id, and the display name of a cluster (suppressed clusters never show text). */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 
 export type ClusterIndex = ReadonlyMap<string, ClusterRecord>;
 

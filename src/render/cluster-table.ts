@@ -1,5 +1,5 @@
 /** Section 4 of the report: the rate columns, the table of all clusters and the collapsible hierarchy. */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { displayName } from './cluster-lookup.js';
 import { count } from './format.js';

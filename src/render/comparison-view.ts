@@ -1,5 +1,5 @@
 /** Section 6 of the report: leaf clusters × classifiers heatmaps of FPR and FNR (two or more classifiers). */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { heatmapPlot, type HeatCell } from './charts/heatmap-plot.js';
 import type { TrustedSvg } from './charts/trusted-svg.js';

@@ -1,5 +1,5 @@
 /** The cluster map's view: leaf centroids projected to 2D, one mark per unsuppressed leaf cluster. */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { clusterId } from '../clustering/hierarchy.js';
 import { clusterMap, type MapMark } from './charts/cluster-map.js';
 import { displayName } from './cluster-lookup.js';

@@ -1,5 +1,5 @@
 /** Section 1 (run summary) and section 7 (methods) of the report, from run.json and metrics.json. */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { RunRecord } from '../artifacts/run-record.js';
 import { METHODS_SECTIONS } from './methods.js';

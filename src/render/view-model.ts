@@ -3,7 +3,7 @@
  * artifacts alone (run.json, metrics.json, clusters.json and the leaf centroids), so `misfire report --run DIR`
  * re-renders without recomputing. Plain data plus checked chart markup; templates escape every string.
  */
-import type { ClusterRecord } from '../api/analyze.js';
+import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { RunRecord } from '../artifacts/run-record.js';
 import { classifierView } from './classifier-view.js';

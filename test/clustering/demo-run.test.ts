@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterRecord } from '../../src/api/analyze.js';
+import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { runMisfire, type RunOutcome } from '../../src/api/run.js';
 import { DEFAULT_SETTINGS } from '../../src/api/settings.js';
 import { POCKET_TOPICS, RARE_PROPER_NOUN, TOPIC_NAMES } from '../../src/demo/index.js';

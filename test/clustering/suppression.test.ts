@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterRecord } from '../../src/api/analyze.js';
+import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { runMisfire } from '../../src/api/run.js';
 import { parseCsv, vectorsJsonl, writeBlobs, type CraftedData } from './crafted-data.js';
 

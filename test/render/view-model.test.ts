@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { METHODS_SECTIONS } from '../../src/render/methods.js';
-import type { ClusterRecord } from '../../src/api/analyze.js';
+import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';
 import { buildViewModel, type ReportInput, type TreeNode } from '../../src/render/view-model.js';
@@ -161,6 +161,7 @@ describe('re-rendering a run folder', () => {
     try {
       await expect(renderRunReport({ run: folder })).rejects.toMatchObject({ code: 'input', message: expect.stringContaining('run.json') });
       await cp(join(demo.dir, 'run.json'), join(folder, 'run.json'));
+      await cp(join(demo.dir, 'clusters.json'), join(folder, 'clusters.json'));
       await writeFile(join(folder, 'metrics.json'), '{"schema":"something/else"}');
       await expect(renderRunReport({ run: folder })).rejects.toMatchObject({ code: 'input', message: expect.stringContaining('metrics') });
     } finally {

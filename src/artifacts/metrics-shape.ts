@@ -1,0 +1,156 @@
+/** The shape of `metrics.json`: every number the report and the gate read back, checked field by field. */
+import type { CategoryClusterMetrics, CategoryMetrics, CategoryRates } from '../metrics/categories.js';
+import type { ClassifierMetrics, ClusterMetrics, OverallMetrics } from '../metrics/confusion.js';
+import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
+import type { ScoreClusterMetrics, ScoreMetrics, ShiftEntry, ThresholdMove } from '../metrics/scores.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { METRICS_SCHEMA, type MetricsDocument } from './metrics-document.js';
+
+const rate = orNull(aNumber);
+const interval = orNull(pairOf(aNumber));
+const rates = listOf(rate);
+
+const overallFields: FieldShapes<OverallMetrics> = {
+  n: aWholeNumber,
+  tp: aWholeNumber,
+  fp: aWholeNumber,
+  tn: aWholeNumber,
+  fn: aWholeNumber,
+  fpr: rate,
+  fpr_ci: interval,
+  fnr: rate,
+  fnr_ci: interval,
+  precision: rate,
+  recall: rate,
+  flag_rate: rate,
+  prevalence: rate,
+  verdicts: aWholeNumber,
+  flagged: aWholeNumber,
+};
+
+const clusterMetrics = objectOf<ClusterMetrics>({
+  ...overallFields,
+  cluster_id: aString,
+  level: aWholeNumber,
+  fpr_p: rate,
+  fpr_q: rate,
+  excess_fp: rate,
+  share_fp: rate,
+  fnr_p: rate,
+  fnr_q: rate,
+  excess_fn: rate,
+  share_fn: rate,
+  pocket_fp: aBoolean,
+  pocket_fn: aBoolean,
+  suppressed: aBoolean,
+});
+
+const shiftEntry = objectOf<ShiftEntry>({ cluster_id: aString, level: aWholeNumber, d_fp: aNumber, d_fn: aNumber, d_errors: aNumber });
+
+const thresholdMove = objectOf<ThresholdMove>({
+  threshold: aNumber,
+  d_fp: aNumber,
+  d_fn: aNumber,
+  fpr: rate,
+  fnr: rate,
+  gains: listOf(shiftEntry),
+  losses: listOf(shiftEntry),
+});
+
+const scoreCluster = objectOf<ScoreClusterMetrics>({
+  cluster_id: aString,
+  level: aWholeNumber,
+  scored: aWholeNumber,
+  roc_auc: rate,
+  pr_auc: rate,
+  sweep_fpr: orNull(rates),
+  sweep_fnr: orNull(rates),
+  shift_down_fp: rate,
+  shift_down_fn: rate,
+  shift_up_fp: rate,
+  shift_up_fn: rate,
+});
+
+const scoreMetrics = objectOf<ScoreMetrics>({
+  scored: aWholeNumber,
+  positives: aWholeNumber,
+  negatives: aWholeNumber,
+  roc_auc: rate,
+  pr_auc: rate,
+  operating_threshold: rate,
+  threshold_source: oneOf(['configured', 'inferred', null]),
+  sweep: objectOf<ScoreMetrics['sweep']>({ thresholds: listOf(aNumber), fpr: rates, fnr: rates, flag_rate: rates }),
+  shift: orNull(objectOf<NonNullable<ScoreMetrics['shift']>>({ step: aNumber, down: thresholdMove, up: thresholdMove })),
+  clusters: listOf(scoreCluster),
+});
+
+const proxyCluster = objectOf<ProxyClusterMetrics>({
+  cluster_id: aString,
+  level: aWholeNumber,
+  verdicts: aWholeNumber,
+  flagged: aWholeNumber,
+  flag_rate: rate,
+  flag_rate_ci: interval,
+  excess_flags: rate,
+  concern_n: aNumber,
+  mean_concern: rate,
+  over_flag_p: rate,
+  over_flag_q: rate,
+  under_flag_p: rate,
+  under_flag_q: rate,
+  candidate: oneOf(['false_positive', 'false_negative', null]),
+});
+
+const proxyMetrics = objectOf<ProxyMetrics>({
+  note: aString,
+  overall_flag_rate: rate,
+  concern_n: aNumber,
+  mean_concern: rate,
+  correlation: listOf(objectOf<ProxyMetrics['correlation'][number]>({ level: aWholeNumber, r: rate, clusters: aWholeNumber })),
+  candidates: objectOf<ProxyMetrics['candidates']>({ false_positive: listOf(aString), false_negative: listOf(aString) }),
+  clusters: listOf(proxyCluster),
+});
+
+const categoryRateFields: FieldShapes<CategoryRates> = {
+  positives: listOf(aWholeNumber),
+  fn: listOf(aWholeNumber),
+  fnr: rates,
+  fnr_ci: listOf(interval),
+};
+
+const categoryMetrics = objectOf<CategoryMetrics>({
+  names: listOf(aString),
+  overall: objectOf<CategoryRates>(categoryRateFields),
+  uncategorised_positives: aWholeNumber,
+  clusters: listOf(objectOf<CategoryClusterMetrics>({ ...categoryRateFields, cluster_id: aString, level: aWholeNumber })),
+});
+
+const classifierMetrics = objectOf<ClassifierMetrics>({
+  name: aString,
+  threshold: orNull(aNumber),
+  has_scores: aBoolean,
+  overall: objectOf<OverallMetrics>(overallFields),
+  clusters: listOf(clusterMetrics),
+  pockets: objectOf<ClassifierMetrics['pockets']>({ false_positive: listOf(aString), false_negative: listOf(aString) }),
+  scores: orNull(scoreMetrics),
+  proxy: orNull(proxyMetrics),
+  categories: orNull(categoryMetrics),
+});
+
+export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocument>({
+  schema: oneOf([METRICS_SCHEMA]),
+  mode: oneOf(['labelled', 'proxy']),
+  note: orNull(aString),
+  labels_present: aBoolean,
+  settings: objectOf<MetricsDocument['settings']>({
+    alpha: aNumber,
+    min_effect: aNumber,
+    min_support: aWholeNumber,
+    confidence: aNumber,
+    correction: aString,
+    test: aString,
+    sweep: aString,
+    proxy_rule: aString,
+  }),
+  classifiers: listOf(classifierMetrics),
+});

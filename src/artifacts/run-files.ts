@@ -1,0 +1,25 @@
+/** The files of a run folder (`misfire run --out`) and of a blessed baseline, relative to the folder. */
+
+export const RUN_FILES = {
+  metrics: 'metrics.json',
+  clusters: 'clusters.json',
+  assignments: 'assignments.csv',
+  run: 'run.json',
+  timings: 'timings.json',
+  /** The LSA model that embeds conversations the run has not seen (offline provider only). */
+  embeddingModel: 'model/embedding.bin',
+  /** Leaf centroids: the report's map, and placing unseen conversations. */
+  centroids: 'model/centroids.bin',
+  reportHtml: 'index.html',
+  reportMarkdown: 'report.md',
+} as const;
+
+/** What `misfire bless` adds to a copy of a run folder. */
+export const BASELINE_FILES = {
+  /** Where the blessed copies of the run's inputs are (see baseline-manifest.ts). */
+  manifest: 'baseline.json',
+  /** The folder holding those copies. */
+  inputs: 'inputs',
+} as const;
+
+export const TIMINGS_SCHEMA = 'misfire.timings/v1';

@@ -1,0 +1,41 @@
+/**
+ * misfire as a library: run the pipeline, gate a candidate classifier, re-render a report, bless a
+ * baseline, and read a run folder back (checked). Every function reports failures by throwing a
+ * `MisfireError`; none sets an exit code.
+ *
+ * @example
+ * import { runMisfire, gate } from 'misfire';
+ * const { outDir, metrics } = await runMisfire({ conversations: 'convs.jsonl', verdicts: ['verdicts.csv'], labels: 'labels.csv', out: 'reports/v7' });
+ * const result = await gate({ run: outDir, baseline: 'v6', candidate: 'v7' });
+ * if (result.verdict === 'fail') console.log(result.levels);
+ */
+export { runMisfire, type RunOptions, type RunOutcome } from './api/run.js';
+export { DEFAULT_SETTINGS, resolveSettings, type RunSettings } from './api/settings.js';
+export type { AnalyzeResult } from './api/analyze.js';
+export { gate, gateAgainstBaseline, gateRun, type GateBaselineOptions, type GateCommonOptions, type GateRunOptions } from './api/gate.js';
+export { loadGateSettings } from './api/gate-config.js';
+export { renderRunReport, renderRunReport as report, type ReportOptions, type ReportOutcome } from './api/report.js';
+export { blessRun, type BlessOutcome } from './api/gate-bless.js';
+export { DEFAULT_GATE_SETTINGS, type CheckStatus, type GateCheck, type GateLevelResult, type GateMetric, type GateResult, type GateSettings, type GateSource, type GateVerdict } from './gate/types.js';
+
+export { isMisfireError, MisfireError, type ErrorLocation, type MisfireErrorCode } from './errors.js';
+
+export { BASELINE_FILES, RUN_FILES } from './artifacts/run-files.js';
+export { RUN_SCHEMA, type InputRecord, type RunRecord } from './artifacts/run-record.js';
+export { METRICS_SCHEMA, type MetricsDocument } from './artifacts/metrics-document.js';
+export type { ClusterRecord } from './artifacts/cluster-record.js';
+export { BASELINE_SCHEMA, type BaselineManifest } from './artifacts/baseline-manifest.js';
+export type { LeafCentroids, SavedLsaModel } from './artifacts/model-files.js';
+export {
+  readRunAssignments,
+  readRunCentroids,
+  readRunFolder,
+  readRunMetrics,
+  type RunAssignments,
+  type RunFolder,
+} from './artifacts/read-run.js';
+export type { ClassifierMetrics, ClusterMetrics, Interval, OverallMetrics } from './metrics/confusion.js';
+export type { CategoryMetrics } from './metrics/categories.js';
+export type { ProxyMetrics } from './metrics/proxy.js';
+export type { ScoreMetrics } from './metrics/scores.js';
+export type { ProgressReporter } from './types.js';
