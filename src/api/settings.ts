@@ -1,6 +1,7 @@
 /** Every setting of a run, with defaults; recorded in run.json. */
 import { configError } from '../errors.js';
 import { MAX_LEVELS } from '../clustering/hierarchy.js';
+import { DEFAULT_PROVIDER } from '../providers/names.js';
 
 export interface RunSettings {
   seed: number;
@@ -22,7 +23,7 @@ export interface RunSettings {
 
 export const DEFAULT_SETTINGS: RunSettings = {
   seed: 42,
-  provider: 'offline',
+  provider: DEFAULT_PROVIDER,
   k: null,
   levels: 2,
   embeddingDim: 128,
