@@ -11,13 +11,14 @@ import { computeMetrics, concernFromFacets } from '../metrics/index.js';
 import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
 import { pickExamples } from '../labelling/examples.js';
 import type { LsaModel } from '../embedding/lsa.js';
-import type { ClusterLabel, Provider, ProviderContext } from '../providers/types.js';
+import type { ClusterLabel, Embedded, Provider, ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
 import { labelHierarchy } from '../labelling/label-hierarchy.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
+import { parallelChunks } from '../parallel/threads.js';
 import type { RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
-import { extractFacets } from '../parallel/offline-facets.js';
+import { extractFacets } from './extract-facets.js';
 
 export interface AnalyzeInput {
   conversations: readonly Conversation[];
@@ -41,7 +42,15 @@ export interface AnalyzeResult {
   clock: StageClock;
 }
 
-export async function analyze(input: AnalyzeInput, provider: Provider, settings: RunSettings, ctx: ProviderContext): Promise<AnalyzeResult> {
+/**
+ * Run the pipeline on loaded data. Data-parallel loops run on worker threads (src/parallel) unless
+ * `ctx.chunkRunner` says otherwise; the result is the same either way.
+ * @example
+ * const settings = resolveSettings({});
+ * const result = await analyze({ conversations, verdicts, labels: null }, createProvider(settings.provider), settings, ctx);
+ */
+export async function analyze(input: AnalyzeInput, provider: Provider, settings: RunSettings, baseCtx: ProviderContext): Promise<AnalyzeResult> {
+  const ctx: ProviderContext = { ...baseCtx, chunkRunner: baseCtx.chunkRunner ?? parallelChunks };
   const clock = new StageClock();
   const conversationIds = input.conversations.map((c) => c.id);
   const joined = clock.time('join', () =>
@@ -53,11 +62,17 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
   const { userOf, users } = indexUsers(input.conversations.map((c) => c.userId));
-  const facets = await clock.timeAsync('facets', () => extractFacets(provider, input.conversations, ctx));
+  const facets = await clock.timeAsync('facets', () => extractFacets(provider.facets, input.conversations, ctx));
   const summaries = facets.map((f) => f.summary);
-  const embedding = input.embedding ?? (await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx)));
-  const lsaModel = !input.embedding && 'lastModel' in provider.embedder ? (provider.embedder as { lastModel(): LsaModel | null }).lastModel() : null;
-  const hierarchy = clock.time('cluster', () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels }), ctx.progress);
+  const embedded: Embedded = input.embedding
+    ? { embedding: input.embedding, model: null }
+    : await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx));
+  const { embedding, model: lsaModel } = embedded;
+  const hierarchy = clock.time(
+    'cluster',
+    () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels, chunkRunner: ctx.chunkRunner }),
+    ctx.progress,
+  );
   const privacy = privacyByLevel(hierarchy, userOf, { minUsers: settings.minUsers, minConversations: settings.minConversations });
   const labels = await clock.timeAsync('label', () => labelHierarchy(hierarchy, privacy, summaries, userOf, embedding, provider, ctx));
   const shownLeaves = privacy[0]?.reasons.map((r, c) => r === null && !labels.audited.has(clusterId(0, c))) ?? [];
@@ -65,8 +80,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     pickExamples(summaries, userOf, hierarchy.leafOf, embedding, hierarchy.levels[0]?.centroids ?? new Float32Array(0), shownLeaves, {
       minUsers: settings.minUsers,
       perCluster: settings.examplesPerCluster,
-      // Claude's facets are abstractive summaries and may be shown; offline ones nearly copy the request.
-      source: provider.facets.name === 'anthropic' ? 'summaries' : 'keywords',
+      source: provider.facets.abstractiveSummaries ? 'summaries' : 'keywords',
     }),
     ctx.progress,
   );

@@ -1,7 +1,8 @@
 /**
  * Place conversations a baseline run has not seen into its leaf clusters, the way the run itself would
- * have: offline summary → its content words (embeddingText, as the run's embedder) → the run's saved LSA
- * model (model/embedding.bin) → nearest saved leaf centroid (model/centroids.bin).
+ * have: the summary its provider gives (recomputed when the provider allows it: src/providers/placement.ts)
+ * → its content words (embeddingText, as the run's embedder) → the run's saved LSA model
+ * (model/embedding.bin) → nearest saved leaf centroid (model/centroids.bin).
  */
 import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
@@ -11,7 +12,7 @@ import { EMBEDDING_TEXT_VERSION, embeddingText } from '../text/embedding-text.js
 import { clusterId } from '../clustering/hierarchy.js';
 import { transformLsa } from '../embedding/lsa.js';
 import { nearestCentre } from '../clustering/vector-math.js';
-import { extractOfflineFacets } from '../providers/offline/facets.js';
+import { placementSummarizer } from '../providers/placement.js';
 import type { Conversation } from '../types.js';
 import type { StoredRun } from './gate-run-files.js';
 
@@ -28,7 +29,8 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   const { run } = stored;
   const cannot = (why: string) =>
     new MisfireError('gate', `cannot place ${conversations.length} conversations the baseline run has not seen: ${why}`, { file: join(stored.dir, RUN_FILES.run) });
-  if (run.settings.provider !== 'offline') throw cannot(`the run used the "${run.settings.provider}" provider; re-run the baseline over every conversation instead`);
+  const summarize = placementSummarizer(run.settings.provider);
+  if (!summarize) throw cannot(`the run used the "${run.settings.provider}" provider; re-run the baseline over every conversation instead`);
   if (run.inputs.embeddings) throw cannot('the run used --embeddings, so there is no saved model to embed new conversations with');
   const { model, text } = await readRunEmbeddingModel(stored);
   if (text !== EMBEDDING_TEXT_VERSION) {
@@ -38,7 +40,7 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   if (!centres) throw cannot(`the run saved no leaf centroids (${RUN_FILES.centroids})`);
   if (centres.dim !== model.dim) throw cannot(`${RUN_FILES.centroids} does not match ${RUN_FILES.embeddingModel}`);
   const { data: centroids, k } = centres;
-  const texts = conversations.map((c) => embeddingText(extractOfflineFacets(c).summary));
+  const texts = conversations.map((c) => embeddingText(summarize(c)));
   const leaves: string[] = [];
   const block = new Float32Array(Math.min(BLOCK, texts.length) * model.dim);
   for (let start = 0; start < texts.length; start += BLOCK) {

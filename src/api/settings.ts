@@ -2,12 +2,13 @@
 import { configError } from '../errors.js';
 import { MAX_LEVELS } from '../clustering/hierarchy.js';
 import type { RunSettings } from '../types.js';
+import { DEFAULT_PROVIDER } from '../providers/names.js';
 
 export type { RunSettings } from '../types.js';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   seed: 42,
-  provider: 'offline',
+  provider: DEFAULT_PROVIDER,
   k: null,
   levels: 2,
   embeddingDim: 128,

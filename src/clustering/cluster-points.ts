@@ -1,11 +1,11 @@
 /**
  * Leaf clustering of all conversations: k-means (best of a few seeded restarts) on a sample, then every
- * point assigned to its nearest centre (partial distance search, in chunks shared with worker threads:
- * identical either way) and the centres recomputed from all members. On small inputs the sample is
- * everything. Clusters are renumbered by size (largest first, ties by first member) so ids are
- * stable for the same input and seed.
+ * point assigned to its nearest centre (partial distance search, in chunks through the caller's chunk
+ * runner, e.g. shared with worker threads: identical either way) and the centres recomputed from all
+ * members. On small inputs the sample is everything. Clusters are renumbered by size (largest first,
+ * ties by first member) so ids are stable for the same input and seed.
  */
-import { asShared, runChunked, sharedInt32 } from '../parallel/threads.js';
+import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
 import { kmeans } from './kmeans.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import { assignNearest } from './vector-math.js';
@@ -27,6 +27,8 @@ export interface ClusterPointsOptions {
   /** Points k-means iterates on (default {@link defaultSampleSize}); the rest are assigned afterwards. */
   sampleSize?: number;
   restarts?: number;
+  /** Who computes the chunks of the final assignment (default: this thread, in order). */
+  chunkRunner?: ChunkRunner;
 }
 
 /**
@@ -64,17 +66,28 @@ export function clusterPoints(embedding: Embedding, options: ClusterPointsOption
   let assignment = fitted.assignment;
   let centroids = fitted.centroids;
   if (sample.length !== n) {
-    assignment = assignAll(data, n, dim, centroids, fitted.k);
+    assignment = assignAll(data, n, dim, centroids, fitted.k, options.chunkRunner);
     centroids = meanCentroids(data, dim, assignment, fitted.k, centroids);
   }
   return renumberBySize(assignment, centroids, fitted.k, dim);
 }
 
-/** Nearest centre of every point, on worker threads when available (identical either way). */
-export function assignAll(data: Float32Array, n: number, dim: number, centroids: Float32Array, k: number): Int32Array {
-  const out = sharedInt32(n);
-  const shared = n >= 20_000 ? asShared(data) : data;
-  runChunked({ task: 'nearest-centre', payload: { data: shared, centroids, k, dim, out }, items: n, chunkSize: ASSIGN_CHUNK }, (start, end) =>
+/**
+ * Nearest centre of every point, chunk by chunk through `chunkRunner` (identical whoever computes them).
+ * @example
+ * assignAll(data, n, 128, centroids, k); // Int32Array: point → centre
+ */
+export function assignAll(
+  data: Float32Array,
+  n: number,
+  dim: number,
+  centroids: Float32Array,
+  k: number,
+  chunkRunner: ChunkRunner = sequentialChunks,
+): Int32Array {
+  const out = chunkRunner.int32(n);
+  const shared = chunkRunner.share(data);
+  chunkRunner.run({ task: 'nearest-centre', payload: { data: shared, centroids, k, dim, out }, items: n, chunkSize: ASSIGN_CHUNK }, (start, end) =>
     assignNearest(shared, start, end, centroids, k, dim, out),
   );
   return out;

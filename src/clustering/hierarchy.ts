@@ -10,6 +10,7 @@
  * the top level has exactly one parent, and no parent is empty.
  */
 import type { Embedding } from '../types.js';
+import type { ChunkRunner } from '../chunk-runner.js';
 import { clusterPoints, defaultLeafK, type PointClusters } from './cluster-points.js';
 import { createRng, deriveSeed, type Rng } from '../random.js';
 
@@ -38,6 +39,8 @@ export interface HierarchyOptions {
   /** Levels including the leaves, 1–4 (default 2). */
   levels?: number;
   sampleSize?: number;
+  /** Who computes the chunks of the leaf assignment (default: this thread, in order). */
+  chunkRunner?: ChunkRunner;
 }
 
 export const MAX_LEVELS = 4;
@@ -72,7 +75,7 @@ export function levelSizes(leafK: number, levels: number): number[] {
 export function buildHierarchy(embedding: Embedding, options: HierarchyOptions): Hierarchy {
   const levels = Math.min(Math.max(Math.floor(options.levels ?? 2), 1), MAX_LEVELS);
   const leafK = Math.max(1, Math.min(options.k ?? defaultLeafK(embedding.n), Math.max(embedding.n, 1)));
-  const leaves = clusterPoints(embedding, { k: leafK, seed: options.seed, sampleSize: options.sampleSize });
+  const leaves = clusterPoints(embedding, { k: leafK, seed: options.seed, sampleSize: options.sampleSize, chunkRunner: options.chunkRunner });
   const targets = levelSizes(leaves.k, levels);
   const dim = embedding.dim;
   const out: HierarchyLevel[] = [toLevel(0, leaves)];

@@ -6,12 +6,12 @@
  * embedded the same way later (the CI gate does this).
  *
  * Applying the model is the expensive part (≈ 75 features × 128 dimensions per text). It runs in
- * chunks shared with worker threads (src/parallel), embeds each distinct text once (repeated texts get
- * a copy of the first one's row), and adds four projection rows at a time. Rows do not depend on which
- * thread computed them, so the result is identical with and without workers.
+ * chunks through the caller's chunk runner (worker threads when src/api passes src/parallel's), embeds
+ * each distinct text once (repeated texts get a copy of the first one's row), and adds four projection
+ * rows at a time. Rows do not depend on which thread computed them, so the result is identical either way.
  */
 import type { Embedding } from '../types.js';
-import { runChunked, sharedFloat32, sharedInt32 } from '../parallel/threads.js';
+import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import { randomizedSvd } from './randomized-svd.js';
 import { CsrBuilder } from './sparse-matrix.js';
@@ -35,6 +35,8 @@ export interface LsaOptions {
   /** Weight of the character block relative to the word block (default 0.5). */
   charWeight?: number;
   powerIterations?: number;
+  /** Who computes the chunks of the transform (default: this thread, in order). */
+  chunkRunner?: ChunkRunner;
 }
 
 const MIN_DF = 2;
@@ -171,8 +173,8 @@ function embedText(model: LsaModel, text: string, out: Float32Array, offset: num
 }
 
 /** For each text, the index of its first occurrence (equal to its own index for a first occurrence). */
-export function firstOccurrences(texts: readonly string[]): Int32Array {
-  const firstOf = sharedInt32(texts.length);
+export function firstOccurrences(texts: readonly string[], chunkRunner: ChunkRunner = sequentialChunks): Int32Array {
+  const firstOf = chunkRunner.int32(texts.length);
   const seen = new Map<string, number>();
   for (let i = 0; i < texts.length; i++) {
     const first = seen.get(texts[i]);
@@ -194,16 +196,17 @@ function copyRepeatedRows(out: Float32Array, firstOf: Int32Array, dim: number): 
 }
 
 /**
- * Fit on a sample and embed every text (in parallel when worker threads are available).
+ * Fit on a sample and embed every text (chunk by chunk through `options.chunkRunner`).
  * @example
  * const { model, embedding } = embedLsa(summaries, { dim: 128, seed: 42 }); // embedding.data: n × 128
  */
 export function embedLsa(texts: readonly string[], options: LsaOptions): { model: LsaModel; embedding: Embedding } {
+  const runner = options.chunkRunner ?? sequentialChunks;
   const model = fitLsa(texts, options);
   const n = texts.length;
-  const data = sharedFloat32(n * model.dim);
-  const firstOf = firstOccurrences(texts);
-  runChunked({ task: 'lsa-transform', payload: { model, texts, firstOf, out: data }, items: n, chunkSize: TRANSFORM_CHUNK }, (start, end) =>
+  const data = runner.float32(n * model.dim);
+  const firstOf = firstOccurrences(texts, runner);
+  runner.run({ task: 'lsa-transform', payload: { model, texts, firstOf, out: data }, items: n, chunkSize: TRANSFORM_CHUNK }, (start, end) =>
     embedRows(model, texts, firstOf, start, end, data),
   );
   copyRepeatedRows(data, firstOf, model.dim);

@@ -3,17 +3,26 @@
  * the items are cut into fixed chunks; worker threads are handed chunks by message (two each at a time)
  * and post back their results, while the calling thread maps the remaining chunks itself, yielding to the
  * event loop between chunks. Results land at their items' positions, so the output does not depend on
- * which thread mapped what; a worker that fails hands its chunks back to the caller.
+ * which thread mapped what. A worker that fails, exits, or posts nothing back for `stallMs()` while the
+ * caller has nothing left to do hands its chunks back to the caller.
+ *
+ * What a worker runs is named by module: it imports `task.moduleUrl` and applies its export
+ * `task.exportName` to every item of a chunk, so this folder need not know (or import) the function.
  */
 import type { Worker } from 'node:worker_threads';
+import { stallMs } from './config.js';
 import { workersFor } from './threads.js';
 
+/** A per-item function worker threads can load: the module's URL (its `import.meta.url`) and the export's name. */
+export interface ModuleTask {
+  moduleUrl: string;
+  exportName: string;
+}
+
 export interface MapChunksOptions<T, R> {
-  /** Task name registered in tasks.ts `MAP_TASKS` (what the workers run on a chunk). */
-  task: string;
+  /** What the workers apply to each item of a chunk. */
+  task: ModuleTask;
   chunkSize: number;
-  /** Below this many items everything runs on the calling thread (default 20,000). */
-  minItems?: number;
   /** The same function the task runs, for the calling thread. */
   mapLocal: (chunk: T[]) => R[];
   /** Called with the number of items mapped so far, after each chunk. */
@@ -25,7 +34,7 @@ export interface MapRequest {
   kind: 'map';
   job: number;
   chunk: number;
-  task: string;
+  task: ModuleTask;
   items: unknown[];
 }
 
@@ -43,7 +52,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 /**
  * Map `items` in chunks on this thread and the worker threads; resolves to the results in item order.
  * @example
- * const facets = await mapChunks(conversations, { task: 'offline-facets', chunkSize: 1000, mapLocal: (c) => c.map(extract) });
+ * const task = { moduleUrl: import.meta.url, exportName: 'extractOfflineFacets' };
+ * const facets = await mapChunks(conversations, { task, chunkSize: 1000, mapLocal: (c) => c.map(extractOfflineFacets) });
  */
 export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOptions<T, R>): Promise<R[]> {
   const { chunkSize } = options;
@@ -56,7 +66,7 @@ export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOpt
     done += values.length;
     options.onProgress?.(done);
   };
-  const workers = chunks > 1 ? workersFor(items.length, options.minItems) : [];
+  const workers = chunks > 1 ? workersFor(items.length) : [];
   const job = ++jobCounter;
   let next = 0;
   const orphaned: number[] = [];
@@ -69,9 +79,9 @@ export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOpt
     const request: MapRequest = { kind: 'map', job, chunk, task: options.task, items: slice(chunk) };
     worker.postMessage(request);
   };
-  const abandon = (worker: Worker) => {
+  const abandon = (worker?: Worker) => {
     for (const [chunk, owner] of inFlight) {
-      if (owner !== worker) continue;
+      if (worker !== undefined && owner !== worker) continue;
       inFlight.delete(chunk);
       orphaned.push(chunk);
     }
@@ -110,8 +120,7 @@ export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOpt
         continue;
       }
       if (inFlight.size === 0) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      if (!(await replyWithin(stallMs()))) abandon();
     }
   } finally {
     for (const { worker, onMessage, onGone } of listeners) {
@@ -122,4 +131,19 @@ export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOpt
     }
   }
   return results;
+
+  /** Wait until a worker replies or goes (true), or `ms` pass without either (false). */
+  function replyWithin(ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve(false);
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve(true);
+      };
+    });
+  }
 }

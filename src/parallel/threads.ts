@@ -6,37 +6,22 @@
  * Each chunk is computed by the same function, and chunk boundaries do not depend on who computes what,
  * so the result is byte-identical with or without workers. Workers are an optimisation only:
  * - they are used only from compiled JavaScript (dist/), never when running TypeScript sources (vitest),
- *   and only for jobs of at least `minItems` items;
- * - `MISFIRE_THREADS=1` turns them off; `MISFIRE_THREADS=N` uses N threads in all (default: one per core);
+ *   and only for jobs of at least `minParallelItems()` items (config.ts lists the environment knobs);
  * - a worker that fails or stalls is abandoned and the caller computes its unfinished chunks itself.
  * Task implementations live in tasks.ts, which worker.ts loads; payloads are structured-cloned, so large
  * arrays should be backed by a SharedArrayBuffer (see `sharedFloat32`).
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChunkFn, ChunkJob, ChunkRunner } from '../chunk-runner.js';
+import { minParallelItems, stallMs, threadCount } from './config.js';
 
 /** Control block layout (Int32 slots) shared with the workers. */
 export const NEXT = 0;
 export const DONE = 1;
 export const FAILED = 2;
 export const HEADER = 3;
-
-/** Give up on workers that finish no chunk for this long and compute the rest on the calling thread. */
-const STALL_MS = 120_000;
-const MAX_THREADS = 8;
-
-export interface ChunkJob {
-  /** Task name registered in tasks.ts (what the workers run). */
-  task: string;
-  /** Task arguments, structured-cloned to each worker. */
-  payload: unknown;
-  items: number;
-  chunkSize: number;
-  /** Below this many items everything runs on the calling thread (default 20,000). */
-  minItems?: number;
-}
 
 export interface JobMessage {
   task: string;
@@ -48,22 +33,20 @@ export interface JobMessage {
 
 let workers: Worker[] | null = null;
 
-/** Threads a parallel job may use, the caller included (1 = no workers). */
-export function threadCount(): number {
-  const configured = Number.parseInt(process.env.MISFIRE_THREADS ?? '', 10);
-  const wanted = Number.isFinite(configured) && configured >= 1 ? configured : availableParallelism();
-  return Math.max(1, Math.min(MAX_THREADS, wanted));
-}
-
 function workerScript(): string | null {
   if (!import.meta.url.endsWith('.js')) return null; // TypeScript sources (vitest): no compiled worker
   const path = fileURLToPath(new URL('./worker.js', import.meta.url));
   return existsSync(path) ? path : null;
 }
 
-/** The worker threads a job over `items` items may use (none below `minItems`, from TypeScript sources, or with MISFIRE_THREADS=1). */
-export function workersFor(items: number, minItems = 20_000): Worker[] {
-  return items >= minItems ? ensureWorkers() : [];
+/**
+ * The worker threads a job over `items` items may use: none below `minParallelItems()`, from TypeScript
+ * sources, or with MISFIRE_THREADS=1.
+ * @example
+ * if (workersFor(conversations.length).length === 0) return extractHere(conversations);
+ */
+export function workersFor(items: number): Worker[] {
+  return items >= minParallelItems() ? ensureWorkers() : [];
 }
 
 function ensureWorkers(): Worker[] {
@@ -92,10 +75,10 @@ function dropWorker(worker: Worker): void {
  * @example
  * runChunked({ task: 'nearest-centre', payload, items: n, chunkSize: 4096 }, (start, end) => assign(start, end));
  */
-export function runChunked(job: ChunkJob, runLocal: (start: number, end: number) => void): void {
+export function runChunked(job: ChunkJob, runLocal: ChunkFn): void {
   const { items, chunkSize } = job;
   const chunks = Math.ceil(items / chunkSize);
-  const pool = items >= (job.minItems ?? 20_000) && chunks > 1 ? ensureWorkers() : [];
+  const pool = chunks > 1 ? workersFor(items) : [];
   if (pool.length === 0) {
     for (let c = 0; c < chunks; c++) runLocal(c * chunkSize, Math.min(items, (c + 1) * chunkSize));
     return;
@@ -117,15 +100,16 @@ export function runChunked(job: ChunkJob, runLocal: (start: number, end: number)
 }
 
 function waitForWorkers(control: Int32Array, chunks: number): void {
+  const stall = stallMs();
   let lastDone = Atomics.load(control, DONE);
   let lastProgress = Date.now();
   while (lastDone < chunks && Atomics.load(control, FAILED) === 0) {
-    Atomics.wait(control, DONE, lastDone, 50);
+    Atomics.wait(control, DONE, lastDone, Math.min(50, stall));
     const done = Atomics.load(control, DONE);
     if (done !== lastDone) {
       lastDone = done;
       lastProgress = Date.now();
-    } else if (Date.now() - lastProgress > STALL_MS) {
+    } else if (Date.now() - lastProgress > stall) {
       break;
     }
   }
@@ -149,3 +133,16 @@ export function asShared<T extends Float32Array | Int32Array>(array: T): T {
   copy.set(array);
   return copy;
 }
+
+/**
+ * The {@link ChunkRunner} that shares chunks with worker threads, on shared memory; what src/api hands the
+ * pure stages. Results are identical to `sequentialChunks`.
+ * @example
+ * embedLsa(texts, { dim: 128, seed: 42, chunkRunner: parallelChunks });
+ */
+export const parallelChunks: ChunkRunner = {
+  run: runChunked,
+  float32: sharedFloat32,
+  int32: sharedInt32,
+  share: (array) => (threadCount() > 1 ? asShared(array) : array),
+};

@@ -1,13 +1,13 @@
 /** Providers by name: `offline` (default, no network) and `anthropic` (Claude, the Clio path). */
 import { configError } from '../errors.js';
+import { PROVIDER_NAMES } from './names.js';
 import { createAnthropicProvider, type AnthropicProviderOptions } from './anthropic/index.js';
 import { createLsaEmbedder } from './offline/embedder.js';
 import { createOfflineFacetExtractor } from './offline/facets.js';
 import { createOfflineLabeler } from './offline/labeler.js';
 import type { Provider } from './types.js';
 
-export const PROVIDER_NAMES = ['offline', 'anthropic'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+export { DEFAULT_PROVIDER, PROVIDER_NAMES, type ProviderName } from './names.js';
 
 export interface ProviderOptions {
   embeddingDim?: number;

@@ -1,7 +1,10 @@
 /**
- * The small interfaces every provider implements. A provider is chosen by name (`offline`, `anthropic`)
- * in `registry.ts`; one shared contract suite (test/providers/contract.test.ts) runs against each.
+ * The small interfaces every provider implements. A provider is chosen by name in `registry.ts`; the rest
+ * of misfire asks it for capabilities (fields below), never for its name. One shared contract suite
+ * (test/providers/contract.test.ts) runs against each.
  */
+import type { ChunkRunner } from '../chunk-runner.js';
+import type { LsaModel } from '../embedding/lsa.js';
 import type { Conversation, Embedding, Facets, ProgressReporter } from '../types.js';
 
 /** Counters a provider adds to while it works; recorded in run.json (never the API key). */
@@ -47,18 +50,49 @@ export interface ProviderContext {
   cacheDir: string;
   usage: ProviderUsage;
   signal?: AbortSignal;
+  /** Who computes the chunks of data-parallel loops (default: the calling thread); src/api passes worker threads. */
+  chunkRunner?: ChunkRunner;
+}
+
+/**
+ * Facets of one conversation computed from that conversation alone (pure, deterministic), so the caller may
+ * extract them in chunks on worker threads: a worker imports `moduleUrl` and calls its export `exportName`,
+ * which must be `extractOne` itself.
+ */
+export interface FacetWorkerTask {
+  extractOne(conversation: Conversation): Facets;
+  /** The `import.meta.url` of the module that exports `extractOne`. */
+  moduleUrl: string;
+  exportName: string;
 }
 
 export interface FacetExtractor {
   readonly name: string;
+  /**
+   * Whether summaries are abstractive (written afresh by a model, not condensed from the user's words), so
+   * they may be shown as cluster examples; otherwise examples are keyword condensations.
+   */
+  readonly abstractiveSummaries: boolean;
+  /** Present when `extract` is `workerTask.extractOne` applied to each conversation, so it may run on worker threads. */
+  readonly workerTask?: FacetWorkerTask;
   /** One Facets per conversation, same order. Summaries must already be PII-scrubbed. */
   extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]>;
 }
 
+export interface Embedded {
+  /** Dense, L2-normalised vectors, one row per text, same order. */
+  embedding: Embedding;
+  /**
+   * The fitted model, which the run saves (model/embedding.bin) so the gate can embed conversations the run
+   * has not seen the same way; null when the embedder has no model that could do so.
+   */
+  model: LsaModel | null;
+}
+
 export interface Embedder {
   readonly name: string;
-  /** Dense, L2-normalised vectors, one row per text, same order. */
-  embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedding>;
+  /** Vectors for `texts` and the model that made them; the same texts and seed give the same result. */
+  embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedded>;
 }
 
 /** One cluster to name at one level of the hierarchy. */

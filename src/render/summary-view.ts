@@ -2,6 +2,7 @@
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { RunRecord } from '../artifacts/run-record.js';
+import { namesClustersFromTerms } from '../providers/names.js';
 import { METHODS_SECTIONS } from './methods.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
@@ -66,7 +67,7 @@ export function methodsView(run: RunRecord, metrics: MetricsDocument, clusters: 
     levels: run.clusters.levels.length,
     leafClusters: clusters.filter((c) => c.level === 0).length,
     provider: run.provider.name,
-    naming: run.provider.name === 'offline'
+    naming: namesClustersFromTerms(run.provider.name)
       ? `A cluster's name and description come from the words that set it apart from the other clusters, counting a word only if at least ${s.minUsers} distinct users used it.`
       : `A cluster's name and description are written by the model (${run.provider.name}) from the summaries of at least ${s.minUsers} distinct users, and checked by a privacy audit.`,
     examplesPerCluster: s.examplesPerCluster,

@@ -12,7 +12,7 @@ export const TEST_KEY = 'sk-ant-test-SECRET-123';
 export const stubEmbedder: Embedder = {
   name: 'stub',
   async embed(texts) {
-    return { n: texts.length, dim: 1, data: new Float32Array(texts.length).fill(1) };
+    return { embedding: { n: texts.length, dim: 1, data: new Float32Array(texts.length).fill(1) }, model: null };
   },
 };
 

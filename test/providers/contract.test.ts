@@ -35,7 +35,7 @@ providerContract(
       teardown: () => removeDir(root),
     };
   },
-  { auditor: false },
+  { auditor: false, abstractiveSummaries: false, workerTask: true },
 );
 
 providerContract(
@@ -59,5 +59,5 @@ providerContract(
       },
     };
   },
-  { auditor: true },
+  { auditor: true, abstractiveSummaries: true, workerTask: false },
 );

@@ -1,6 +1,7 @@
 /**
- * The provider contract: the same assertions, run against every provider (unstorage-style). Register a
- * provider with `providerContract(name, factory, features)` inside a *.test.ts file; the factory builds it
+ * The provider contract: the same assertions, run against every provider (unstorage-style): facets and the
+ * capabilities the extractor declares, the embedder (embedder-contract.ts), the labeler and the auditor.
+ * Register a provider with `providerContract(name, factory, features)` inside a *.test.ts file; the factory builds it
  * once per suite (for Claude: against a fake Messages API on 127.0.0.1) and gives fresh contexts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
   type ProviderContext,
 } from '../../src/providers/types.js';
 import type { Conversation } from '../../src/types.js';
+import { embedderContract } from './embedder-contract.js';
 
 export interface ContractSubject {
   provider: Provider;
@@ -26,6 +28,10 @@ export interface ContractSubject {
 export interface ContractFeatures {
   /** Whether the provider has a privacy auditor. */
   auditor: boolean;
+  /** Whether its facet summaries are abstractive (may be shown as examples). */
+  abstractiveSummaries: boolean;
+  /** Whether its facet extractor offers a worker task (may run on worker threads). */
+  workerTask: boolean;
 }
 
 export const EMAIL = 'jane.doe@example.com';
@@ -163,7 +169,22 @@ export function providerContract(name: string, factory: () => Promise<ContractSu
         expect([...mixed.slice(0, 5), ...mixed.slice(6)]).toEqual(clean);
         expect(Object.keys(mixed[5]).sort()).toEqual(Object.keys(clean[0]).sort());
       });
+
+      it(`says its summaries are ${features.abstractiveSummaries ? '' : 'not '}abstractive`, () => {
+        expect(subject.provider.facets.abstractiveSummaries).toBe(features.abstractiveSummaries);
+      });
+
+      it(features.workerTask ? 'offers a worker task: the function its module exports, giving what extract gives' : 'offers no worker task', async () => {
+        const task = subject.provider.facets.workerTask;
+        expect(task !== undefined).toBe(features.workerTask);
+        if (!task) return;
+        const module = (await import(task.moduleUrl)) as Record<string, unknown>;
+        expect(module[task.exportName]).toBe(task.extractOne);
+        expect(conversations.map((c) => task.extractOne(c))).toEqual(await subject.provider.facets.extract(conversations, await subject.ctx()));
+      });
     });
+
+    embedderContract(() => subject);
 
     describe('labeler', () => {
       it('returns exactly one well-formed label per cluster given, in order, at leaf and parent level', async () => {

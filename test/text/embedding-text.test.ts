@@ -54,7 +54,7 @@ describe('the offline embedder embeds content words', () => {
     summaries.push('Quick question: how do I kill a zombie process on my linux server? Thanks in advance');
     summaries.push('how do I kill a zombie process on my linux server');
     const ctx: ProviderContext = { seed: 5, progress: silentProgress, minUsers: 2, cacheDir: tmpdir(), usage: emptyUsage() };
-    const embedded = await createLsaEmbedder({ dim: 16 }).embed(summaries, ctx);
+    const { embedding: embedded } = await createLsaEmbedder({ dim: 16 }).embed(summaries, ctx);
     const expected = embedLsa(embeddingTexts(summaries), { dim: 16, seed: 5 }).embedding;
     expect(embedded.dim).toBe(expected.dim);
     expect(Array.from(embedded.data)).toEqual(Array.from(expected.data));

@@ -88,10 +88,11 @@ export function facetJob(conversation: Conversation, model: string): ToolJob<Fac
   };
 }
 
-/** FacetExtractor backed by Claude. */
+/** FacetExtractor backed by Claude. Its summaries are abstractive, so they may be shown as examples. */
 export function createFacetExtractor(rt: ProviderRuntime): FacetExtractor {
   return {
     name: 'anthropic',
+    abstractiveSummaries: true,
     async extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]> {
       ctx.usage.models.facets = rt.facetModel;
       ctx.usage.promptVersions.facets = PROMPT_VERSIONS.facets;

@@ -1,29 +1,26 @@
 /**
  * Offline embeddings: hashed TF-IDF + randomized SVD (LSA) over the content words of each summary; see
- * src/embedding/lsa.ts and src/text/embedding-text.ts.
+ * src/embedding/lsa.ts and src/text/embedding-text.ts. The fitted model comes back with the vectors.
  */
 import { embeddingTexts } from '../../text/embedding-text.js';
-import { embedLsa, type LsaModel } from '../../embedding/lsa.js';
-import type { Embedding } from '../../types.js';
-import type { Embedder, ProviderContext } from '../types.js';
+import { embedLsa } from '../../embedding/lsa.js';
+import type { Embedded, Embedder, ProviderContext } from '../types.js';
 
-export interface LsaEmbedder extends Embedder {
-  /** The model fitted by the last `embed` call (saved with the run for the CI gate). */
-  lastModel(): LsaModel | null;
-}
-
-export function createLsaEmbedder(options: { dim?: number } = {}): LsaEmbedder {
-  let model: LsaModel | null = null;
+/**
+ * The LSA {@link Embedder}: `dim` dimensions (default 128), seeded by `ctx.seed`, its transform computed
+ * through `ctx.chunkRunner`.
+ * @example
+ * const { embedding, model } = await createLsaEmbedder({ dim: 64 }).embed(summaries, ctx); // embedding.dim ≤ 64
+ */
+export function createLsaEmbedder(options: { dim?: number } = {}): Embedder {
   return {
     name: 'offline-lsa',
-    async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedding> {
+    async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedded> {
       ctx.progress.start('embed', texts.length);
-      const result = embedLsa(embeddingTexts(texts), { dim: options.dim ?? 128, seed: ctx.seed });
-      model = result.model;
+      const { embedding, model } = embedLsa(embeddingTexts(texts), { dim: options.dim ?? 128, seed: ctx.seed, chunkRunner: ctx.chunkRunner });
       ctx.progress.update(texts.length);
       ctx.progress.end();
-      return result.embedding;
+      return { embedding, model };
     },
-    lastModel: () => model,
   };
 }

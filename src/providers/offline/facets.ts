@@ -59,11 +59,14 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /**
  * The offline {@link FacetExtractor}: {@link extractOfflineFacets} over every conversation, in order, reporting
- * progress on stage 'facets' and honouring `ctx.signal` between chunks.
+ * progress on stage 'facets' and honouring `ctx.signal` between chunks. Its summaries condense the user's own
+ * words (not abstractive), and it offers {@link extractOfflineFacets} as a worker task.
  */
 export function createOfflineFacetExtractor(): FacetExtractor {
   return {
     name: 'offline',
+    abstractiveSummaries: false,
+    workerTask: { extractOne: extractOfflineFacets, moduleUrl: import.meta.url, exportName: 'extractOfflineFacets' },
     async extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]> {
       const total = conversations.length;
       const out: Facets[] = new Array<Facets>(total);

@@ -1,0 +1,46 @@
+/**
+ * The chunk-runner capability that the pure stages take for their data-parallel loops (applying the LSA
+ * model to every text, assigning every point to its nearest centre). A loop over [0, items) is cut into
+ * fixed chunks and the runner decides who computes which chunk. The default runs them in order on the
+ * calling thread; src/parallel supplies one that shares them with worker threads, which run the job's
+ * named task on its payload. Chunk boundaries and the chunk function are the same either way, so the
+ * result does not depend on the runner.
+ */
+
+export interface ChunkJob {
+  /** The task worker threads run on a chunk (registered by name in src/parallel/tasks.ts). */
+  task: string;
+  /** The task's arguments. Arrays the chunks write into must come from the runner's `float32` / `int32`. */
+  payload: unknown;
+  items: number;
+  chunkSize: number;
+}
+
+/** Computes items [start, end) of a job. */
+export type ChunkFn = (start: number, end: number) => void;
+
+export interface ChunkRunner {
+  /** Compute every chunk of the job (with `runLocal` on this thread, or its task elsewhere); returns when all are done. */
+  run(job: ChunkJob, runLocal: ChunkFn): void;
+  /** A zeroed array every thread of this runner can write into. */
+  float32(length: number): Float32Array;
+  /** A zeroed array every thread of this runner can write into. */
+  int32(length: number): Int32Array;
+  /** `array` as every thread of this runner can read it without a copy each (the array itself, or a copy). */
+  share<T extends Float32Array | Int32Array>(array: T): T;
+}
+
+/**
+ * Computes every chunk in order on the calling thread, with plain arrays.
+ * @example
+ * sequentialChunks.run({ task: 'nearest-centre', payload: null, items: 10, chunkSize: 4 }, (s, e) => console.log(s, e)); // 0 4, 4 8, 8 10
+ */
+export const sequentialChunks: ChunkRunner = {
+  run(job, runLocal) {
+    const { items, chunkSize } = job;
+    for (let start = 0; start < items; start += chunkSize) runLocal(start, Math.min(items, start + chunkSize));
+  },
+  float32: (length) => new Float32Array(length),
+  int32: (length) => new Int32Array(length),
+  share: (array) => array,
+};

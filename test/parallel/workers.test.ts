@@ -1,0 +1,107 @@
+/**
+ * src/parallel with real worker threads: the compiled modules in dist/ (built by the global setup) are
+ * imported here, so `mapChunks` and `runChunked` start dist/parallel/worker.js. Checks that workers do part
+ * of the work, that the result is what the calling thread alone computes, and that a worker that fails,
+ * exits or stalls leaves its chunks to the caller.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignNearest } from '../../src/clustering/vector-math.js';
+import { createRng } from '../../src/random.js';
+import { REPO } from '../helpers/paths.js';
+
+type MapChunksModule = typeof import('../../src/parallel/map-chunks.js');
+type ThreadsModule = typeof import('../../src/parallel/threads.js');
+
+const dist = (path: string) => new URL(path, `file://${REPO}dist/`).href;
+const TASKS_URL = new URL('./fixtures/item-tasks.mjs', import.meta.url).href;
+/** A generous stall limit, so a slow machine never passes for a stalled worker; the stall test lowers it. */
+const KNOBS = { MISFIRE_THREADS: '2', MISFIRE_PARALLEL_MIN_ITEMS: '0', MISFIRE_STALL_MS: '30000' };
+const saved = Object.fromEntries(Object.keys(KNOBS).map((k) => [k, process.env[k]]));
+
+let mapChunks: MapChunksModule['mapChunks'];
+let threads: ThreadsModule;
+
+beforeAll(async () => {
+  Object.assign(process.env, KNOBS);
+  ({ mapChunks } = (await import(dist('parallel/map-chunks.js'))) as MapChunksModule);
+  threads = (await import(dist('parallel/threads.js'))) as ThreadsModule;
+});
+afterAll(() => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+/** Map 0 … n−1 with `exportName` from the fixture module; counts the chunks the calling thread mapped. */
+async function mapWith(exportName: string, n = 2_000, chunkSize = 100) {
+  const items = Array.from({ length: n }, (_, i) => i);
+  let localChunks = 0;
+  const started = Date.now();
+  const out = await mapChunks(items, {
+    task: { moduleUrl: TASKS_URL, exportName },
+    chunkSize,
+    mapLocal: (chunk) => {
+      localChunks++;
+      return chunk.map((x) => x * 2);
+    },
+  });
+  return { out, expected: items.map((x) => x * 2), localChunks, chunks: Math.ceil(n / chunkSize), ms: Date.now() - started };
+}
+
+// Healthy workers first: a stalled worker stays busy for a while after its test.
+describe('runChunked on worker threads (dist)', () => {
+  it('workers claim chunks of the nearest-centre task; the assignment equals the single-thread one', async () => {
+    await mapWith('double'); // the worker is up and running
+    const rng = createRng(5);
+    const n = 30_000;
+    const dim = 16;
+    const k = 20;
+    const data = threads.sharedFloat32(n * dim);
+    for (let i = 0; i < data.length; i++) data[i] = rng.normal();
+    const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+    const expected = new Int32Array(n);
+    assignNearest(data, 0, n, centroids, k, dim, expected);
+    const out = threads.sharedInt32(n);
+    const chunkSize = 500;
+    let localChunks = 0;
+    threads.runChunked({ task: 'nearest-centre', payload: { data, centroids, k, dim, out }, items: n, chunkSize }, (start, end) => {
+      localChunks++;
+      assignNearest(data, start, end, centroids, k, dim, out);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // slow the caller so the worker surely takes some
+    });
+    expect(Array.from(out)).toEqual(Array.from(expected));
+    expect(localChunks).toBeLessThan(n / chunkSize);
+  });
+});
+
+describe('mapChunks on worker threads (dist)', () => {
+  it('workers load the task by module URL and map some chunks; results are in item order', async () => {
+    const { out, expected, localChunks, chunks } = await mapWith('double');
+    expect(out).toEqual(expected);
+    expect(localChunks).toBeLessThan(chunks);
+  });
+
+  it('a task the module does not export as a function: the caller maps every chunk', async () => {
+    for (const name of ['notAFunction', 'noSuchExport']) {
+      const { out, expected, localChunks, chunks } = await mapWith(name);
+      expect(out).toEqual(expected);
+      expect(localChunks).toBe(chunks);
+    }
+  });
+
+  it('a worker that exits: the caller maps its chunks', async () => {
+    const { out, expected, localChunks, chunks } = await mapWith('exitOnWorker');
+    expect(out).toEqual(expected);
+    expect(localChunks).toBe(chunks);
+  });
+
+  it('a worker that stalls: after MISFIRE_STALL_MS the caller maps its chunks, without waiting for the worker', async () => {
+    const { WORKER_STALL_MS } = (await import(TASKS_URL)) as { WORKER_STALL_MS: number };
+    process.env.MISFIRE_STALL_MS = '300';
+    const { out, expected, localChunks, chunks, ms } = await mapWith('stallOnWorker', 300);
+    expect(out).toEqual(expected);
+    expect(localChunks).toBe(chunks);
+    expect(ms).toBeLessThan(WORKER_STALL_MS);
+  });
+});
