@@ -1,5 +1,6 @@
 /** Confusion counts and error rates of "flag when score ≥ threshold" at many thresholds. */
 import { MisfireError } from '../errors.js';
+import { ratio } from './ratio.js';
 import { assertScoredLabels } from './validate.js';
 
 export interface ThresholdPoint {
@@ -59,8 +60,8 @@ export function thresholdSweep(
     const tn = negative.length - fp;
     return {
       threshold,
-      fpr: negative.length === 0 ? null : fp / negative.length,
-      fnr: positive.length === 0 ? null : fn / positive.length,
+      fpr: ratio(fp, negative.length),
+      fnr: ratio(fn, positive.length),
       tp,
       fp,
       tn,
