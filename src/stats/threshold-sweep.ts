@@ -1,5 +1,4 @@
 /** Confusion counts and error rates of "flag when score ≥ threshold" at many thresholds. */
-import { MisfireError } from '../errors.js';
 import { ratio } from './ratio.js';
 import { assertScoredLabels } from './validate.js';
 
@@ -44,7 +43,7 @@ export function thresholdSweep(
   const labels = assertScoredLabels(scores, positives, 'thresholdSweep');
   for (const threshold of thresholds) {
     if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
-      throw new MisfireError('input', `thresholdSweep: threshold is not a number (${threshold})`);
+      throw new RangeError(`thresholdSweep: threshold is not a number (${threshold})`);
     }
   }
   const positiveScores: number[] = [];
