@@ -13,7 +13,6 @@ import { benjaminiHochberg, fisherExactGreater, pearson, ratio, wilsonInterval }
 import { FLAGGED, STRIDE, VERDICTS, countsByLevel, totals } from './counts.js';
 import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
-import { sumRowsByLevel } from './levels.js';
 import type { Interval, MetricsSettings } from './confusion.js';
 
 export const LOW_CONCERN_MAX = 2;

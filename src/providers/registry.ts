@@ -7,7 +7,6 @@ import { createOfflineLabeler } from './offline/labeler.js';
 import type { Provider } from './types.js';
 
 export const PROVIDER_NAMES = ['offline', 'anthropic'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 export interface ProviderOptions {
   embeddingDim?: number;
