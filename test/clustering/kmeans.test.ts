@@ -103,14 +103,22 @@ describe('kmeans edge cases', () => {
   });
 });
 
+/** k centres, dimensions and a seed for `n` random rows and `k` random centres. */
+const searchCase = fc.record({ k: fc.integer({ min: 1, max: 40 }), dim: fc.integer({ min: 1, max: 70 }), seed: fc.integer({ min: 0, max: 1000 }) });
+
+function randomRowsAndCentres(n: number, k: number, dim: number, seed: number): { data: Float32Array; centroids: Float32Array } {
+  const rng = createRng(seed);
+  const data = Float32Array.from({ length: n * dim }, () => rng.normal());
+  const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+  return { data, centroids };
+}
+
 describe('assignNearest (partial distance search)', () => {
   it('picks the same centre as trying every centre in full', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 1000 }), (k, dim, seed) => {
-        const rng = createRng(seed);
+      fc.property(searchCase, ({ k, dim, seed }) => {
         const n = 50;
-        const data = Float32Array.from({ length: n * dim }, () => rng.normal());
-        const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+        const { data, centroids } = randomRowsAndCentres(n, k, dim, seed);
         const out = new Int32Array(n);
         assignNearest(data, 0, n, centroids, k, dim, out);
         for (let i = 0; i < n; i++) {
@@ -125,11 +133,9 @@ describe('assignNearest (partial distance search)', () => {
 
   it('also finds the second-nearest distance when asked (the k-means bounds)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 1000 }), (k, dim, seed) => {
-        const rng = createRng(seed);
+      fc.property(searchCase, ({ k, dim, seed }) => {
         const n = 20;
-        const data = Float32Array.from({ length: n * dim }, () => rng.normal());
-        const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+        const { data, centroids } = randomRowsAndCentres(n, k, dim, seed);
         const search = new NearestCentreSearch(centroids, k, dim);
         for (let i = 0; i < n; i++) {
           const sorted = distancesTo(data, i, centroids, k, dim).sort((a, b) => a - b);
