@@ -1,10 +1,11 @@
 /**
- * The one error type misfire throws on purpose. Library code throws it; only the CLI turns it into an
- * exit code (see `exitCodeFor`). `code` says whose fault it is:
+ * The one error type misfire throws on purpose for the user to act on. Library code throws it; only the
+ * CLI turns it into an exit code (see `exitCodeFor`). `code` says whose fault it is:
  * - `input`    — a data file is missing, unreadable or malformed (names file, line and field when known)
  * - `config`   — flags or config contradict each other or name something that does not exist
  * - `provider` — a facet/embedding/labelling provider failed (network, API, malformed model output)
  * - `gate`     — a gate could not be evaluated safely (fails closed)
+ * Impossible arguments to internal functions are bugs, not the user's fault: those throw RangeError.
  */
 export type MisfireErrorCode = 'input' | 'config' | 'provider' | 'gate';
 
@@ -50,7 +51,26 @@ export function isMisfireError(err: unknown): err is MisfireError {
   return err instanceof MisfireError;
 }
 
-/** Exit codes: 2 for every usage or data error; the gate's verdict (0/1) is computed elsewhere. */
+/** The process exit codes of the `misfire` CLI. */
+export const EXIT_CODES = {
+  /** Success (the gate: pass). */
+  success: 0,
+  /** The gate found a regression. */
+  regression: 1,
+  /** Bad input, config or usage, or a gate that cannot judge (MisfireError codes input, config, gate). */
+  usage: 2,
+  /** An unexpected error: a bug in misfire. */
+  unexpected: 3,
+  /** The provider failed: the Claude API was unreachable, refused the request or kept failing (code provider). */
+  provider: 4,
+} as const;
+
+/**
+ * The exit code for an error that ended a command: provider failures 4, every other MisfireError 2
+ * (usage or data), anything else 3 (unexpected). The gate's verdict (0/1) is turned into a code elsewhere.
+ * @example exitCodeFor(new MisfireError('provider', 'HTTP 529')); // 4
+ */
 export function exitCodeFor(err: unknown): number {
-  return isMisfireError(err) ? 2 : 3;
+  if (!isMisfireError(err)) return EXIT_CODES.unexpected;
+  return err.code === 'provider' ? EXIT_CODES.provider : EXIT_CODES.usage;
 }

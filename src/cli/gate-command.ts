@@ -1,37 +1,63 @@
 /**
  * `misfire gate`: compare a candidate classifier with a baseline on the same clusters and exit 0 (pass),
  * 1 (regression) or 2 (usage or data error — including too little data to judge). The exit code is
- * read off the one computed gate value; the printed verdict comes from the same value.
+ * read off the one computed gate value; the printed verdict comes from the same value. The rule's
+ * defaults shown in --help are DEFAULT_GATE_SETTINGS (what config/gate.json ships).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { renderRunReport } from '../api/report.js';
 import { buildGateView } from '../render/gate-view.js';
-import type { ArgumentsCamelCase, CommandModule, Options } from 'yargs';
+import type { ArgumentsCamelCase, CommandModule, InferredOptionTypes, Options } from 'yargs';
 import { gateAgainstBaseline, gateRun } from '../api/gate.js';
-import { configError } from '../errors.js';
+import { configError, EXIT_CODES } from '../errors.js';
 import { toJson } from '../artifacts/canonical-json.js';
 import { gateJunit } from '../gate/junit.js';
 import { gateMarkdown } from '../gate/markdown.js';
 import { gateSummaryLines } from '../gate/summary-text.js';
-import type { GateResult, GateVerdict } from '../gate/types.js';
+import { DEFAULT_GATE_SETTINGS, type GateResult, type GateVerdict } from '../gate/types.js';
+import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 
 /** The only place a gate verdict becomes an exit code. */
-export const GATE_EXIT_CODES: Record<GateVerdict, number> = { pass: 0, fail: 1, insufficient_data: 2 };
+export const GATE_EXIT_CODES: Record<GateVerdict, number> = {
+  pass: EXIT_CODES.success,
+  fail: EXIT_CODES.regression,
+  insufficient_data: EXIT_CODES.usage,
+};
 
 const gateOptions = {
   run: { type: 'string', describe: 'A run folder whose verdict inputs hold both the baseline and the candidate.' },
   'baseline-run': { type: 'string', describe: 'A stored baseline run folder (see `misfire bless`); the candidate comes from --verdicts.' },
-  baseline: { type: 'string', describe: 'Baseline classifier name. [with --baseline-run, default: the run\'s only other classifier]' },
+  baseline: {
+    type: 'string',
+    defaultDescription: "with --baseline-run, the run's only other classifier",
+    describe: 'Baseline classifier name.',
+  },
   candidate: { type: 'string', demandOption: true, describe: 'Candidate classifier name (the new version).' },
   verdicts: { alias: 'v', type: 'string', array: true, describe: 'With --baseline-run: the new verdict CSV(s) (conversation_id,classifier,score,flagged).' },
   conversations: { alias: 'c', type: 'string', describe: 'With --baseline-run: text of conversations the baseline run has not seen; they are placed at the nearest baseline cluster.' },
   labels: { alias: 'l', type: 'string', describe: 'With --baseline-run: labels to use instead of the baseline run\'s (e.g. covering new conversations).' },
-  config: { type: 'string', describe: 'Gate rule JSON (max_increase, alpha, min_support, max_overall_increase). [default: config/gate.json]' },
-  'max-increase': { type: 'number', describe: 'A cluster fails when its FPR or FNR rises by at least this much (absolute). [default: 0.05]' },
-  alpha: { type: 'number', describe: 'Significance: BH-adjusted q (clusters) or p (overall) must be below this to fail. [default: 0.05]' },
-  'min-support': { type: 'number', describe: 'Checks on fewer paired conversations end as insufficient_data, never pass. [default: 20]' },
-  'max-overall-increase': { type: 'number', describe: 'The overall FPR or FNR fails when it rises by at least this much. [default: 0.01]' },
+  config: { type: 'string', defaultDescription: 'config/gate.json', describe: `Gate rule JSON (${Object.keys(DEFAULT_GATE_SETTINGS).join(', ')}).` },
+  'max-increase': {
+    type: 'number',
+    defaultDescription: String(DEFAULT_GATE_SETTINGS.max_increase),
+    describe: 'A cluster fails when its FPR or FNR rises by at least this much (absolute).',
+  },
+  alpha: {
+    type: 'number',
+    defaultDescription: String(DEFAULT_GATE_SETTINGS.alpha),
+    describe: 'Significance: BH-adjusted q (clusters) or p (overall) must be below this to fail.',
+  },
+  'min-support': {
+    type: 'number',
+    defaultDescription: String(DEFAULT_GATE_SETTINGS.min_support),
+    describe: 'Checks on fewer paired conversations end as insufficient_data, never pass.',
+  },
+  'max-overall-increase': {
+    type: 'number',
+    defaultDescription: String(DEFAULT_GATE_SETTINGS.max_overall_increase),
+    describe: 'The overall FPR or FNR fails when it rises by at least this much.',
+  },
   json: { type: 'string', describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
   junit: { type: 'string', describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
   markdown: { type: 'string', describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
@@ -39,25 +65,8 @@ const gateOptions = {
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only the verdict line.' },
 } satisfies Record<string, Options>;
 
-type GateArgs = ArgumentsCamelCase<{
-  run?: string;
-  baselineRun?: string;
-  baseline?: string;
-  candidate: string;
-  verdicts?: string[];
-  conversations?: string;
-  labels?: string;
-  config?: string;
-  maxIncrease?: number;
-  alpha?: number;
-  minSupport?: number;
-  maxOverallIncrease?: number;
-  json?: string;
-  junit?: string;
-  markdown?: string;
-  html?: string;
-  quiet: boolean;
-}>;
+type GateOptionValues = InferredOptionTypes<typeof gateOptions>;
+type GateArgs = ArgumentsCamelCase<GateOptionValues>;
 
 async function computeFromArgs(args: GateArgs): Promise<GateResult> {
   const common = {
@@ -97,7 +106,7 @@ async function writeOutput(file: string | undefined, content: string): Promise<v
   }
 }
 
-export const gateCommand: CommandModule<object, GateArgs> = {
+export const gateCommand: CommandModule<object, GateOptionValues> = {
   command: 'gate',
   describe: 'CI gate: fail when a candidate classifier regresses on any cluster (paired exact McNemar, BH per level).',
   builder: (y) =>
@@ -109,9 +118,15 @@ export const gateCommand: CommandModule<object, GateArgs> = {
         'Each cluster (every level) and the overall rates are checked for FPR (over benign) and FNR (over harmful) conversations:\n' +
           '  fail = rose by ≥ max_increase with q < alpha on ≥ min_support conversations; warn = rose but not significantly\n' +
           '  (or significantly but by less); insufficient_data = fewer than min_support conversations; pass otherwise.\n' +
-          'Exit codes: 0 pass (warnings allowed); 1 regression; 2 usage or data error (missing or mismatched verdicts,\n' +
-          'unknown classifier, unreadable run, or too little data to judge the overall rates).',
-      ) as never,
+          exitCodesHelp({
+            success: 'pass (warnings allowed)',
+            regression: 'regression',
+            usage:
+              'usage or data error (missing or mismatched verdicts, unknown classifier, unreadable run, or too little data ' +
+              'to judge the overall rates)',
+            unexpected: UNEXPECTED_ERROR_HELP,
+          }),
+      ),
   handler: async (args) => {
     const gate = await computeFromArgs(args);
     await writeOutput(args.json, toJson(gate));

@@ -1,12 +1,13 @@
 /** The `misfire` command line: parse arguments, call the library, set process.exitCode. Nothing else. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { exitCodeFor, isMisfireError } from '../errors.js';
+import { EXIT_CODES, exitCodeFor, isMisfireError } from '../errors.js';
 import { MISFIRE_VERSION } from '../version.js';
 import { runCommand } from './run-command.js';
 import { gateCommand } from './gate-command.js';
 import { blessCommand } from './bless-command.js';
 import { reportCommand } from './report-command.js';
+import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
   const parser = yargs(argv)
@@ -27,7 +28,15 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .example('$0 run -c convs.jsonl -v verdicts.csv -l labels.csv -o reports/v7', 'your own data')
     .example('$0 gate --run reports/v7 --baseline v6 --candidate v7 --junit gate.xml', 'CI: exit 1 if v7 regresses on any cluster')
     .example('$0 report --run reports/v7', 're-render a run\'s report from its artifacts')
-    .epilog('Exit codes: 0 success (gate: pass); 1 gate found a regression; 2 bad input, usage or data error.')
+    .epilog(
+      exitCodesHelp({
+        success: 'success (gate: pass)',
+        regression: 'gate found a regression',
+        usage: 'bad input, usage or data error',
+        unexpected: UNEXPECTED_ERROR_HELP,
+        provider: 'the Claude provider failed (network, API or still failing after retries)',
+      }),
+    )
     .strict()
     .version(MISFIRE_VERSION)
     .help()
@@ -36,7 +45,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .fail((message, err) => {
       if (err) throw err;
       process.stderr.write(`misfire: ${message}\nRun with --help for usage.\n`);
-      process.exitCode = 2;
+      process.exitCode = EXIT_CODES.usage;
       throw new UsageReported();
     });
   try {

@@ -1,5 +1,5 @@
 /** `misfire run`: read inputs, cluster, measure, write artifacts. */
-import type { ArgumentsCamelCase, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMisfire } from '../api/run.js';
@@ -9,46 +9,29 @@ import { readConversations } from '../io/read-conversations.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { estimateRun, formatDryRun } from '../providers/anthropic/dry-run.js';
 import { loadRunConfig } from './run-config.js';
-import { RUN_OPTION_GROUPS, claudeProviderOptions, runOptions } from './run-options.js';
+import { RUN_OPTION_GROUPS, claudeProviderOptions, runOptions, type RunArgs, type RunOptionValues } from './run-options.js';
 import { createStderrProgress } from './progress.js';
 import { silentProgress } from '../types.js';
 import { printRunSummary } from './run-summary.js';
-
-type RunArgs = ArgumentsCamelCase<{
-  demo: boolean;
-  conversations?: string;
-  verdicts?: string[];
-  labels?: string;
-  out: string;
-  config?: string;
-  seed?: number;
-  k?: number;
-  levels?: number;
-  minUsers?: number;
-  minConversations?: number;
-  alpha?: number;
-  minEffect?: number;
-  minSupport?: number;
-  threshold?: number;
-  allowMissing?: boolean;
-  provider?: string;
-  model?: string;
-  namingModel?: string;
-  concurrency?: number;
-  maxRetries?: number;
-  batch?: boolean;
-  dryRun?: boolean;
-  embeddings?: string;
-  embeddingIds?: string;
-  embeddingDim?: number;
-  cacheDir: string;
-  quiet: boolean;
-}>;
+import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 
 /** Demo files, as paths relative to the working directory so run.json reads the same from any clone. */
 const DEMO = (name: string) => relative(process.cwd(), fileURLToPath(new URL(`../../datasets/demo/${name}`, import.meta.url))) || '.';
 
-export const runCommand: CommandModule<object, RunArgs> = {
+const RUN_EPILOG = [
+  'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.',
+  'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).',
+  exitCodesHelp({
+    success: 'success',
+    usage: 'bad input or usage (the message names file, line and field; nothing is written)',
+    unexpected: UNEXPECTED_ERROR_HELP,
+    provider:
+      'the Claude provider failed (API unreachable, key rejected, or still failing after retries; nothing is written, ' +
+      'and a rerun resumes from --cache-dir)',
+  }),
+].join('\n');
+
+export const runCommand: CommandModule<object, RunOptionValues> = {
   command: 'run',
   describe: 'Cluster conversations, join verdicts and labels, and report where each classifier mis-fires.',
   builder: (y) =>
@@ -59,11 +42,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run --demo --k 40 --levels 3 --min-users 10', 'finer clusters, deeper hierarchy, stricter privacy')
       .example('$0 run --demo --provider anthropic --dry-run', 'Claude: estimate calls, tokens and cost first (no key needed)')
       .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
-      .epilog(
-        'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.\n' +
-          'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).\n' +
-          'Exit codes: 0 success; 2 bad input or usage (message names file, line and field; nothing is written).',
-      ) as never,
+      .epilog(RUN_EPILOG),
   handler: async (args) => {
     const fromConfig = args.config ? await loadRunConfig(args.config) : {};
     const conversations = args.demo ? DEMO('conversations.jsonl') : args.conversations;

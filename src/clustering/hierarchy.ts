@@ -13,6 +13,8 @@ import type { Embedding } from '../types.js';
 import type { ChunkRunner } from '../chunk-runner.js';
 import { clusterPoints, defaultLeafK, type PointClusters } from './cluster-points.js';
 import { createRng, deriveSeed, type Rng } from '../random.js';
+import { seedPlusPlus } from './kmeans-plus-plus.js';
+import { unitRow, unitRows } from './vector-math.js';
 
 export interface HierarchyLevel {
   level: number;
@@ -148,18 +150,6 @@ function renumberGroups(assignment: Int32Array, childSizes: Int32Array, groups: 
   return { k: order.length, newId };
 }
 
-/** Rows scaled to unit length (a zero row stays zero). */
-function unitRows(data: Float32Array, n: number, dim: number): Float64Array {
-  const out = new Float64Array(n * dim);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let d = 0; d < dim; d++) s += data[i * dim + d] ** 2;
-    const scale = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let d = 0; d < dim; d++) out[i * dim + d] = data[i * dim + d] * scale;
-  }
-  return out;
-}
-
 function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, dim: number): number {
   let s = 0;
   for (let d = 0; d < dim; d++) s += a[ao + d] * b[bo + d];
@@ -209,31 +199,16 @@ export function sphericalKMeans(
   return { assignment, score };
 }
 
+/**
+ * k-means++ on cosine distance (1 − cos, clamped at 0), always k centres. The seeding is followed by one
+ * discarded draw: the restarts of a parent fit share `rng`, and this fixes where each restart starts, so
+ * the parent levels saved by runs (and blessed baselines) stay reproducible.
+ */
 function seedCentres(units: Float64Array, n: number, dim: number, k: number, weights: Float64Array, rng: Rng, centres: Float64Array): void {
-  const distance = new Float64Array(n).fill(Infinity);
-  let pick = pickWeighted(weights, n, rng);
-  for (let c = 0; c < k; c++) {
-    centres.set(units.subarray(pick * dim, (pick + 1) * dim), c * dim);
-    const mass = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      distance[i] = Math.min(distance[i], Math.max(0, 1 - dot(units, i * dim, centres, c * dim, dim)));
-      mass[i] = weights[i] * distance[i];
-    }
-    pick = pickWeighted(mass, n, rng);
-  }
-}
-
-/** Index drawn with probability ∝ mass (uniform when all mass is 0). */
-function pickWeighted(mass: Float64Array, n: number, rng: Rng): number {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += mass[i];
-  if (!(total > 0)) return rng.int(n);
-  let target = rng.next() * total;
-  for (let i = 0; i < n; i++) {
-    target -= mass[i];
-    if (target < 0) return i;
-  }
-  return n - 1;
+  const distance = (i: number, j: number) => Math.max(0, 1 - dot(units, i * dim, units, j * dim, dim));
+  const chosen = seedPlusPlus(n, { k, weights, rng, distance, whenCovered: 'uniform' });
+  chosen.forEach((p, c) => centres.set(units.subarray(p * dim, (p + 1) * dim), c * dim));
+  rng.next();
 }
 
 function updateCentres(
@@ -262,10 +237,7 @@ function updateCentres(
       similarity[worst] = Infinity;
       continue;
     }
-    let s = 0;
-    for (let d = 0; d < dim; d++) s += centres[c * dim + d] ** 2;
-    const scale = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let d = 0; d < dim; d++) centres[c * dim + d] *= scale;
+    unitRow(centres, centres, c, dim);
   }
 }
 

@@ -2,11 +2,12 @@
  * Seeded k-means on typed arrays: weighted k-means++ seeding, then Lloyd iterations accelerated with
  * Hamerly's bounds (exact, skips most distance computations once clusters settle). Empty clusters are
  * re-seeded with the point farthest from its centre; if there are fewer distinct points than k, fewer
- * clusters come back. ml-kmeans is the reference this is tested against (test/kmeans.test.ts); it works
- * on arrays of arrays and was ~7× slower at the sizes misfire clusters (README, "Libraries").
+ * clusters come back. ml-kmeans is the reference this is tested against (test/clustering/kmeans.test.ts);
+ * it works on arrays of arrays and was ~7× slower at the sizes misfire clusters (README, "Libraries").
  */
 import type { Rng } from '../random.js';
-import { PARTIAL_BLOCK, partialSquares, squaredDistance } from './vector-math.js';
+import { seedPlusPlus } from './kmeans-plus-plus.js';
+import { NearestCentreSearch, squaredDistance } from './vector-math.js';
 
 export interface KMeansResult {
   k: number;
@@ -31,15 +32,14 @@ export interface KMeansOptions {
 
 export function kmeans(data: Float32Array, n: number, dim: number, options: KMeansOptions): KMeansResult {
   const weights = options.weights ?? new Float64Array(n).fill(1);
-  const centroids = seedPlusPlus(data, n, dim, Math.min(options.k, n), weights, options.rng);
+  const centroids = seedCentroids(data, n, dim, Math.min(options.k, n), weights, options.rng);
   const k = centroids.length / dim;
   const assignment = new Int32Array(n);
   const upper = new Float64Array(n);
   const lower = new Float64Array(n);
   const shift = new Float64Array(k);
   const half = new Float64Array(k);
-  const partial = new Float64Array(k);
-  const lead = Math.min(PARTIAL_BLOCK, dim);
+  const search = new NearestCentreSearch(centroids, k, dim);
   for (let i = 0; i < n; i++) assignFully(i);
   let iterations = 0;
   const maxIterations = options.maxIterations ?? 100;
@@ -76,43 +76,11 @@ export function kmeans(data: Float32Array, n: number, dim: number, options: KMea
   for (let i = 0; i < n; i++) inertia += weights[i] * squaredDistance(data, i * dim, centroids, assignment[i] * dim, dim);
   return { k, centroids, assignment, inertia, iterations };
 
-  /** Nearest and second-nearest centre of point i, by partial distance search (exact; see vector-math.ts). */
+  /** Nearest and second-nearest centre of point i (exact bounds). */
   function assignFully(i: number): void {
-    const o = i * dim;
-    let guess = 0;
-    let guessPartial = Infinity;
-    for (let c = 0; c < k; c++) {
-      const s = partialSquares(data, o, centroids, c * dim, 0, lead, 0);
-      partial[c] = s;
-      if (s < guessPartial) {
-        guessPartial = s;
-        guess = c;
-      }
-    }
-    let best = partialSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
-    let next = Infinity;
-    let bestC = guess;
-    for (let c = 0; c < k; c++) {
-      if (c === guess) continue;
-      let s = partial[c];
-      let d = lead;
-      while (s < next && d < dim) {
-        const to = Math.min(dim, d + PARTIAL_BLOCK);
-        s = partialSquares(data, o, centroids, c * dim, d, to, s);
-        d = to;
-      }
-      if (s >= next) continue;
-      if (s < best) {
-        next = best;
-        best = s;
-        bestC = c;
-      } else {
-        next = s;
-      }
-    }
-    assignment[i] = bestC;
-    upper[i] = Math.sqrt(best);
-    lower[i] = Math.sqrt(next);
+    assignment[i] = search.find(data, i * dim, true);
+    upper[i] = Math.sqrt(search.best);
+    lower[i] = Math.sqrt(search.second);
   }
 
   /** Recompute centres; returns the number that moved. Re-seeds empty clusters. */
@@ -172,44 +140,11 @@ export function kmeans(data: Float32Array, n: number, dim: number, options: KMea
   }
 }
 
-/** Weighted k-means++ (Arthur & Vassilvitskii 2007); stops early when every point coincides with a centre. */
-export function seedPlusPlus(data: Float32Array, n: number, dim: number, k: number, weights: Float64Array, rng: Rng): Float32Array {
-  const chosen: number[] = [];
-  const closest = new Float64Array(n).fill(Infinity);
-  let first = pickWeighted(weights, n, rng);
-  chosen.push(first);
-  while (chosen.length < k) {
-    const last = chosen[chosen.length - 1];
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const d = squaredDistance(data, i * dim, data, last * dim, dim);
-      if (d < closest[i]) closest[i] = d;
-      total += weights[i] * closest[i];
-    }
-    if (total <= 0) break;
-    let target = rng.next() * total;
-    first = n - 1;
-    for (let i = 0; i < n; i++) {
-      target -= weights[i] * closest[i];
-      if (target < 0) {
-        first = i;
-        break;
-      }
-    }
-    chosen.push(first);
-  }
+/** Weighted k-means++ centres (copied rows of `data`); fewer than k when every point coincides with a centre. */
+function seedCentroids(data: Float32Array, n: number, dim: number, k: number, weights: Float64Array, rng: Rng): Float32Array {
+  const distance = (i: number, j: number) => squaredDistance(data, i * dim, data, j * dim, dim);
+  const chosen = seedPlusPlus(n, { k, weights, rng, distance, whenCovered: 'stop' });
   const centroids = new Float32Array(chosen.length * dim);
   chosen.forEach((p, c) => centroids.set(data.subarray(p * dim, (p + 1) * dim), c * dim));
   return centroids;
-}
-
-function pickWeighted(weights: Float64Array, n: number, rng: Rng): number {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
-  let target = rng.next() * total;
-  for (let i = 0; i < n; i++) {
-    target -= weights[i];
-    if (target < 0) return i;
-  }
-  return n - 1;
 }

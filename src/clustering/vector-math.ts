@@ -1,4 +1,4 @@
-/** Hot-loop helpers on row-major Float32Array matrices. */
+/** Hot-loop helpers on row-major matrices: distances, nearest centres, unit rows. */
 
 /** ‖a[ao..ao+dim) − b[bo..bo+dim)‖², unrolled by four. */
 export function squaredDistance(a: Float32Array, ao: number, b: Float32Array, bo: number, dim: number): number {
@@ -24,26 +24,11 @@ export function squaredDistance(a: Float32Array, ao: number, b: Float32Array, bo
   return s0 + s1 + s2 + s3;
 }
 
-/** Index of the nearest of `k` centres to row `i` of `data` (the lowest index on ties). */
-export function nearestCentre(data: Float32Array, i: number, centroids: Float32Array, k: number, dim: number): number {
-  let best = Infinity;
-  let bestC = 0;
-  for (let c = 0; c < k; c++) {
-    const d = squaredDistance(data, i * dim, centroids, c * dim, dim);
-    if (d < best) {
-      best = d;
-      bestC = c;
-    }
-  }
-  return bestC;
-}
-
-/** Dimensions summed before a partial distance is compared with the best so far. */
-export const PARTIAL_BLOCK = 16;
-const BLOCK = PARTIAL_BLOCK;
+/** Dimensions summed before a partial distance is compared with the bound. */
+const BLOCK = 16;
 
 /** `partial` + Σ over d in [from, to) of (a[ao+d] − b[bo+d])² (partial distance search). */
-export function partialSquares(a: Float32Array, ao: number, b: Float32Array, bo: number, from: number, to: number, partial: number): number {
+function partialSquares(a: Float32Array, ao: number, b: Float32Array, bo: number, from: number, to: number, partial: number): number {
   let s0 = partial;
   let s1 = 0;
   let d = from;
@@ -61,11 +46,84 @@ export function partialSquares(a: Float32Array, ao: number, b: Float32Array, bo:
 }
 
 /**
- * Nearest centre of every row in [start, end) of `data`, written to `out[i]` — exact, but faster than
- * trying every centre in full: partial distance search. Distances to all centres are first summed over the
- * leading dimensions (LSA puts most variance there); the most promising centre is completed first, and any
- * other centre is dropped as soon as its running sum reaches the best full distance (sums only grow).
- * Ties go to the centre whose distance was completed first, so the answer depends only on the inputs.
+ * The nearest centre of one row, and optionally the second nearest — exact, but faster than trying every
+ * centre in full: partial distance search. Distances to all centres are first summed over the leading
+ * dimensions (LSA puts most variance there); the most promising centre is completed first, and any other
+ * centre is dropped as soon as its running sum reaches the bound (the best full distance, or the second
+ * best when the second nearest is wanted; sums only grow). Ties go to the centre whose distance was
+ * completed first, so the answer depends only on the inputs. Reuse one search for many rows.
+ * @example
+ * const search = new NearestCentreSearch(centroids, k, dim);
+ * search.find(data, i * dim, false); // index of the nearest centre; search.best is its squared distance
+ */
+export class NearestCentreSearch {
+  /** Squared distance to the nearest centre found by the last `find`. */
+  best = Infinity;
+  /** Squared distance to the second nearest (Infinity unless asked for, or when k = 1). */
+  second = Infinity;
+  private readonly partial: Float64Array;
+  private readonly lead: number;
+
+  constructor(
+    private readonly centroids: Float32Array,
+    private readonly k: number,
+    private readonly dim: number,
+  ) {
+    this.partial = new Float64Array(k);
+    this.lead = Math.min(BLOCK, dim);
+  }
+
+  /** Index of the centre nearest to `data[offset..offset+dim)`; with `withSecond`, `second` is exact too. */
+  find(data: Float32Array, offset: number, withSecond: boolean): number {
+    const { centroids, k, dim, partial, lead } = this;
+    let guess = 0;
+    let guessPartial = Infinity;
+    for (let c = 0; c < k; c++) {
+      const s = partialSquares(data, offset, centroids, c * dim, 0, lead, 0);
+      partial[c] = s;
+      if (s < guessPartial) {
+        guessPartial = s;
+        guess = c;
+      }
+    }
+    let best = partialSquares(data, offset, centroids, guess * dim, lead, dim, guessPartial);
+    let second = Infinity;
+    let bestC = guess;
+    for (let c = 0; c < k; c++) {
+      if (c === guess) continue;
+      const bound = withSecond ? second : best;
+      let s = partial[c];
+      let d = lead;
+      while (s < bound && d < dim) {
+        const to = Math.min(dim, d + BLOCK);
+        s = partialSquares(data, offset, centroids, c * dim, d, to, s);
+        d = to;
+      }
+      if (s >= bound) continue;
+      if (s < best) {
+        second = best;
+        best = s;
+        bestC = c;
+      } else {
+        second = s;
+      }
+    }
+    this.best = best;
+    this.second = withSecond ? second : Infinity;
+    return bestC;
+  }
+}
+
+/**
+ * Index of the nearest of `k` centres to row `i` of `data` (see {@link NearestCentreSearch}).
+ * @example nearestCentre(vectors, 0, centroids, k, dim); // leaf index of the first vector
+ */
+export function nearestCentre(data: Float32Array, i: number, centroids: Float32Array, k: number, dim: number): number {
+  return new NearestCentreSearch(centroids, k, dim).find(data, i * dim, false);
+}
+
+/**
+ * Nearest centre of every row in [start, end) of `data`, written to `out[i]` (see {@link NearestCentreSearch}).
  * @example
  * const leafOf = new Int32Array(n);
  * assignNearest(data, 0, n, centroids, k, dim, leafOf);
@@ -79,36 +137,29 @@ export function assignNearest(
   dim: number,
   out: Int32Array,
 ): void {
-  const lead = Math.min(BLOCK, dim);
-  const partial = new Float64Array(k);
-  for (let i = start; i < end; i++) {
-    const o = i * dim;
-    let guess = 0;
-    let guessPartial = Infinity;
-    for (let c = 0; c < k; c++) {
-      const s = partialSquares(data, o, centroids, c * dim, 0, lead, 0);
-      partial[c] = s;
-      if (s < guessPartial) {
-        guessPartial = s;
-        guess = c;
-      }
-    }
-    let best = partialSquares(data, o, centroids, guess * dim, lead, dim, guessPartial);
-    let bestC = guess;
-    for (let c = 0; c < k; c++) {
-      if (c === guess) continue;
-      let s = partial[c];
-      let d = lead;
-      while (s < best && d < dim) {
-        const to = Math.min(dim, d + BLOCK);
-        s = partialSquares(data, o, centroids, c * dim, d, to, s);
-        d = to;
-      }
-      if (s < best) {
-        best = s;
-        bestC = c;
-      }
-    }
-    out[i] = bestC;
-  }
+  const search = new NearestCentreSearch(centroids, k, dim);
+  for (let i = start; i < end; i++) out[i] = search.find(data, i * dim, false);
+}
+
+/**
+ * Row `row` of `from` scaled to unit length, written to the same row of `to` (a zero row stays zero).
+ * `to` may be `from` itself.
+ * @example unitRow(centres, centres, c, dim); // normalise centre c in place
+ */
+export function unitRow(from: ArrayLike<number>, to: Float64Array, row: number, dim: number): void {
+  const o = row * dim;
+  let s = 0;
+  for (let d = 0; d < dim; d++) s += from[o + d] ** 2;
+  const scale = s > 0 ? 1 / Math.sqrt(s) : 0;
+  for (let d = 0; d < dim; d++) to[o + d] = from[o + d] * scale;
+}
+
+/**
+ * The `n` rows of `data` scaled to unit length (a zero row stays zero): directions only.
+ * @example unitRows(Float32Array.from([3, 4, 0, 0]), 2, 2); // Float64Array [0.6, 0.8, 0, 0]
+ */
+export function unitRows(data: ArrayLike<number>, n: number, dim: number): Float64Array {
+  const out = new Float64Array(n * dim);
+  for (let i = 0; i < n; i++) unitRow(data, out, i, dim);
+  return out;
 }

@@ -7,7 +7,7 @@
  * A latent draw shared by all classifiers of one conversation correlates their mistakes, as real models
  * trained on similar data do.
  */
-import type { Rng } from './rng.js';
+import type { Rng } from '../random.js';
 import type { TopicSpec } from './topic-spec.js';
 
 export interface ClassifierSpec {

@@ -2,18 +2,29 @@
  * The pure core of the demo generator: one seeded stream of conversations with ground-truth topics,
  * noisy human labels and synthetic classifier scores. No I/O here (see write.ts for files).
  */
+import { cumulativeWeights, mulberry32, pickCumulative, splitmix32, type Rng } from '../random.js';
 import type { Message } from '../types.js';
 import { drawScores } from './classifiers.js';
 import { PII_RATE, piiSentence } from './pii.js';
 import { createPlan, formatConversationId, formatUserId, validateSizeAndSeed, type DatasetPlan } from './plan.js';
 import { RARE_NOUN_MESSAGES } from './rare-noun.js';
-import { createRng, cumulativeWeights, pickCumulative, type Rng } from './rng.js';
 import { capitalize, fillTemplate } from './template.js';
 import { NICHE_TOPIC, SAMPLED_TOPICS, topicByName, type TopicSpec } from './topics.js';
 import { CLOSERS, OPENERS } from './topics/shared-slots.js';
 
 /** Share of labels flipped relative to the topic's ground truth (annotator noise). */
 export const LABEL_NOISE_RATE = 0.02;
+
+/**
+ * The demo generator's random stream for `seed`: mulberry32 from the seed mixed once by splitmix32 (so
+ * nearby seeds give unrelated datasets), with `1 − u` as Box–Muller's radial uniform.
+ * @example
+ * const rng = createDemoRng(7);
+ * rng.next(); // same value for every run with seed 7
+ */
+export function createDemoRng(seed: number): Rng {
+  return mulberry32(splitmix32(seed >>> 0), { radialUniform: 'complement' });
+}
 
 export type Channel = 'web' | 'api' | 'mobile';
 const CHANNELS: readonly Channel[] = ['web', 'api', 'mobile'];
@@ -127,7 +138,7 @@ function decorate(body: string, rng: Rng): string {
  */
 export function* iterateConversations(options: GenerateOptions): Generator<GeneratedConversation> {
   validateSizeAndSeed(options.n, options.seed);
-  const rng = createRng(options.seed);
+  const rng = createDemoRng(options.seed);
   const plan = createPlan(options.n, rng);
   for (let i = 0; i < options.n; i++) yield generateConversation(i, rng, plan);
 }

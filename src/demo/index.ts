@@ -14,6 +14,7 @@ export {
 } from './format.js';
 export {
   LABEL_NOISE_RATE,
+  createDemoRng,
   generateConversation,
   generateConversations,
   iterateConversations,
@@ -24,6 +25,5 @@ export {
 } from './generate.js';
 export { PII_RATE } from './pii.js';
 export { PLANT_SIZES, RARE_PROPER_NOUN, createPlan, type DatasetPlan } from './plan.js';
-export { createRng, type Rng } from './rng.js';
 export { ALL_TOPICS, NICHE_TOPIC, POCKET_TOPICS, SAMPLED_TOPICS, TOPIC_NAMES, topicByName, type TopicSpec } from './topics.js';
 export { generateDataset, type DatasetSummary, type GenerateDatasetOptions } from './write.js';

@@ -2,7 +2,7 @@
  * Synthetic personal data sprinkled into a few user messages, so that privacy scrubbing can be tested.
  * All values are fictional: `example.*` mail domains, 555-01xx phone numbers, made-up streets.
  */
-import type { Rng } from './rng.js';
+import type { Rng } from '../random.js';
 
 /** Share of ordinary conversations whose first message gets one PII sentence. */
 export const PII_RATE = 0.015;

@@ -3,7 +3,7 @@
  * conversations (a rare proper noun used by exactly 2 users, a niche topic with 3 users).
  */
 import { configError } from '../errors.js';
-import { type Rng } from './rng.js';
+import { type Rng } from '../random.js';
 
 /** A made-up surname that appears only in planted conversations of exactly two users. */
 export const RARE_PROPER_NOUN = 'Quenbrook';
@@ -51,7 +51,7 @@ export function validateSizeAndSeed(n: number, seed: number): void {
 /**
  * Draws the plan for `n` conversations. Consumes draws from `rng`, so call it once, before generating.
  * @example
- * const rng = createRng(7);
+ * const rng = createDemoRng(7);
  * const plan = createPlan(3000, rng);
  * plan.plants.size; // 16
  */

@@ -1,5 +1,5 @@
 /** Fills `{slot}` templates with random slot values. Templates are parsed once and cached. */
-import type { Rng } from './rng.js';
+import type { Rng } from '../random.js';
 import { SHARED_SLOTS } from './topics/shared-slots.js';
 
 type SlotTable = Readonly<Record<string, readonly string[]>>;

@@ -103,8 +103,20 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-/** Cᵀ·D for two row-major (rows × cols) matrices → (cols × cols) row-major. Four rows per pass. */
+/** Cᵀ·D for two row-major (rows × cols) matrices → (cols × cols) row-major. */
 export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols: number): Float64Array {
+  return columnProducts(c, d, rows, cols, false);
+}
+
+/** Mᵀ·M for a row-major (rows × cols) matrix: only the upper triangle is summed, then mirrored. */
+export function gramOf(m: Float64Array, rows: number, cols: number): Float64Array {
+  const g = columnProducts(m, m, rows, cols, true);
+  for (let i = 0; i < cols; i++) for (let j = i + 1; j < cols; j++) g[j * cols + i] = g[i * cols + j];
+  return g;
+}
+
+/** Cᵀ·D, four rows per pass; with `upperOnly` only entries (i, j ≥ i) are summed (the rest stay 0). */
+function columnProducts(c: Float64Array, d: Float64Array, rows: number, cols: number, upperOnly: boolean): Float64Array {
   const g = new Float64Array(cols * cols);
   let r = 0;
   for (; r + 3 < rows; r += 4) {
@@ -118,7 +130,7 @@ export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols
       const c2 = c[o2 + i];
       const c3 = c[o3 + i];
       const gi = i * cols;
-      for (let j = 0; j < cols; j++) g[gi + j] += c0 * d[o0 + j] + c1 * d[o1 + j] + c2 * d[o2 + j] + c3 * d[o3 + j];
+      for (let j = upperOnly ? i : 0; j < cols; j++) g[gi + j] += c0 * d[o0 + j] + c1 * d[o1 + j] + c2 * d[o2 + j] + c3 * d[o3 + j];
     }
   }
   for (; r < rows; r++) {
@@ -126,39 +138,9 @@ export function gramBetween(c: Float64Array, d: Float64Array, rows: number, cols
     for (let i = 0; i < cols; i++) {
       const ci = c[o + i];
       const gi = i * cols;
-      for (let j = 0; j < cols; j++) g[gi + j] += ci * d[o + j];
+      for (let j = upperOnly ? i : 0; j < cols; j++) g[gi + j] += ci * d[o + j];
     }
   }
-  return g;
-}
-
-/** Mᵀ·M for a row-major (rows × cols) matrix: only the upper triangle is summed, then mirrored. */
-export function gramOf(m: Float64Array, rows: number, cols: number): Float64Array {
-  const g = new Float64Array(cols * cols);
-  let r = 0;
-  for (; r + 3 < rows; r += 4) {
-    const o0 = r * cols;
-    const o1 = o0 + cols;
-    const o2 = o1 + cols;
-    const o3 = o2 + cols;
-    for (let i = 0; i < cols; i++) {
-      const c0 = m[o0 + i];
-      const c1 = m[o1 + i];
-      const c2 = m[o2 + i];
-      const c3 = m[o3 + i];
-      const gi = i * cols;
-      for (let j = i; j < cols; j++) g[gi + j] += c0 * m[o0 + j] + c1 * m[o1 + j] + c2 * m[o2 + j] + c3 * m[o3 + j];
-    }
-  }
-  for (; r < rows; r++) {
-    const o = r * cols;
-    for (let i = 0; i < cols; i++) {
-      const ci = m[o + i];
-      const gi = i * cols;
-      for (let j = i; j < cols; j++) g[gi + j] += ci * m[o + j];
-    }
-  }
-  for (let i = 0; i < cols; i++) for (let j = i + 1; j < cols; j++) g[j * cols + i] = g[i * cols + j];
   return g;
 }
 

@@ -8,7 +8,7 @@
  * run's metrics), so thin clusters make the correction more conservative, never less.
  */
 import { MisfireError } from '../errors.js';
-import { benjaminiHochberg, mcnemarExactGreater, wilsonInterval } from '../stats/index.js';
+import { benjaminiHochberg, mcnemarExactGreater, ratio, wilsonInterval } from '../stats/index.js';
 import { pairedCounts, type PairedCounts } from './paired-counts.js';
 import { checkStatus } from './rule.js';
 import { validateGateSettings } from './settings.js';
@@ -92,7 +92,7 @@ function gateVerdict(overall: readonly GateCheck[], all: readonly GateCheck[]): 
 }
 
 function side(errors: number, support: number): RateSide {
-  return { errors, rate: support > 0 ? errors / support : null, ci: wilsonInterval(errors, support) };
+  return { errors, rate: ratio(errors, support), ci: wilsonInterval(errors, support) };
 }
 
 /** Everything of a check except its q and status. */
@@ -109,7 +109,7 @@ function baseCheck(counts: PairedCounts, metric: GateMetric, cluster: GateCluste
     baseline: side(counts.baselineWrong, support),
     candidate: side(counts.candidateWrong, support),
     // (worse − better)/support is exactly candidate rate − baseline rate, without subtracting two roundings.
-    increase: support > 0 ? (worse - better) / support : null,
+    increase: ratio(worse - better, support),
     worse,
     better,
     p: support > 0 ? mcnemarExactGreater(worse, better) : null,

@@ -5,6 +5,7 @@
  * agree bit for bit; ties are handled as there (half a pair for ROC, one threshold per distinct
  * score for AP).
  */
+import { ratio } from '../stats/index.js';
 import type { ScoredItems } from './score-order.js';
 
 export interface RankingByCluster {
@@ -140,8 +141,8 @@ export function rankingByLevels(items: ScoredItems, maps: readonly Int32Array[],
     for (let c = 0; c < k; c++) {
       const g = offsets[l] + c;
       out.negatives[c] = negativesBelow[g];
-      out.rocAuc[c] = positives[g] > 0 && negativesBelow[g] > 0 ? pairs[g] / (positives[g] * negativesBelow[g]) : null;
-      out.averagePrecision[c] = positives[g] > 0 ? sum[g] / positives[g] : null;
+      out.rocAuc[c] = ratio(pairs[g], positives[g] * negativesBelow[g]);
+      out.averagePrecision[c] = ratio(sum[g], positives[g]);
     }
     return out;
   });

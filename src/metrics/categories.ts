@@ -3,9 +3,9 @@
  * positives of that category in the cluster (with a verdict), how many the classifier missed, with a
  * Wilson 95 % interval. Arrays are aligned with `names`; clusters with no categorised positive are left out.
  */
-import { wilsonInterval } from '../stats/index.js';
+import { ratio, wilsonInterval } from '../stats/index.js';
 import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
-import { ratioOrNull, sumRowsByLevel } from './levels.js';
+import { sumRowsByLevel } from './levels.js';
 import type { Interval } from './confusion.js';
 
 export interface CategoryCodes {
@@ -98,7 +98,7 @@ function ratesOf(rows: Int32Array, offset: number, count: number): CategoryRates
     const fn = rows[offset + j * 2 + 1];
     out.positives.push(positives);
     out.fn.push(fn);
-    out.fnr.push(ratioOrNull(fn, positives));
+    out.fnr.push(ratio(fn, positives));
     out.fnr_ci.push(wilsonInterval(fn, positives));
   }
   return out;

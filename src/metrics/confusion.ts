@@ -3,7 +3,7 @@
  * Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
  * Benjamini–Hochberg across the clusters of one level, excess errors, and the mis-fire pockets.
  */
-import { benjaminiHochberg, fisherExactGreater, wilsonInterval } from '../stats/index.js';
+import { benjaminiHochberg, fisherExactGreater, ratio, wilsonInterval } from '../stats/index.js';
 import { FLAGGED, FN, FP, STRIDE, TN, TP, VERDICTS, countsByLevel, totals } from './counts.js';
 import type { Hierarchy } from '../clustering/hierarchy.js';
 import { clusterId } from '../clustering/hierarchy.js';
@@ -71,8 +71,6 @@ export interface ClassifierMetrics {
   /** FNR per label category (labels carry categories), else null. See categories.ts. */
   categories: CategoryMetrics | null;
 }
-
-const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
   const tn = counts[offset + TN];

@@ -56,12 +56,3 @@ export function columnTotals(rows: Int32Array | Float64Array, width: number): Fl
   return out;
 }
 
-/** A JSON-safe number: null for NaN/±Infinity. */
-export function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
-/** `num/den`, or null when the denominator is 0. */
-export function ratioOrNull(num: number, den: number): number | null {
-  return den > 0 ? num / den : null;
-}

@@ -9,11 +9,10 @@
  * ≥ min-effect, the one-sided test of "flags less than the rest" has q < alpha, support as above,
  * and mean concern ≥ 3. Clusters with no concern value are never candidates.
  */
-import { benjaminiHochberg, fisherExactGreater, pearson, wilsonInterval } from '../stats/index.js';
+import { benjaminiHochberg, fisherExactGreater, pearson, ratio, wilsonInterval } from '../stats/index.js';
 import { FLAGGED, STRIDE, VERDICTS, countsByLevel, totals } from './counts.js';
 import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
-import { ratioOrNull, sumRowsByLevel } from './levels.js';
 import type { Interval, MetricsSettings } from './confusion.js';
 
 export const LOW_CONCERN_MAX = 2;
@@ -80,7 +79,7 @@ export function proxyMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts,
   const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
   const allFlagged = all[FLAGGED];
   const allUnflagged = all[VERDICTS] - allFlagged;
-  const overall = ratioOrNull(allFlagged, all[VERDICTS]);
+  const overall = ratio(allFlagged, all[VERDICTS]);
   const clusters: ProxyClusterMetrics[] = [];
   const correlation: ProxyMetrics['correlation'] = [];
   perLevel.forEach((counts, l) => {
@@ -96,11 +95,11 @@ export function proxyMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts,
         level: l,
         verdicts: verdictCount,
         flagged,
-        flag_rate: ratioOrNull(flagged, verdictCount),
+        flag_rate: ratio(flagged, verdictCount),
         flag_rate_ci: wilsonInterval(flagged, verdictCount),
         excess_flags: overall === null ? null : flagged - verdictCount * overall,
         concern_n: concernN,
-        mean_concern: ratioOrNull(concernRows[l][c * 2], concernN),
+        mean_concern: ratio(concernRows[l][c * 2], concernN),
         over_flag_p: tested ? fisherExactGreater(flagged, unflagged, allFlagged - flagged, allUnflagged - unflagged) : null,
         over_flag_q: null,
         under_flag_p: tested ? fisherExactGreater(unflagged, flagged, allUnflagged - unflagged, allFlagged - flagged) : null,
@@ -134,7 +133,7 @@ export function proxyMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts,
     note: PROXY_NOTE,
     overall_flag_rate: overall,
     concern_n: concernN,
-    mean_concern: ratioOrNull(concernTotal, concernN),
+    mean_concern: ratio(concernTotal, concernN),
     correlation,
     candidates: { false_positive: ranked('false_positive', 1), false_negative: ranked('false_negative', -1) },
     clusters,

@@ -6,8 +6,9 @@
  */
 import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
+import { ratio } from '../stats/index.js';
 import { rankingByLevels } from './auc.js';
-import { columnTotals, leafToLevelMaps, ratioOrNull, sumRowsByLevel } from './levels.js';
+import { columnTotals, leafToLevelMaps, sumRowsByLevel } from './levels.js';
 import {
   SHIFT_FN_AT, SHIFT_FN_DOWN, SHIFT_FN_UP, SHIFT_FP_AT, SHIFT_FP_DOWN, SHIFT_FP_UP, SHIFT_WIDTH,
   shiftCounts, sweepHistogram, sweepRates,
@@ -127,8 +128,8 @@ export function scoreMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts,
       threshold,
       d_fp: totals[fpSlot] - totals[SHIFT_FP_AT],
       d_fn: totals[fnSlot] - totals[SHIFT_FN_AT],
-      fpr: ratioOrNull(totals[fpSlot], negatives),
-      fnr: ratioOrNull(totals[fnSlot], positives),
+      fpr: ratio(totals[fpSlot], negatives),
+      fnr: ratio(totals[fnSlot], positives),
       ...rankMoves(clusters, side),
     });
     shiftSummary = {

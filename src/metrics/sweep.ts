@@ -3,6 +3,7 @@
  * a histogram of "how many grid thresholds flag this item" by label, and fp/fn at the operating
  * threshold and one grid step below and above it. Lifted to every level by summing leaves.
  */
+import { ratio } from '../stats/index.js';
 import { thresholdsAtOrBelow } from './threshold.js';
 import type { ScoredItems } from './score-order.js';
 
@@ -56,9 +57,9 @@ export function sweepRates(hist: Int32Array | Float64Array, row: number, gridLen
   }
   for (let j = 0; j < gridLength; j++) {
     const [t, f] = flaggedAt[j];
-    fpr.push(negatives > 0 ? round4(f / negatives) : null);
-    fnr.push(positives > 0 ? round4((positives - t) / positives) : null);
-    flagRate.push(positives + negatives > 0 ? round4((t + f) / (positives + negatives)) : null);
+    fpr.push(roundedRate(f, negatives));
+    fnr.push(roundedRate(positives - t, positives));
+    flagRate.push(roundedRate(t + f, positives + negatives));
   }
   return { fpr, fnr, flag_rate: flagRate };
 }
@@ -87,4 +88,10 @@ export function shiftCounts(items: ScoredItems, operating: number, step: number,
 
 export function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+/** `num / den` rounded to four decimals, or null when the denominator is 0. */
+function roundedRate(num: number, den: number): number | null {
+  const rate = ratio(num, den);
+  return rate === null ? null : round4(rate);
 }

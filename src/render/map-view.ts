@@ -1,6 +1,7 @@
 /** The cluster map's view: leaf centroids projected to 2D, one mark per unsuppressed leaf cluster. */
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { clusterId } from '../clustering/hierarchy.js';
+import { unitRows } from '../clustering/vector-math.js';
 import { clusterMap, type MapMark } from './charts/cluster-map.js';
 import { displayName } from './cluster-lookup.js';
 import { pca2d } from './pca.js';
@@ -16,7 +17,9 @@ export interface LeafCentroids {
 
 export function mapView(centroids: LeafCentroids | null, clusters: readonly ClusterRecord[], specs: readonly RateSpec[], columns: readonly RateColumn[]): MapView | null {
   if (!centroids || centroids.k === 0 || specs.length === 0 || centroids.data.length < centroids.k * centroids.dim) return null;
-  const points = pca2d(unitRows(centroids), centroids.k, centroids.dim);
+  // Unit rows: embeddings compare by angle, and a diffuse cluster's centroid is short, so unscaled PCA
+  // would be dominated by a few long centroids and crowd the rest into one spot.
+  const points = pca2d(unitRows(centroids.data, centroids.k, centroids.dim), centroids.k, centroids.dim);
   const byId = new Map(clusters.map((c) => [c.cluster_id, c]));
   const marks: MapMark[] = [];
   points.forEach((p, index) => {
@@ -40,19 +43,4 @@ export function mapView(centroids: LeafCentroids | null, clusters: readonly Clus
     options: columns.map((c) => ({ value: c.index, label: `${c.classifier} · ${c.metric}` })),
     marks: marks.length,
   };
-}
-
-/**
- * Rows scaled to unit length: embeddings compare by angle, and a diffuse cluster's centroid is short, so
- * unscaled PCA would be dominated by a few long centroids and crowd the rest into one spot.
- */
-function unitRows({ k, dim, data }: LeafCentroids): Float64Array {
-  const out = new Float64Array(k * dim);
-  for (let i = 0; i < k; i++) {
-    let norm = 0;
-    for (let j = 0; j < dim; j++) norm += data[i * dim + j] ** 2;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < dim; j++) out[i * dim + j] = data[i * dim + j] * scale;
-  }
-  return out;
 }

@@ -8,4 +8,5 @@ export { benjaminiHochberg } from './benjamini-hochberg.js';
 export { mcnemarExactGreater } from './mcnemar.js';
 export { rocAuc, averagePrecision } from './auc.js';
 export { pearson } from './pearson.js';
+export { ratio } from './ratio.js';
 export { thresholdSweep, type ThresholdPoint } from './threshold-sweep.js';

@@ -9,7 +9,6 @@
  * Γ(x + 1) = x Γ(x) to reach (0, 1.5). Measured against mpmath: ≤ 1e-14 relative for all x > 0.
  */
 import { gammaln } from 'simple-statistics';
-import { MisfireError } from '../errors.js';
 
 const EULER_GAMMA = 0.5772156649015329;
 const LN_SQRT_2PI = 0.9189385332046728; // log(sqrt(2π))
@@ -123,7 +122,7 @@ export function stirlingError(n: number): number {
  */
 export function logChoose(n: number, k: number): number {
   if (!Number.isFinite(n) || !Number.isFinite(k) || k < 0 || k > n) {
-    throw new MisfireError('input', `logChoose needs finite 0 ≤ k ≤ n, got n=${n}, k=${k}`);
+    throw new RangeError(`logChoose needs finite 0 ≤ k ≤ n, got n=${n}, k=${k}`);
   }
   const small = Math.min(k, n - k);
   if (small === 0) return 0;

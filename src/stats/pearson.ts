@@ -1,5 +1,4 @@
 /** Pearson product-moment correlation. */
-import { MisfireError } from '../errors.js';
 
 /**
  * Pearson correlation of x and y, in [−1, 1]. Null when there are fewer than 2 points or either
@@ -17,12 +16,12 @@ import { MisfireError } from '../errors.js';
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
   if (x.length !== y.length) {
-    throw new MisfireError('input', `pearson: x and y differ in length (${x.length} vs ${y.length})`);
+    throw new RangeError(`pearson: x and y differ in length (${x.length} vs ${y.length})`);
   }
   const n = x.length;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
-      throw new MisfireError('input', `pearson: non-finite value at index ${i} (${x[i]}, ${y[i]})`);
+      throw new RangeError(`pearson: non-finite value at index ${i} (${x[i]}, ${y[i]})`);
     }
   }
   if (n < 2 || isConstant(x) || isConstant(y)) return null;

@@ -1,5 +1,5 @@
 /** Confusion counts and error rates of "flag when score ≥ threshold" at many thresholds. */
-import { MisfireError } from '../errors.js';
+import { ratio } from './ratio.js';
 import { assertScoredLabels } from './validate.js';
 
 export interface ThresholdPoint {
@@ -43,7 +43,7 @@ export function thresholdSweep(
   const labels = assertScoredLabels(scores, positives, 'thresholdSweep');
   for (const threshold of thresholds) {
     if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
-      throw new MisfireError('input', `thresholdSweep: threshold is not a number (${threshold})`);
+      throw new RangeError(`thresholdSweep: threshold is not a number (${threshold})`);
     }
   }
   const positiveScores: number[] = [];
@@ -59,8 +59,8 @@ export function thresholdSweep(
     const tn = negative.length - fp;
     return {
       threshold,
-      fpr: negative.length === 0 ? null : fp / negative.length,
-      fnr: positive.length === 0 ? null : fn / positive.length,
+      fpr: ratio(fp, negative.length),
+      fnr: ratio(fn, positive.length),
       tp,
       fp,
       tn,

@@ -1,5 +1,4 @@
 /** Wilson score confidence interval for a binomial proportion. */
-import { MisfireError } from '../errors.js';
 import { normalQuantile } from './normal-quantile.js';
 
 /**
@@ -17,13 +16,10 @@ import { normalQuantile } from './normal-quantile.js';
  */
 export function wilsonInterval(successes: number, trials: number, confidence = 0.95): [number, number] | null {
   if (!(Number.isFinite(trials) && trials >= 0 && Number.isFinite(successes) && successes >= 0 && successes <= trials)) {
-    throw new MisfireError(
-      'input',
-      `wilsonInterval needs 0 ≤ successes ≤ trials (finite), got ${successes}/${trials}`,
-    );
+    throw new RangeError(`wilsonInterval needs 0 ≤ successes ≤ trials (finite), got ${successes}/${trials}`);
   }
   if (!(confidence > 0 && confidence < 1)) {
-    throw new MisfireError('config', `confidence must be strictly between 0 and 1, got ${confidence}`);
+    throw new RangeError(`wilsonInterval: confidence must be strictly between 0 and 1, got ${confidence}`);
   }
   if (trials === 0) return null;
 

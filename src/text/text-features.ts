@@ -6,6 +6,7 @@
  * feature straight from the character codes and counts repeats with a stamp array instead of a per-text
  * map or a sort, so it allocates nothing per text.
  */
+import { FNV_OFFSET_BASIS, FNV_PRIME } from '../random.js';
 
 /** Bits of each hash space; feature ids are in [0, 2 * 2^HASH_BITS). */
 export const HASH_BITS = 18;
@@ -13,9 +14,8 @@ export const SPACE = 1 << HASH_BITS;
 export const FEATURE_COUNT = SPACE * 2;
 const MASK = SPACE - 1;
 const CHAR_GRAM = 4;
-const WORD_SEED = 0x811c9dc5;
+const WORD_SEED = FNV_OFFSET_BASIS;
 const CHAR_SEED = 0x050c5d1f;
-const FNV_PRIME = 0x01000193;
 const SPACE_CODE = 32;
 
 const WORD = /[\p{L}\p{N}]+/gu;

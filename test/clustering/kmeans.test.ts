@@ -9,7 +9,7 @@ import { kmeans as mlKmeans } from 'ml-kmeans';
 import { clusterPoints, defaultLeafK } from '../../src/clustering/cluster-points.js';
 import { kmeans } from '../../src/clustering/kmeans.js';
 import { createRng } from '../../src/random.js';
-import { assignNearest, nearestCentre, squaredDistance } from '../../src/clustering/vector-math.js';
+import { assignNearest, NearestCentreSearch, squaredDistance } from '../../src/clustering/vector-math.js';
 
 /** `n` points around `centres` random centres in `dim` dimensions (seeded), row-major. */
 function blobs(n: number, dim: number, centres: number, spread: number, seed: number): { data: Float32Array; truth: Int32Array } {
@@ -23,6 +23,11 @@ function blobs(n: number, dim: number, centres: number, spread: number, seed: nu
     for (let d = 0; d < dim; d++) data[i * dim + d] = means[c][d] + rng.normal() * spread;
   }
   return { data, truth };
+}
+
+/** Full squared distances from row i of `data` to each of the `k` centres (the brute-force oracle). */
+function distancesTo(data: Float32Array, i: number, centroids: Float32Array, k: number, dim: number): number[] {
+  return Array.from({ length: k }, (_, c) => squaredDistance(data, i * dim, centroids, c * dim, dim));
 }
 
 const rows = (data: Float32Array, dim: number): number[][] =>
@@ -98,23 +103,51 @@ describe('kmeans edge cases', () => {
   });
 });
 
+/** k centres, dimensions and a seed for `n` random rows and `k` random centres. */
+const searchCase = fc.record({ k: fc.integer({ min: 1, max: 40 }), dim: fc.integer({ min: 1, max: 70 }), seed: fc.integer({ min: 0, max: 1000 }) });
+
+function randomRowsAndCentres(n: number, k: number, dim: number, seed: number): { data: Float32Array; centroids: Float32Array } {
+  const rng = createRng(seed);
+  const data = Float32Array.from({ length: n * dim }, () => rng.normal());
+  const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+  return { data, centroids };
+}
+
 describe('assignNearest (partial distance search)', () => {
   it('picks the same centre as trying every centre in full', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 1000 }), (k, dim, seed) => {
-        const rng = createRng(seed);
+      fc.property(searchCase, ({ k, dim, seed }) => {
         const n = 50;
-        const data = Float32Array.from({ length: n * dim }, () => rng.normal());
-        const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+        const { data, centroids } = randomRowsAndCentres(n, k, dim, seed);
         const out = new Int32Array(n);
         assignNearest(data, 0, n, centroids, k, dim, out);
         for (let i = 0; i < n; i++) {
-          const brute = nearestCentre(data, i, centroids, k, dim);
+          const brute = Math.min(...distancesTo(data, i, centroids, k, dim));
           // Equal distance is the only way the two may differ.
-          expect(squaredDistance(data, i * dim, centroids, out[i] * dim, dim)).toBe(squaredDistance(data, i * dim, centroids, brute * dim, dim));
+          expect(squaredDistance(data, i * dim, centroids, out[i] * dim, dim)).toBe(brute);
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('also finds the second-nearest distance when asked (the k-means bounds)', () => {
+    fc.assert(
+      fc.property(searchCase, ({ k, dim, seed }) => {
+        const n = 20;
+        const { data, centroids } = randomRowsAndCentres(n, k, dim, seed);
+        const search = new NearestCentreSearch(centroids, k, dim);
+        for (let i = 0; i < n; i++) {
+          const sorted = distancesTo(data, i, centroids, k, dim).sort((a, b) => a - b);
+          const nearest = search.find(data, i * dim, true);
+          expect(squaredDistance(data, i * dim, centroids, nearest * dim, dim)).toBe(sorted[0]);
+          expect(search.best).toBeCloseTo(sorted[0], 9);
+          if (k === 1) expect(search.second).toBe(Infinity);
+          else expect(search.second).toBeCloseTo(sorted[1], 9);
+          expect(search.find(data, i * dim, false)).toBe(nearest);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

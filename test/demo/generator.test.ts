@@ -11,7 +11,7 @@ import {
   RARE_PROPER_NOUN,
   TOPIC_NAMES,
   conversationJsonLine,
-  createRng,
+  createDemoRng,
   generateConversations,
   generateDataset,
   toConversation,
@@ -237,9 +237,9 @@ describe('generator building blocks', () => {
   });
 
   it('draws reproducible uniform numbers per seed', () => {
-    const a = createRng(42);
-    const b = createRng(42);
-    const c = createRng(43);
+    const a = createDemoRng(42);
+    const b = createDemoRng(42);
+    const c = createDemoRng(43);
     const seqA = Array.from({ length: 1000 }, () => a.next());
     expect(Array.from({ length: 1000 }, () => b.next())).toEqual(seqA);
     expect(Array.from({ length: 1000 }, () => c.next())).not.toEqual(seqA);

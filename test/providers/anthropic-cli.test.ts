@@ -1,7 +1,8 @@
 /**
  * `misfire run --provider anthropic` from the command line, against the fake Messages API on 127.0.0.1
  * (ANTHROPIC_BASE_URL): the Claude flags reach the provider, --dry-run prints the estimate table without a
- * call, a key or a file, and a missing key is a config error (exit 2) that says how to set it.
+ * call, a key or a file, a missing key is a config error (exit 2) that says how to set it, and an API that
+ * keeps failing is a provider error (exit 4).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -148,5 +149,21 @@ describe('misfire run --provider anthropic (CLI)', () => {
     expect(row(dry.stdout, 'cached')).toBe(N);
     expect(row(dry.stdout, 'calls')).toBe(2 * expectedClusters(N, null, 2));
     expect(dry.stdout).toContain('claude-haiku-4-5-20251001');
+  });
+
+  it('an API that keeps failing is a provider error: exit 4, the key never printed, nothing written', async () => {
+    vi.stubEnv('ANTHROPIC_API_KEY', TEST_KEY);
+    vi.stubEnv('ANTHROPIC_BASE_URL', server.url);
+    const out = join(root, 'api-down');
+    server.addFaults({ on: /./, kind: 'server_error', times: 1 });
+    const before = server.messageCalls().length;
+    const flags = ['--provider', 'anthropic', '--cache-dir', join(root, 'api-down-cache'), '--concurrency', '1', '--max-retries', '0'];
+    const result = await cli(['run', ...input(), '-o', out, ...flags]);
+    expect(result.exitCode).toBe(4);
+    expect(result.stderr).toContain('misfire: provider error: ');
+    expect(result.stderr).toMatch(/HTTP 500/);
+    expect(result.stderr).not.toContain(TEST_KEY);
+    expect(server.messageCalls().length - before).toBe(1);
+    expect(existsSync(out)).toBe(false);
   });
 });

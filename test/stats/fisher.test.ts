@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MisfireError } from '../../src/errors.js';
 import { fisherExactGreater } from '../../src/stats/fisher.js';
 import { expectClose } from './expect-close.js';
 
@@ -66,10 +65,10 @@ describe('fisherExactGreater edge cases', () => {
   });
 
   it('rejects negative, fractional and non-finite counts', () => {
-    expect(() => fisherExactGreater(-1, 2, 3, 4)).toThrow(MisfireError);
-    expect(() => fisherExactGreater(1.5, 2, 3, 4)).toThrow(MisfireError);
-    expect(() => fisherExactGreater(1, 2, NaN, 4)).toThrow(MisfireError);
-    expect(() => fisherExactGreater(1, 2, 3, Infinity)).toThrow(MisfireError);
+    expect(() => fisherExactGreater(-1, 2, 3, 4)).toThrow(RangeError);
+    expect(() => fisherExactGreater(1.5, 2, 3, 4)).toThrow(RangeError);
+    expect(() => fisherExactGreater(1, 2, NaN, 4)).toThrow(RangeError);
+    expect(() => fisherExactGreater(1, 2, 3, Infinity)).toThrow(RangeError);
   });
 });
 

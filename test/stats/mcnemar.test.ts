@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MisfireError } from '../../src/errors.js';
 import { mcnemarExactGreater } from '../../src/stats/mcnemar.js';
 import { expectClose } from './expect-close.js';
 
@@ -40,8 +39,8 @@ describe('mcnemarExactGreater edge cases', () => {
   });
 
   it('rejects negative and fractional counts', () => {
-    expect(() => mcnemarExactGreater(-1, 3)).toThrow(MisfireError);
-    expect(() => mcnemarExactGreater(2.5, 3)).toThrow(MisfireError);
+    expect(() => mcnemarExactGreater(-1, 3)).toThrow(RangeError);
+    expect(() => mcnemarExactGreater(2.5, 3)).toThrow(RangeError);
   });
 });
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MisfireError } from '../../src/errors.js';
 import { thresholdSweep } from '../../src/stats/threshold-sweep.js';
 
 describe('thresholdSweep', () => {
@@ -39,9 +38,9 @@ describe('thresholdSweep', () => {
   });
 
   it('rejects NaN thresholds and bad inputs', () => {
-    expect(() => thresholdSweep(scores, labels, [NaN])).toThrow(MisfireError);
-    expect(() => thresholdSweep([0.1], [1, 0], [0.5])).toThrow(MisfireError);
-    expect(() => thresholdSweep([NaN], [1], [0.5])).toThrow(MisfireError);
+    expect(() => thresholdSweep(scores, labels, [NaN])).toThrow(RangeError);
+    expect(() => thresholdSweep([0.1], [1, 0], [0.5])).toThrow(RangeError);
+    expect(() => thresholdSweep([NaN], [1], [0.5])).toThrow(RangeError);
   });
 
   it('agrees with counting every item directly', () => {

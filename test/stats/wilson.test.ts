@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MisfireError } from '../../src/errors.js';
 import { wilsonInterval } from '../../src/stats/wilson.js';
 import { expectClose } from './expect-close.js';
 
@@ -56,12 +55,12 @@ describe('wilsonInterval edge cases', () => {
   });
 
   it('rejects impossible counts and confidence levels', () => {
-    expect(() => wilsonInterval(3, 2)).toThrow(MisfireError);
-    expect(() => wilsonInterval(-1, 2)).toThrow(MisfireError);
-    expect(() => wilsonInterval(NaN, 2)).toThrow(MisfireError);
-    expect(() => wilsonInterval(1, 2, 1)).toThrow(MisfireError);
-    expect(() => wilsonInterval(1, 2, 0)).toThrow(MisfireError);
-    expect(() => wilsonInterval(1, 2, 95)).toThrow(MisfireError);
+    expect(() => wilsonInterval(3, 2)).toThrow(RangeError);
+    expect(() => wilsonInterval(-1, 2)).toThrow(RangeError);
+    expect(() => wilsonInterval(NaN, 2)).toThrow(RangeError);
+    expect(() => wilsonInterval(1, 2, 1)).toThrow(RangeError);
+    expect(() => wilsonInterval(1, 2, 0)).toThrow(RangeError);
+    expect(() => wilsonInterval(1, 2, 95)).toThrow(RangeError);
   });
 });
 

@@ -165,6 +165,28 @@ export function escapeXml(text: string): string {
 }
 
 /** A static system prompt as one cached text block (`cache_control: ephemeral`). */
-export function cachedSystem(text: string): Anthropic.TextBlockParam[] {
+function cachedSystem(text: string): Anthropic.TextBlockParam[] {
   return [{ type: 'text', text, cache_control: { type: 'ephemeral' } }];
+}
+
+/**
+ * A complete Messages API request that must answer with `tool`: the cached system prompt, the one tool,
+ * `tool_choice` forcing it, and `content` as the only user turn.
+ * @example forcedToolRequest('claude-sonnet-4-6', 100, PRIVACY_SYSTEM, PRIVACY_TOOL, '<label>…</label>');
+ */
+export function forcedToolRequest(
+  model: string,
+  maxTokens: number,
+  system: string,
+  tool: Anthropic.Tool,
+  content: string,
+): Anthropic.MessageCreateParamsNonStreaming {
+  return {
+    model,
+    max_tokens: maxTokens,
+    system: cachedSystem(system),
+    tools: [tool],
+    tool_choice: { type: 'tool', name: tool.name },
+    messages: [{ role: 'user', content }],
+  };
 }

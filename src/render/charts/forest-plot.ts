@@ -1,5 +1,6 @@
 /** Forest plot of mis-fire pockets: each cluster's rate with its Wilson 95 % interval against the overall rate. */
 import * as Plot from '@observablehq/plot';
+import { pct } from '../format.js';
 import { chartDocument, shorten } from './plot-document.js';
 import { TrustedSvg, type ChartElement } from './trusted-svg.js';
 
@@ -45,8 +46,4 @@ export function forestPlot(rows: ForestRow[], overall: number | null, rateName: 
     ],
   });
   return TrustedSvg.fromElement('forest', element as unknown as ChartElement);
-}
-
-function pct(v: number): string {
-  return `${(v * 100).toFixed(1)}%`;
 }

@@ -13,16 +13,6 @@ export function digitsOf(text: string): string {
   return out;
 }
 
-/** Number of ASCII digits in `text`; used as a cheap pre-check before the numeric patterns. */
-export function countDigits(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
-
 /**
  * Luhn checksum over a digit string.
  * @example isLuhnValid('4111111111111111') // true

@@ -2,7 +2,7 @@
  * Nothing silent: every malformed row stops the run with a message naming file, line and field, the CLI
  * exits 2, and no artifact is written (an existing --out folder is left as it was).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runMisfire } from '../../../src/api/run.js';
