@@ -18,6 +18,7 @@ import { createProvider } from '../providers/registry.js';
 import { emptyUsage, type ProviderUsage } from '../providers/types.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { silentProgress, type ProgressReporter } from '../types.js';
+import { collectWarnings, type WarningSink } from '../warnings.js';
 
 export interface RunOptions {
   conversations: string;
@@ -33,8 +34,8 @@ export interface RunOptions {
   anthropic?: AnthropicProviderOptions;
   /** Clock for the report's "generated" line (tests pin it). */
   now?: Date;
-  /** Told about things the run did on its own that the user should know (e.g. leftovers removed). */
-  onWarning?: (message: string) => void;
+  /** Told about each thing the run clamped, ignored or repaired on its own (all of them also go into run.json). */
+  onWarning?: WarningSink;
 }
 
 export interface RunOutcome {
@@ -48,6 +49,7 @@ export interface RunOutcome {
 export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   const settings = resolveSettings(options.settings);
   const progress = options.progress ?? silentProgress;
+  const warnings = collectWarnings(options.onWarning);
   const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f);
   // Refuse an unsafe --out before any work, not after it.
   await assertSafeOutput(options.out, { flag: '--out', inputs });
@@ -69,7 +71,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     ctx,
   );
   const metrics = metricsDocument(result, settings);
-  const run = buildRunRecord({ settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage });
+  const run = buildRunRecord({ settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage, warnings: warnings.list });
   progress.start('write artifacts');
   const leaves = result.hierarchy.levels[0];
   const centroids = leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null;
@@ -85,7 +87,8 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     report,
   }, {
     inputs,
-    onStaleRemoved: (folders) => options.onWarning?.(`removed ${folders.length} unfinished output folder(s) left by an interrupted earlier run: ${folders.join(', ')}`),
+    onStaleRemoved: (folders) =>
+      options.onWarning?.({ code: 'stale-output-removed', message: `removed ${folders.length} unfinished output folder(s) left by an interrupted earlier run: ${folders.join(', ')}` }),
   });
   progress.end();
   return { outDir, run, metrics, result, usage };

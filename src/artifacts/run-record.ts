@@ -7,6 +7,7 @@ import type { JoinGaps } from '../metrics/join.js';
 import type { ProviderUsage } from '../providers/types.js';
 import type { RunSettings } from '../types.js';
 import { MISFIRE_VERSION } from '../version.js';
+import type { RunWarning } from '../warnings.js';
 import type { ClusterRecord } from './cluster-record.js';
 import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, recordOf, type Shape } from './json-shape.js';
 
@@ -45,6 +46,8 @@ export interface RunRecord {
   };
   clusters: { levels: { level: number; clusters: number; suppressed: number }[] };
   stages: string[];
+  /** What the run clamped, ignored or repaired on its own, in the order it happened. */
+  warnings: RunWarning[];
 }
 
 /** What run.json records of the analysis (an `AnalyzeResult` has all of it). */
@@ -67,6 +70,7 @@ export function buildRunRecord(parts: {
   embeddings: FileDigest | null;
   result: RunAnalysis;
   usage: ProviderUsage;
+  warnings: readonly RunWarning[];
 }): RunRecord {
   const { settings, conversations, verdicts, labels, result, usage } = parts;
   const gaps = result.joined.gaps;
@@ -107,6 +111,7 @@ export function buildRunRecord(parts: {
       })),
     },
     stages: result.clock.timings.map((t) => t.stage),
+    warnings: parts.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
 }
 
@@ -177,4 +182,5 @@ export const runRecord: Shape<RunRecord> = objectOf<RunRecord>({
     levels: listOf(objectOf<RunRecord['clusters']['levels'][number]>({ level: aWholeNumber, clusters: aWholeNumber, suppressed: aWholeNumber })),
   }),
   stages: listOf(aString),
+  warnings: listOf(objectOf<RunWarning>({ code: aString, message: aString })),
 });

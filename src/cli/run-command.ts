@@ -63,7 +63,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       cacheDir: args.cacheDir,
       anthropic,
       progress: args.quiet ? silentProgress : createStderrProgress(),
-      onWarning: (message) => process.stderr.write(`misfire: warning: ${message}\n`),
+      onWarning: (warning) => process.stderr.write(`misfire: warning: ${warning.message}\n`),
       settings: {
         ...fromConfig,
         seed: args.seed ?? fromConfig.seed,

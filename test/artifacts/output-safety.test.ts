@@ -137,7 +137,7 @@ describe('leftovers of interrupted runs', () => {
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'unrelated.txt'), 'not misfire\'s');
     const warnings: string[] = [];
-    await runMisfire({ conversations: data.conversations, verdicts: [data.verdicts], labels: data.labels, out, onWarning: (m) => warnings.push(m) });
+    await runMisfire({ conversations: data.conversations, verdicts: [data.verdicts], labels: data.labels, out, onWarning: (w) => warnings.push(w.message) });
     expect(existsSync(deadPartial)).toBe(false);
     expect(existsSync(deadOld)).toBe(false);
     expect(existsSync(livePartial)).toBe(true);
