@@ -10,3 +10,4 @@ export { rocAuc, averagePrecision } from './auc.js';
 export { pearson } from './pearson.js';
 export { ratio } from './ratio.js';
 export { thresholdSweep, type ThresholdPoint } from './threshold-sweep.js';
+export { bernoulliScanLlr } from './bernoulli-scan.js';

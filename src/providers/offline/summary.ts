@@ -4,6 +4,7 @@
  * words and drops what carries no meaning (code, runs of ≥ 4 symbols, blobs, greetings and "can you please").
  */
 import { scrubPii } from '../../text/scrub.js';
+import { facetText, type JudgedSide, type Turn } from '../../text/conversation-text.js';
 
 export const SUMMARY_MAX_CHARS = 240;
 /** The summary of a request with no letters or digits left. */
@@ -99,7 +100,24 @@ export function plainRequestText(text: string): string {
  * // 'Email [EMAIL] a short apology?'
  */
 export function summarizeRequest(text: string): string {
-  let out = plainRequestText(text).replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
+  return condense(plainRequestText(text), SUMMARY_MAX_CHARS);
+}
+
+/**
+ * The scrubbed facet text of a conversation: the judged side's turns (see facetText) with code blocks
+ * replaced and whitespace collapsed in each turn first, then condensed like a request, within the word
+ * budget instead of a character limit. Never empty.
+ * @example
+ * summarizeConversation([{ role: 'user', content: 'Hi! Write a poem' }, { role: 'user', content: 'make it rhyme' }], 'prompt');
+ * // 'Write a poem make it rhyme'
+ */
+export function summarizeConversation(turns: readonly Turn[], side: JudgedSide): string {
+  const cleaned = turns.map((t) => ({ role: t.role, content: plainRequestText(t.content) }));
+  return condense(facetText(cleaned, side), null);
+}
+
+function condense(plain: string, maxChars: number | null): string {
+  let out = plain.replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
   // Blobs go before the window so that the window keeps real words; URLs and emails are left to the scrubber.
   out = out.replace(LONG_TOKEN, (token) => (token.includes('://') || token.includes('@') ? token : BLOB_PLACEHOLDER));
   // Scrub before anything short is cut, so no identifier is ever half-kept by the truncation.
@@ -107,5 +125,5 @@ export function summarizeRequest(text: string): string {
   out = out.replace(LONG_TOKEN, BLOB_PLACEHOLDER).replace(LEADING_MARKUP, '');
   out = stripOpeners(out).trim();
   if (!HAS_WORD_CHAR.test(out)) return EMPTY_REQUEST;
-  return scrubPii(truncateAtBoundary(out));
+  return maxChars === null ? out : scrubPii(truncateAtBoundary(out, maxChars));
 }

@@ -1,0 +1,150 @@
+/**
+ * Error-focused pocket discovery, as Clio's safety section does it: look among a classifier's errors (the
+ * benign items it flagged, or the harmful ones it missed) for groups that share a theme, then measure each
+ * group's error rate over every item of the denominator in its region of the embedding.
+ *
+ * A region found by looking at the errors cannot be tested on those errors as if it had been chosen in
+ * advance. So the whole search is its own test (a permutation test with the max statistic, as for spatial
+ * scan statistics): the error flags are shuffled among the denominator items, the search is rerun, and the
+ * largest statistic it finds is recorded; a real region's p-value is the share of shuffles whose best
+ * region scored at least as high. This controls the chance of reporting any pocket on data without one
+ * (family-wise), at every sample size, with no data held out.
+ */
+import { createRng, deriveSeed, sampleIndices } from '../random.js';
+import { searchCandidates, type Candidate } from './candidates.js';
+import { project, type Projection } from './projection.js';
+
+export interface DiscoverySettings {
+  minSupport: number;
+  /** Family-wise error rate of the search: report regions with permutation p below this. */
+  alpha: number;
+  /** A pocket's error rate must exceed the rest's rate by at least this much. */
+  minEffect: number;
+  seed: number;
+  /** Shuffles of the permutation test (p-values are multiples of 1/(permutations + 1)). */
+  permutations?: number;
+  /** Denominator items the search runs on; larger denominators are sampled (seeded). */
+  sampleSize?: number;
+  /** Pockets returned at most. */
+  maxPockets?: number;
+}
+
+export interface ErrorPocket {
+  /** Conversation indices inside the pocket (from the whole denominator), ascending. */
+  members: Int32Array;
+  /** Errors among the members. */
+  errors: number;
+  statistic: number;
+  /** Permutation p-value of the whole search (family-wise). */
+  pValue: number;
+}
+
+export interface DiscoveryResult {
+  pockets: ErrorPocket[];
+  candidates: number;
+  permutationsRun: number;
+}
+
+export const DEFAULT_PERMUTATIONS = 99;
+export const DEFAULT_SAMPLE_SIZE = 4000;
+const OVERLAP = 0.5;
+
+/**
+ * Pockets of errors among `denominator` (conversation indices; `errors[j]` is 1 when item j is an error).
+ * @example
+ * const { pockets } = discoverErrorPockets(embedding, projection, benignIds, flaggedBenign, { minSupport: 20, alpha: 0.05, minEffect: 0.05, seed: 42 });
+ */
+export function discoverErrorPockets(
+  embedding: { data: Float32Array; dim: number },
+  projection: Projection,
+  denominator: Int32Array,
+  errors: Uint8Array,
+  settings: DiscoverySettings,
+): DiscoveryResult {
+  const permutations = settings.permutations ?? DEFAULT_PERMUTATIONS;
+  const seed = deriveSeed(settings.seed, 'error-pockets');
+  const sampled = sampleIndices(denominator.length, settings.sampleSize ?? DEFAULT_SAMPLE_SIZE, createRng(seed));
+  const rows = Int32Array.from(sampled, (j) => denominator[j]);
+  const flags = Uint8Array.from(sampled, (j) => errors[j]);
+  const points = project(projection, embedding.data, rows);
+  const search = { minSupport: settings.minSupport, seed };
+  const real = searchCandidates(points, projection.width, flags, search).sort((a, b) => b.statistic - a.statistic || a.members[0] - b.members[0]);
+  if (real.length === 0) return { pockets: [], candidates: 0, permutationsRun: 0 };
+  const best = real[0].statistic;
+  const nullMax: number[] = [];
+  const rng = createRng(deriveSeed(seed, 'permutations'));
+  const shuffled = Uint8Array.from(flags);
+  for (let b = 0; b < permutations; b++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = t;
+    }
+    let max = 0;
+    for (const c of searchCandidates(points, projection.width, shuffled, { ...search, seed: seed + b + 1 })) max = Math.max(max, c.statistic);
+    nullMax.push(max);
+    // Stop as soon as even the best real region can no longer reach p < alpha.
+    if (nullMax.filter((s) => s >= best).length + 1 > settings.alpha * (permutations + 1)) break;
+  }
+  const pValue = (statistic: number) => (1 + nullMax.filter((s) => s >= statistic).length) / (1 + nullMax.length);
+  const kept: Candidate[] = [];
+  for (const candidate of real) {
+    if (pValue(candidate.statistic) >= settings.alpha) break;
+    if (kept.some((k) => jaccard(k.members, candidate.members) > OVERLAP)) continue;
+    kept.push(candidate);
+  }
+  const whole = sampled.length === denominator.length ? null : project(projection, embedding.data, denominator);
+  const overall = countOnes(errors) / Math.max(1, errors.length);
+  const pockets: ErrorPocket[] = [];
+  for (const candidate of kept) {
+    const pocket = whole ? regionOf(candidate, whole, projection.width, denominator, errors) : fromSample(candidate, rows, flags);
+    const size = pocket.members.length;
+    if (size < settings.minSupport || pocket.errors / size - overall < settings.minEffect) continue;
+    pockets.push({ ...pocket, statistic: candidate.statistic, pValue: pValue(candidate.statistic) });
+    if (pockets.length >= (settings.maxPockets ?? 10)) break;
+  }
+  return { pockets, candidates: real.length, permutationsRun: nullMax.length };
+}
+
+function fromSample(candidate: Candidate, rows: Int32Array, flags: Uint8Array): { members: Int32Array; errors: number } {
+  const members = Int32Array.from(candidate.members, (j) => rows[j]).sort();
+  let errors = 0;
+  for (const j of candidate.members) errors += flags[j];
+  return { members, errors };
+}
+
+/** The candidate's region applied to every denominator item (`points` projected in denominator order). */
+function regionOf(candidate: Candidate, points: Float32Array, width: number, denominator: Int32Array, errors: Uint8Array): { members: Int32Array; errors: number } {
+  const members: number[] = [];
+  let count = 0;
+  for (let j = 0; j < denominator.length; j++) {
+    let s = 0;
+    for (let c = 0; c < width; c++) s += points[j * width + c] * candidate.centre[c];
+    if (s < candidate.threshold) continue;
+    members.push(denominator[j]);
+    count += errors[j];
+  }
+  return { members: Int32Array.from(members).sort(), errors: count };
+}
+
+function jaccard(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return both / (a.length + b.length - both);
+}
+
+function countOnes(flags: Uint8Array): number {
+  let n = 0;
+  for (const f of flags) n += f;
+  return n;
+}

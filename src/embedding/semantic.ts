@@ -1,0 +1,89 @@
+/**
+ * The default offline embedding: word-vector meaning (SIF, see sif.ts) beside exact wording (LSA over the
+ * content words, see lsa.ts). Each half is a unit vector; the row is [√w · sif, √(1−w) · lsa], so the cosine
+ * of two rows is w · (cosine of their meanings) + (1 − w) · (cosine of their wordings): "cutting myself" and
+ * "slicing my arm" meet through the first half, while `kill -9` and "kill him" stay apart through the second.
+ * A text with no known word has only its LSA half (and the reverse), rescaled to unit length.
+ */
+import type { Embedding } from '../types.js';
+import type { ChunkRunner } from '../chunk-runner.js';
+import { embeddingTexts } from '../text/embedding-text.js';
+import { embedLsa, transformLsa, type LsaModel } from './lsa.js';
+import { embedSifRows, fitSif, type SifModel, type WordVectorTable } from './sif.js';
+
+/** Weight of the meaning half in cosine similarity; measured in the README's "Pockets by meaning" section. */
+export const SEMANTIC_WEIGHT = 0.5;
+
+export type EmbeddingModel = { kind: 'lsa'; lsa: LsaModel } | { kind: 'semantic'; lsa: LsaModel; sif: SifModel; weight: number };
+
+export interface SemanticOptions {
+  lsaDim: number;
+  seed: number;
+  weight?: number;
+  chunkRunner?: ChunkRunner;
+}
+
+/**
+ * Fit both halves on `summaries` and embed them.
+ * @example
+ * const { embedding, model } = embedSemantic(summaries, table, { lsaDim: 128, seed: 42 }); // embedding.dim = 100 + 128
+ */
+export function embedSemantic(summaries: readonly string[], table: WordVectorTable, options: SemanticOptions): { embedding: Embedding; model: EmbeddingModel } {
+  const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: options.chunkRunner });
+  const sif = fitSif(summaries, table);
+  const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
+  const meaning = new Float32Array(summaries.length * table.dim);
+  embedSifRows(sif, table, summaries, 0, summaries.length, meaning);
+  return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight), model };
+}
+
+/** Width of the rows a model produces. */
+export function embeddingWidth(model: EmbeddingModel, table: WordVectorTable | null): number {
+  return model.kind === 'lsa' ? model.lsa.dim : (table?.dim ?? 0) + model.lsa.dim;
+}
+
+/**
+ * Embed `summaries` with a saved model (the CI gate places conversations the run has not seen this way).
+ * `table` is needed for a semantic model, and must be the table it was fitted with.
+ * @example
+ * const rows = embedWithModel(model, table, ['Kill a stuck process']); // Float32Array(228)
+ */
+export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | null, summaries: readonly string[]): Float32Array {
+  const texts = embeddingTexts(summaries);
+  const wording = new Float32Array(summaries.length * model.lsa.dim);
+  transformLsa(model.lsa, texts, 0, texts.length, wording);
+  if (model.kind === 'lsa') return wording;
+  if (!table || table.id !== model.sif.table) {
+    throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);
+  }
+  const meaning = new Float32Array(summaries.length * table.dim);
+  embedSifRows(model.sif, table, summaries, 0, summaries.length, meaning);
+  return blend(meaning, table.dim, wording, model.lsa.dim, summaries.length, model.weight).data;
+}
+
+function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number): Embedding {
+  const dim = meaningDim + wordingDim;
+  const data = new Float32Array(n * dim);
+  const a = Math.sqrt(weight);
+  const b = Math.sqrt(1 - weight);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let d = 0; d < meaningDim; d++) {
+      const x = a * meaning[i * meaningDim + d];
+      data[i * dim + d] = x;
+      norm += x * x;
+    }
+    for (let d = 0; d < wordingDim; d++) {
+      const x = b * wording[i * wordingDim + d];
+      data[i * dim + meaningDim + d] = x;
+      norm += x * x;
+    }
+    if (norm > 0 && Math.abs(norm - 1) > 1e-6) {
+      const scale = 1 / Math.sqrt(norm);
+      for (let d = 0; d < dim; d++) data[i * dim + d] *= scale;
+    }
+  }
+  return { n, dim, data };
+}
+
+export type { LsaModel, SifModel, WordVectorTable };
