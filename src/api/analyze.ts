@@ -11,7 +11,7 @@ import { computeMetrics, concernFromFacets } from '../metrics/index.js';
 import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
 import { pickExamples } from '../labelling/examples.js';
 import type { LsaModel } from '../embedding/lsa.js';
-import type { ClusterLabel, Embedded, Provider, ProviderContext } from '../providers/types.js';
+import { emptyFacetsFallback, type ClusterLabel, type Embedded, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
 import { labelHierarchy } from '../labelling/label-hierarchy.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
@@ -39,6 +39,8 @@ export interface AnalyzeResult {
   metrics: ClassifierMetrics[];
   joined: JoinedData;
   gapLines: string[];
+  /** Conversations whose facets are not the provider model's answer (empty for the offline provider). */
+  facetsFallback: FacetsFallbackLog;
   clock: StageClock;
 }
 
@@ -50,7 +52,8 @@ export interface AnalyzeResult {
  * const result = await analyze({ conversations, verdicts, labels: null }, createProvider(settings.provider), settings, ctx);
  */
 export async function analyze(input: AnalyzeInput, provider: Provider, settings: RunSettings, baseCtx: ProviderContext): Promise<AnalyzeResult> {
-  const ctx: ProviderContext = { ...baseCtx, chunkRunner: baseCtx.chunkRunner ?? parallelChunks };
+  const facetsFallback = baseCtx.facetsFallback ?? emptyFacetsFallback();
+  const ctx: ProviderContext = { ...baseCtx, chunkRunner: baseCtx.chunkRunner ?? parallelChunks, facetsFallback };
   const clock = new StageClock();
   const conversationIds = input.conversations.map((c) => c.id);
   const joined = clock.time('join', () =>
@@ -81,6 +84,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
       minUsers: settings.minUsers,
       perCluster: settings.examplesPerCluster,
       source: provider.facets.abstractiveSummaries ? 'summaries' : 'keywords',
+      exclude: new Set([...facetsFallback.failed, ...facetsFallback.refused]),
     }),
     ctx.progress,
   );
@@ -98,7 +102,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     }).classifiers,
     ctx.progress,
   );
-  return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, clock };
+  return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, facetsFallback, clock };
 }
 
 function clusterRecords(

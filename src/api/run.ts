@@ -63,7 +63,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     : null;
   progress.end();
   const usage = emptyUsage();
-  const ctx = { seed: settings.seed, progress, minUsers: settings.minUsers, cacheDir: options.cacheDir ?? '.misfire-cache', usage };
+  const ctx = { seed: settings.seed, progress, minUsers: settings.minUsers, cacheDir: options.cacheDir ?? '.misfire-cache', usage, warn: warnings.sink };
   const result = await analyze(
     { conversations: conversations.conversations, verdicts: verdicts.rows, labels: labels?.rows ?? null, embedding: embedded?.embedding },
     provider,

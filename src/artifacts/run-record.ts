@@ -45,9 +45,20 @@ export interface RunRecord {
     details: string[];
   };
   clusters: { levels: { level: number; clusters: number; suppressed: number }[] };
+  /** Conversations whose facets are not the provider model's answer (all zero for the offline provider). */
+  facets_fallback: FacetsFallbackRecord;
   stages: string[];
   /** What the run clamped, ignored or repaired on its own, in the order it happened. */
   warnings: RunWarning[];
+}
+
+export interface FacetsFallbackRecord {
+  /** failed + refused. */
+  conversations: number;
+  /** No valid facets after every retry: the offline facets were used. Counted against --max-failures. */
+  failed: number;
+  /** The model declined to summarise (stop_reason refusal): the refusal facets were used. */
+  refused: number;
 }
 
 /** What run.json records of the analysis (an `AnalyzeResult` has all of it). */
@@ -57,6 +68,7 @@ export interface RunAnalysis {
   gapLines: string[];
   hierarchy: { levels: readonly { level: number; k: number }[] };
   clusters: readonly ClusterRecord[];
+  facetsFallback: { failed: readonly number[]; refused: readonly number[] };
   clock: { timings: readonly { stage: string }[] };
 }
 
@@ -109,6 +121,11 @@ export function buildRunRecord(parts: {
         clusters: level.k,
         suppressed: result.clusters.filter((c) => c.level === level.level && c.suppressed).length,
       })),
+    },
+    facets_fallback: {
+      conversations: result.facetsFallback.failed.length + result.facetsFallback.refused.length,
+      failed: result.facetsFallback.failed.length,
+      refused: result.facetsFallback.refused.length,
     },
     stages: result.clock.timings.map((t) => t.stage),
     warnings: parts.warnings.map((w) => ({ code: w.code, message: w.message })),
@@ -181,6 +198,7 @@ export const runRecord: Shape<RunRecord> = objectOf<RunRecord>({
   clusters: objectOf<RunRecord['clusters']>({
     levels: listOf(objectOf<RunRecord['clusters']['levels'][number]>({ level: aWholeNumber, clusters: aWholeNumber, suppressed: aWholeNumber })),
   }),
+  facets_fallback: objectOf<FacetsFallbackRecord>({ conversations: aWholeNumber, failed: aWholeNumber, refused: aWholeNumber }),
   stages: listOf(aString),
   warnings: listOf(objectOf<RunWarning>({ code: aString, message: aString })),
 });

@@ -26,8 +26,8 @@ const RUN_EPILOG = [
     usage: 'bad input or usage (the message names file, line and field; nothing is written)',
     unexpected: UNEXPECTED_ERROR_HELP,
     provider:
-      'the Claude provider failed (API unreachable, key rejected, or still failing after retries; nothing is written, ' +
-      'and a rerun resumes from --cache-dir)',
+      'the Claude provider failed (API unreachable, key rejected, still failing after retries, or more conversations ' +
+      'without valid facets than --max-failures allows; nothing is written, and a rerun resumes from --cache-dir)',
   }),
 ].join('\n');
 

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../api/settings.js';
 import { defaultLeafK } from '../clustering/cluster-points.js';
 import { configError } from '../errors.js';
 import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
+import { parseFailureLimit } from '../providers/anthropic/failure-limit.js';
 import { PROVIDER_NAMES } from '../providers/registry.js';
 
 /** The options about the Claude provider (grouped together in --help). */
@@ -35,6 +36,15 @@ const claudeOptions = {
     type: 'number',
     defaultDescription: String(DEFAULTS.maxRetries),
     describe: 'Retries per Claude request after a 429, 529, 5xx, timeout or malformed reply, with exponential backoff that honours retry-after.',
+  },
+  'max-failures': {
+    type: 'string',
+    defaultDescription: DEFAULTS.maxFailures,
+    describe:
+      'A conversation that gets no valid facets from Claude after the retries gets the offline facets instead, counted in ' +
+      'run.json (facets_fallback) and the report; the run stops (exit 4, nothing written) only when MORE than this many ' +
+      'conversations fail. A fraction (0.01), a percentage (1%) or a count (5: any whole number ≥ 1); 0 tolerates none. ' +
+      'Failures are not cached, so a rerun asks again for those only. Refusals do not count (they get the refusal facets).',
   },
   batch: {
     type: 'boolean',
@@ -109,7 +119,7 @@ export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
 ];
 
 /** The parsed Claude flags of `misfire run`. */
-export type ClaudeFlags = Partial<Pick<RunArgs, 'model' | 'namingModel' | 'concurrency' | 'maxRetries' | 'batch' | 'dryRun'>>;
+export type ClaudeFlags = Partial<Pick<RunArgs, 'model' | 'namingModel' | 'concurrency' | 'maxRetries' | 'maxFailures' | 'batch' | 'dryRun'>>;
 
 /**
  * The Claude provider's options from the flags, or undefined for another provider. A Claude-only flag
@@ -123,6 +133,7 @@ export function claudeProviderOptions(flags: ClaudeFlags, provider: string): Ant
     ['--naming-model', flags.namingModel],
     ['--concurrency', flags.concurrency],
     ['--max-retries', flags.maxRetries],
+    ['--max-failures', flags.maxFailures],
     ['--batch', flags.batch || undefined],
     ['--dry-run', flags.dryRun || undefined],
   ];
@@ -138,6 +149,7 @@ export function claudeProviderOptions(flags: ClaudeFlags, provider: string): Ant
   if (flags.namingModel !== undefined) options.namingModel = nonEmpty('--naming-model', flags.namingModel);
   if (flags.concurrency !== undefined) options.concurrency = wholeNumber('--concurrency', flags.concurrency, 1);
   if (flags.maxRetries !== undefined) options.maxRetries = wholeNumber('--max-retries', flags.maxRetries, 0);
+  if (flags.maxFailures !== undefined) options.maxFailures = parseFailureLimit(flags.maxFailures, '--max-failures').text;
   if (flags.batch) options.batch = true;
   return options;
 }

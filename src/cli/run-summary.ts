@@ -1,6 +1,7 @@
 /** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
+import { facetsFallbackText } from '../render/facets-fallback-text.js';
 import { pct } from '../render/format.js';
 
 export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream = process.stdout): void {
@@ -11,6 +12,8 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,
   ];
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
+  const fallback = facetsFallbackText(run);
+  if (fallback) lines.push(`facets fallback: ${fallback}`);
   for (const c of metrics.classifiers) {
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);
     const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));

@@ -24,6 +24,8 @@ export interface ExampleOptions {
   source?: ExampleSource;
   /** Candidates considered per cluster, nearest the centre first (default 5 × perCluster). */
   candidates?: number;
+  /** Conversations never shown as an example (e.g. whose summary is a fallback, not the model's). */
+  exclude?: ReadonlySet<number>;
 }
 
 /** Words kept per keyword example. */
@@ -48,7 +50,7 @@ export function pickExamples(
   options: ExampleOptions,
 ): string[][] {
   if (options.perCluster <= 0) return shown.map(() => []);
-  const nearest = nearestMembers(leafOf, embedding, centroids, shown, options.candidates ?? options.perCluster * 5);
+  const nearest = nearestMembers(leafOf, embedding, centroids, shown, options.candidates ?? options.perCluster * 5, options.exclude);
   const condense = options.source === 'summaries' ? wholeSummary : keywordCondensation;
   const candidateTerms = new Set<string>();
   for (const list of nearest) for (const i of list) for (const t of terms(summaries[i])) candidateTerms.add(t);
@@ -108,18 +110,19 @@ function wholeSummary(summary: string, common: (word: string) => boolean): strin
   return text;
 }
 
-/** Up to `want` members of each shown leaf, nearest its centroid first (ties: lower index). */
+/** Up to `want` members of each shown leaf and not excluded, nearest its centroid first (ties: lower index). */
 function nearestMembers(
   leafOf: Int32Array,
   embedding: { dim: number; data: Float32Array },
   centroids: Float32Array,
   shown: readonly boolean[],
   want: number,
+  exclude: ReadonlySet<number> = new Set(),
 ): number[][] {
   const nearest: { i: number; d: number }[][] = shown.map(() => []);
   for (let i = 0; i < leafOf.length; i++) {
     const c = leafOf[i];
-    if (!shown[c]) continue;
+    if (!shown[c] || exclude.has(i)) continue;
     const d = squaredDistance(embedding.data, i * embedding.dim, centroids, c * embedding.dim, embedding.dim);
     const list = nearest[c];
     if (list.length < want || d < list[list.length - 1].d) {

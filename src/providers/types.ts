@@ -6,6 +6,7 @@
 import type { ChunkRunner } from '../chunk-runner.js';
 import type { LsaModel } from '../embedding/lsa.js';
 import type { Conversation, Embedding, Facets, ProgressReporter } from '../types.js';
+import type { WarningSink } from '../warnings.js';
 
 /** Counters a provider adds to while it works; recorded in run.json (never the API key). */
 export interface ProviderUsage {
@@ -41,6 +42,21 @@ export function emptyUsage(): ProviderUsage {
   };
 }
 
+/**
+ * Conversations whose facets are not the model's answer, as indices into the conversations given to
+ * `FacetExtractor.extract`. Their summaries are never shown as examples.
+ */
+export interface FacetsFallbackLog {
+  /** No valid facets after every retry: these got the offline facets. Counted against `--max-failures`. */
+  failed: number[];
+  /** The model declined (stop_reason `refusal`): these got the refusal facets. */
+  refused: number[];
+}
+
+export function emptyFacetsFallback(): FacetsFallbackLog {
+  return { failed: [], refused: [] };
+}
+
 export interface ProviderContext {
   seed: number;
   progress: ProgressReporter;
@@ -52,6 +68,10 @@ export interface ProviderContext {
   signal?: AbortSignal;
   /** Who computes the chunks of data-parallel loops (default: the calling thread); src/api passes worker threads. */
   chunkRunner?: ChunkRunner;
+  /** Where a facet extractor notes the conversations it gave fallback facets (analyze always passes one). */
+  facetsFallback?: FacetsFallbackLog;
+  /** Told about what a provider worked around on its own (e.g. fallback facets); see src/warnings.ts. */
+  warn?: WarningSink;
 }
 
 /**

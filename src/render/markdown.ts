@@ -22,6 +22,9 @@ export function renderMarkdown(view: ReportView): string {
   if (!s.labelsPresent) {
     lines.push('> **No labels:** error rates cannot be measured; flag rates against concern are a proxy, not a measurement.', '');
   }
+  if (s.facetsFallback) {
+    lines.push(`> **Fallback facets:** ${mdCell(s.facetsFallback)}`, '');
+  }
   if (s.missing.length) {
     lines.push('**Input gaps (run with --allow-missing):**', '');
     for (const m of s.missing) lines.push(`- ${mdCell(m)}`);

@@ -4,6 +4,7 @@ import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { RunRecord } from '../artifacts/run-record.js';
 import { namesClustersFromTerms } from '../providers/names.js';
 import { METHODS_SECTIONS } from './methods.js';
+import { facetsFallbackText } from './facets-fallback-text.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
 
@@ -28,6 +29,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
   ];
   const s = run.settings;
   const thresholds = Object.entries(s.thresholds).map(([name, t]) => `${name} ≥ ${t}`);
+  const facetsFallback = facetsFallbackText(run);
   return {
     conversations: count(r.conversations),
     users: count(r.users),
@@ -39,6 +41,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     inputs,
     rows,
     missing: m.details,
+    ...(facetsFallback === null ? {} : { facetsFallback }),
     privacy: {
       minUsers: s.minUsers,
       minConversations: s.minConversations,

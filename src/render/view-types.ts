@@ -180,6 +180,8 @@ export interface RunSummaryView {
   inputs: { role: string; file: string; sha256: string; bytes: string }[];
   rows: { label: string; value: string }[];
   missing: string[];
+  /** Conversations with fallback facets, in words; absent when every conversation has the model's facets. */
+  facetsFallback?: string;
   privacy: {
     minUsers: number;
     minConversations: number;

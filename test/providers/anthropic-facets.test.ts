@@ -68,7 +68,7 @@ describe('anthropic provider: facet extraction', () => {
     expect(ctx.usage.cacheWriteTokens).toBeGreaterThan(0);
     expect(ctx.usage.cacheReadTokens).toBeGreaterThan(0);
     expect(ctx.usage.models.facets).toBe('claude-haiku-4-5');
-    expect(ctx.usage.promptVersions.facets).toBe('facets/v1');
+    expect(ctx.usage.promptVersions.facets).toBe('facets/v2');
 
     const events = (progress as ProgressLog).events;
     expect(events[0]).toEqual({ kind: 'start', stage: 'facets', total: 6 });

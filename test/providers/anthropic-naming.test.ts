@@ -62,7 +62,7 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
     expect(quoted(userText(smallReq), 'answers')).toEqual(summaries.slice(80, 90));
     expect(quoted(userText(smallReq), 'contrastive_answers')).toEqual(summaries.slice(0, 50));
     expect(ctx.usage.models.naming).toBe('claude-sonnet-4-6');
-    expect(ctx.usage.promptVersions.naming).toBe('naming/v1');
+    expect(ctx.usage.promptVersions.naming).toBe('naming/v2');
   });
 
   it('samples deterministically from the seed: same seed → cached rerun, other seed → another sample', async () => {

@@ -12,7 +12,8 @@ import type { FacetExtractor, ProviderContext } from '../types.js';
 import type { ToolJob } from './jobs.js';
 import type { ProviderRuntime } from './options.js';
 import { escapeXml, forcedToolRequest, FACETS_SYSTEM, FACETS_TOOL, PROMPT_VERSIONS } from './prompts.js';
-import { runToolJobs } from './runner.js';
+import { facetsFromOutcome, noteFacetsFallback } from './facets-fallback.js';
+import { runToolJobOutcomes } from './runner.js';
 import { validateFacetOutput, type FacetOutput } from './validate.js';
 
 /** Longest conversation text sent (≈ 75k tokens); longer ones lose the middle of each message. */
@@ -77,7 +78,10 @@ export function facetJob(conversation: Conversation, model: string): ToolJob<Fac
   };
 }
 
-/** FacetExtractor backed by Claude. Its summaries are abstractive, so they may be shown as examples. */
+/**
+ * FacetExtractor backed by Claude. Its summaries are abstractive, so they may be shown as examples. A
+ * conversation without valid facets after every retry gets the offline facets, up to `--max-failures`.
+ */
 export function createFacetExtractor(rt: ProviderRuntime): FacetExtractor {
   return {
     name: 'anthropic',
@@ -86,15 +90,9 @@ export function createFacetExtractor(rt: ProviderRuntime): FacetExtractor {
       ctx.usage.models.facets = rt.facetModel;
       ctx.usage.promptVersions.facets = PROMPT_VERSIONS.facets;
       const jobs = conversations.map((c) => facetJob(c, rt.facetModel));
-      const outputs = await runToolJobs('facets', jobs, rt, ctx);
-      return conversations.map((c, i) => ({
-        summary: outputs[i].summary,
-        language: outputs[i].language,
-        turns: c.messages.length,
-        length: c.messages.reduce((sum, m) => sum + m.content.length, 0),
-        task: outputs[i].task,
-        concern: outputs[i].concern,
-      }));
+      const outcomes = await runToolJobOutcomes('facets', jobs, rt, ctx, { maxFailures: rt.maxFailures, items: 'conversations' });
+      noteFacetsFallback(conversations, outcomes, rt, ctx);
+      return conversations.map((c, i) => facetsFromOutcome(c, outcomes[i]));
     },
   };
 }

@@ -18,6 +18,16 @@ export interface ToolJob<T> {
   fallback?: () => T;
 }
 
+/**
+ * How one job ended: `answered` with a valid output, `refused` (the model declined; `value` is the job's
+ * fallback), or `failed` for good with the item's own problem (invalid output after every retry) when the
+ * stage tolerates that.
+ */
+export type JobOutcome<T> =
+  | { kind: 'answered'; value: T }
+  | { kind: 'refused'; value: T }
+  | { kind: 'failed'; problem: string };
+
 /** What the cache stores for a declined request (the fallback itself is recomputed from the job). */
 export const REFUSAL_MARKER = { refused: true } as const;
 

@@ -1,6 +1,7 @@
 /** Options of the Claude provider, their defaults and the runtime built from them. */
 import { configError } from '../../errors.js';
 import { createMessagesClient, type MessagesClient } from './client.js';
+import { DEFAULT_MAX_FAILURES, parseFailureLimit, type FailureLimit } from './failure-limit.js';
 import { DEFAULT_BACKOFF, realSleep, type RetryPolicy } from './retry.js';
 
 export type AnthropicProviderOptions = {
@@ -20,6 +21,11 @@ export type AnthropicProviderOptions = {
   timeoutMs?: number;
   /** Use the Message Batches API (half price, results within 24 h). */
   batch?: boolean;
+  /**
+   * Conversations that may fail for good (no valid facets after every retry; they get the offline facets)
+   * before the run stops: a fraction (0.01), a percentage ('1%') or a count (5). Default '1%'.
+   */
+  maxFailures?: string | number;
   /** Injectable sleep used for backoff and batch polling (tests pass a recorder). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -34,6 +40,7 @@ export const DEFAULTS = {
   concurrency: 8,
   maxRetries: 5,
   timeoutMs: 120_000,
+  maxFailures: DEFAULT_MAX_FAILURES,
 } as const;
 
 export interface ProviderRuntime {
@@ -43,6 +50,7 @@ export interface ProviderRuntime {
   concurrency: number;
   retry: RetryPolicy;
   batch: boolean;
+  maxFailures: FailureLimit;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -78,5 +86,6 @@ export function createRuntime(options: AnthropicProviderOptions, env: NodeJS.Pro
       ...DEFAULT_BACKOFF,
     },
     batch: options.batch ?? false,
+    maxFailures: parseFailureLimit(options.maxFailures ?? DEFAULTS.maxFailures, 'anthropic provider: maxFailures'),
   };
 }

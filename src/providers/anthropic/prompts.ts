@@ -4,13 +4,15 @@
  * Clio prefilled the assistant turn ("The user's overall request for the assistant is to"); prefill is not
  * possible together with forced tool use, so the same phrasing lives in the tool schema's descriptions.
  * Every prompt is static text (no per-run values), so the system block can be prompt-cached and a change of
- * wording must bump the matching entry of `PROMPT_VERSIONS` (it is part of every on-disk cache key).
+ * wording or of a tool's fields (tool-fields.ts) must bump the matching entry of `PROMPT_VERSIONS` (it is part of
+ * every on-disk cache key).
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import { FACET_FIELDS, NAME_FIELDS, PRIVACY_FIELDS, toolInputSchema } from './tool-fields.js';
 
 export const PROMPT_VERSIONS = {
-  facets: 'facets/v1',
-  naming: 'naming/v1',
+  facets: 'facets/v2',
+  naming: 'naming/v2',
   privacy: 'privacy/v1',
 } as const;
 
@@ -67,37 +69,16 @@ export const FACETS_SYSTEM = [
 export const FACETS_TOOL: Anthropic.Tool = {
   name: 'record_facets',
   description: 'Record the privacy-preserving facets of the conversation in the user turn.',
-  input_schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['summary', 'task', 'language', 'concern'],
-    properties: {
-      summary: {
-        type: 'string',
-        maxLength: 400,
-        description:
-          `Completes the sentence "${SUMMARY_PREFIX} ...": write only the continuation, e.g. ` +
-          '"get help fixing a sorting bug in a small web application." At most two sentences, no PII, no proper nouns, no quotes.',
-      },
-      task: {
-        type: 'string',
-        maxLength: 300,
-        description: 'Completes "The task is to ...": the high-level task the assistant is asked to perform. Same privacy rules.',
-      },
-      language: {
-        type: 'string',
-        description:
-          'ISO 639-3 code of the main human language of the user messages (e.g. "eng", "spa", "cmn", "jpn"); ' +
-          'not programming languages; "und" if there is no human language.',
-      },
-      concern: {
-        type: 'integer',
-        minimum: 1,
-        maximum: 5,
-        description: 'Concerning-ness from 1 to 5:\n' + CONCERN_RUBRIC,
-      },
-    },
-  },
+  input_schema: toolInputSchema(FACET_FIELDS, {
+    summary:
+      `Completes the sentence "${SUMMARY_PREFIX} ...": write only the continuation, e.g. ` +
+      '"get help fixing a sorting bug in a small web application." At most two sentences, no PII, no proper nouns, no quotes.',
+    task: 'Completes "The task is to ...": the high-level task the assistant is asked to perform. Same privacy rules.',
+    language:
+      'ISO 639-3 code of the main human language of the user messages (e.g. "eng", "spa", "cmn", "jpn"); ' +
+      'not programming languages; "und" if there is no human language.',
+    concern: 'Concerning-ness from 1 to 5:\n' + CONCERN_RUBRIC,
+  }),
 };
 
 const NAMING_CRITERIA =
@@ -122,15 +103,10 @@ export const NAMING_SYSTEM = [
 export const NAMING_TOOL: Anthropic.Tool = {
   name: 'name_cluster',
   description: 'Record the name and description of the cluster.',
-  input_schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['name', 'description'],
-    properties: {
-      name: { type: 'string', maxLength: 120, description: 'Imperative sentence of at most ten words, no trailing period.' },
-      description: { type: 'string', maxLength: 600, description: 'Two sentences in the past tense.' },
-    },
-  },
+  input_schema: toolInputSchema(NAME_FIELDS, {
+    name: `Imperative sentence of at most ${NAME_FIELDS.name.maxWords} words, no trailing period.`,
+    description: 'Two sentences in the past tense.',
+  }),
 };
 
 export const PRIVACY_SYSTEM = [
@@ -144,14 +120,7 @@ export const PRIVACY_SYSTEM = [
 export const PRIVACY_TOOL: Anthropic.Tool = {
   name: 'rate_privacy',
   description: 'Record the privacy rating of the label.',
-  input_schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['score'],
-    properties: {
-      score: { type: 'integer', minimum: 1, maximum: 5, description: 'Privacy rating from 1 to 5:\n' + PRIVACY_RUBRIC },
-    },
-  },
+  input_schema: toolInputSchema(PRIVACY_FIELDS, { score: 'Privacy rating from 1 to 5:\n' + PRIVACY_RUBRIC }),
 };
 
 /** Escape the five XML special characters so data cannot open or close tags. */

@@ -1,10 +1,12 @@
 /**
  * Validation of forced tool-call inputs. The API does not enforce a tool's JSON schema, so every field is
- * checked here; a rejected input is retried by the runner. Free text is PII-scrubbed after validation.
+ * checked here against the same field specs the schemas are built from (tool-fields.ts); a rejected input is
+ * retried by the runner. Free text is PII-scrubbed after validation.
  */
 import { scrubPii } from '../../text/scrub.js';
 import { normaliseLanguage } from './language.js';
 import { SUMMARY_PREFIX } from './prompts.js';
+import { characterCount, FACET_FIELDS, NAME_FIELDS, nameWords, PRIVACY_FIELDS, type IntegerFieldSpec, type TextFieldSpec } from './tool-fields.js';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -24,27 +26,30 @@ export interface PrivacyOutput {
   score: number;
 }
 
-export const LIMITS = { summaryChars: 400, taskChars: 300, nameWords: 10, nameChars: 120, descriptionChars: 600 } as const;
-
 type Fields = Record<string, unknown>;
 
 function asObject(input: unknown): Fields | null {
   return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Fields) : null;
 }
 
-function text(fields: Fields, key: string, maxChars: number): string | string[] {
+function text(fields: Fields, key: string, spec: TextFieldSpec): string | string[] {
   const value = fields[key];
   if (typeof value !== 'string') return [`${key} must be a string`];
   const trimmed = value.trim();
   if (!trimmed) return [`${key} is empty`];
-  if (trimmed.length > maxChars) return [`${key} is longer than ${maxChars} characters`];
+  if (characterCount(trimmed) > spec.maxChars) return [`${key} is longer than ${spec.maxChars} characters`];
+  if (spec.maxWords !== undefined) {
+    const words = nameWords(trimmed).length;
+    if (words === 0) return [`${key} is empty`];
+    if (words > spec.maxWords) return [`${key} has ${words} words (at most ${spec.maxWords})`];
+  }
   return trimmed;
 }
 
-function integer1to5(fields: Fields, key: string): number | string[] {
+function integer(fields: Fields, key: string, spec: IntegerFieldSpec): number | string[] {
   const value = fields[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) {
-    return [`${key} must be an integer from 1 to 5`];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max) {
+    return [`${key} must be an integer from ${spec.min} to ${spec.max}`];
   }
   return value;
 }
@@ -72,10 +77,10 @@ export function normaliseSummary(raw: string): string {
 export function validateFacetOutput(input: unknown): Validated<FacetOutput> {
   const fields = asObject(input);
   if (!fields) return { ok: false, problem: 'tool input is not an object' };
-  const summary = text(fields, 'summary', LIMITS.summaryChars);
-  const task = text(fields, 'task', LIMITS.taskChars);
-  const language = text(fields, 'language', 40);
-  const concern = integer1to5(fields, 'concern');
+  const summary = text(fields, 'summary', FACET_FIELDS.summary);
+  const task = text(fields, 'task', FACET_FIELDS.task);
+  const language = text(fields, 'language', FACET_FIELDS.language);
+  const concern = integer(fields, 'concern', FACET_FIELDS.concern);
   const problems = [summary, task, language, concern].filter((v): v is string[] => Array.isArray(v)).flat();
   if (problems.length) return { ok: false, problem: problems.join('; ') };
   const normalised = normaliseSummary(summary as string);
@@ -95,13 +100,11 @@ export function validateFacetOutput(input: unknown): Validated<FacetOutput> {
 export function validateNameOutput(input: unknown): Validated<NameOutput> {
   const fields = asObject(input);
   if (!fields) return { ok: false, problem: 'tool input is not an object' };
-  const name = text(fields, 'name', LIMITS.nameChars);
-  const description = text(fields, 'description', LIMITS.descriptionChars);
+  const name = text(fields, 'name', NAME_FIELDS.name);
+  const description = text(fields, 'description', NAME_FIELDS.description);
   const problems = [name, description].filter((v): v is string[] => Array.isArray(v)).flat();
   if (problems.length) return { ok: false, problem: problems.join('; ') };
   const cleanName = (name as string).replace(/[.\s]+$/, '');
-  const words = cleanName.split(/\s+/).filter(Boolean).length;
-  if (words > LIMITS.nameWords) return { ok: false, problem: `name has ${words} words (at most ${LIMITS.nameWords})` };
   return { ok: true, value: { name: scrubPii(cleanName), description: scrubPii(description as string) } };
 }
 
@@ -109,7 +112,7 @@ export function validateNameOutput(input: unknown): Validated<NameOutput> {
 export function validatePrivacyOutput(input: unknown): Validated<PrivacyOutput> {
   const fields = asObject(input);
   if (!fields) return { ok: false, problem: 'tool input is not an object' };
-  const score = integer1to5(fields, 'score');
+  const score = integer(fields, 'score', PRIVACY_FIELDS.score);
   if (Array.isArray(score)) return { ok: false, problem: score.join('; ') };
   return { ok: true, value: { score } };
 }
