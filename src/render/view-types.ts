@@ -180,6 +180,8 @@ export interface RunSummaryView {
   inputs: { role: string; file: string; sha256: string; bytes: string }[];
   rows: { label: string; value: string }[];
   missing: string[];
+  /** What the run clamped, ignored or repaired (run.json `warnings`), shortened to a few lines. */
+  warnings: string[];
   privacy: {
     minUsers: number;
     minConversations: number;
