@@ -9,7 +9,7 @@ import { readConversations } from '../io/read-conversations.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { estimateRun, formatDryRun } from '../providers/anthropic/dry-run.js';
 import { loadRunConfig } from './run-config.js';
-import { DEFAULT_OUT, RUN_OPTION_GROUPS, claudeProviderOptions, runOptions, type RunArgs, type RunOptionValues } from './run-options.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_OUT, RUN_OPTION_GROUPS, claudeProviderOptions, runOptions, type RunArgs, type RunOptionValues } from './run-options.js';
 import { createStderrProgress } from './progress.js';
 import { silentProgress } from '../types.js';
 import { printRunSummary } from './run-summary.js';
@@ -63,7 +63,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       out: args.out ?? DEFAULT_OUT,
       embeddings: args.embeddings ?? null,
       embeddingIds: args.embeddingIds ?? null,
-      cacheDir: args.cacheDir,
+      cacheDir: args.cacheDir ?? DEFAULT_CACHE_DIR,
       anthropic,
       progress: args.quiet ? silentProgress : createStderrProgress(),
       onWarning: (warning) => process.stderr.write(`misfire: warning: ${warning.message}\n`),
@@ -107,7 +107,7 @@ async function printDryRun(
     namingModel: anthropic.namingModel,
     k: args.k ?? fromConfig.k,
     levels: args.levels ?? fromConfig.levels,
-    cacheDir: args.cacheDir,
+    cacheDir: args.cacheDir ?? DEFAULT_CACHE_DIR,
   });
   process.stdout.write(formatDryRun(estimate));
 }

@@ -9,6 +9,8 @@ import { lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } fro
 
 /** Where `misfire run` writes when --out is not given. */
 export const DEFAULT_OUT = 'reports/latest';
+/** Where Claude results are cached when --cache-dir is not given. */
+export const DEFAULT_CACHE_DIR = '.misfire-cache';
 
 /** The options about the Claude provider (grouped together in --help). */
 const claudeOptions = {
@@ -62,7 +64,7 @@ const claudeOptions = {
   'cache-dir': {
     type: 'string',
     coerce: oneText('--cache-dir'),
-    default: '.misfire-cache',
+    defaultDescription: DEFAULT_CACHE_DIR,
     describe:
       'Claude results cached by model + prompt version + conversation: a crashed run resumes where it stopped and a ' +
       'rerun makes zero API calls. Holds scrubbed outputs, never the API key.',

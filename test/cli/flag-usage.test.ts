@@ -83,6 +83,9 @@ describe('other misuse of flags', () => {
   const cases: [string[], RegExp][] = [
     [['run', '--demo=abc'], /--demo is a switch and takes no value, got "abc"/],
     [['run', '--demo', '--no-out'], /--out needs a value \(there is no --no-out\)/],
+    [['run', '--demo', '--out'], /--out is empty \(an unset variable in a script\?\)/],
+    [['run', '--demo', '--cache-dir'], /--cache-dir is empty/],
+    [['bless', '--run', 'r', '--baseline-dir'], /--baseline-dir is empty/],
     [['run', '--demo', '--out.x', 'y'], /--out takes a value, not a sub-option \(--out\.x\)/],
     [['run', '--demo', '--', 'extra.csv'], /unexpected argument "extra\.csv"/],
     [['run', '--demo', '-c', 'c.jsonl'], /--demo uses the shipped demo inputs: drop --conversations/],
