@@ -15,8 +15,8 @@ export interface Conversation {
   /** Distinct-user key for privacy thresholds; defaults to the conversation id. */
   userId: string;
   messages: Message[];
-  /** Every other top-level field of the input row, kept for slicing. Nested values are JSON-stringified. */
-  metadata: Record<string, MetadataValue>;
+  /** Every other top-level field of the input row, by field name, kept for slicing. Nested values are JSON text. */
+  metadata: ReadonlyMap<string, MetadataValue>;
 }
 
 /** Privacy-preserving facets of one conversation (Clio §3). Only `summary` text ever reaches a report. */

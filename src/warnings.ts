@@ -19,7 +19,7 @@ export const ignoreWarnings: WarningSink = () => {};
  * A sink that keeps every warning and passes it on.
  * @example
  * const warnings = collectWarnings((w) => process.stderr.write(`misfire: warning: ${w.message}\n`));
- * warnings.sink({ code: 'k-clamped', message: '--k 500 is more than the 300 conversations; using 300' });
+ * warnings.sink({ code: 'k-clamped', message: '--k 500 is more than the 300 conversations; using k = 300' });
  * warnings.list; // [{ code: 'k-clamped', … }]
  */
 export function collectWarnings(forward: WarningSink = ignoreWarnings): { sink: WarningSink; list: RunWarning[] } {

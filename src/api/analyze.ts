@@ -3,7 +3,7 @@
  * join verdicts → facets → embed → cluster hierarchy → label → privacy → metrics.
  * (Verdicts are joined first so a gap in the inputs fails in a second, not after clustering.)
  */
-import { inputError } from '../errors.js';
+import { configError, inputError } from '../errors.js';
 import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../clustering/hierarchy.js';
 import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../metrics/join.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
@@ -16,7 +16,7 @@ import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../t
 import { labelHierarchy } from '../labelling/label-hierarchy.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { parallelChunks } from '../parallel/threads.js';
-import type { RunSettings } from './settings.js';
+import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { extractFacets } from './extract-facets.js';
 
@@ -56,9 +56,9 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   const ctx: ProviderContext = { ...baseCtx, chunkRunner: baseCtx.chunkRunner ?? parallelChunks, facetsFallback };
   const clock = new StageClock();
   const conversationIds = input.conversations.map((c) => c.id);
-  const joined = clock.time('join', () =>
-    joinVerdictsAndLabels(conversationIds, input.verdicts, input.labels, { threshold: settings.threshold, thresholds: settings.thresholds }),
-  );
+  const thresholds = thresholdsByClassifier(settings.thresholds);
+  const joined = clock.time('join', () => joinVerdictsAndLabels(conversationIds, input.verdicts, input.labels, { threshold: settings.threshold, thresholds }));
+  assertThresholdsNameClassifiers(thresholds, joined);
   const gapLines = describeGaps(joined);
   if (gapLines.length && !settings.allowMissing) {
     throw inputError(`inputs do not line up:\n  - ${gapLines.join('\n  - ')}\nfix the files, or pass --allow-missing to proceed and report these counts`);
@@ -103,6 +103,15 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     ctx.progress,
   );
   return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, facetsFallback, clock };
+}
+
+/** A threshold for a classifier the verdicts do not have is a typo that would otherwise change nothing, silently. */
+function assertThresholdsNameClassifiers(thresholds: ReadonlyMap<string, number>, joined: JoinedData): void {
+  const known = new Set(joined.classifiers.map((c) => c.name));
+  const stray = [...thresholds.keys()].filter((name) => !known.has(name));
+  if (stray.length === 0) return;
+  const names = (list: Iterable<string>) => [...list].map((n) => JSON.stringify(n)).join(', ') || '(none)';
+  throw configError(`"thresholds" names ${stray.length > 1 ? 'classifiers' : 'a classifier'} the verdicts do not have: ${names(stray)} (known: ${names(known)})`);
 }
 
 function clusterRecords(

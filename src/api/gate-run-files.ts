@@ -4,7 +4,7 @@
  * sha256 recorded in run.json. Anything missing, unreadable or changed fails closed.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
 import type { FileDigest } from '../io/file-digest.js';
 import { readLabels, type LabelsRead } from '../io/read-labels.js';
@@ -29,14 +29,20 @@ export async function loadStoredRun(dir: string): Promise<StoredRun> {
   return { ...folder, ...(await readRunAssignments(folder)) };
 }
 
-/** Where a recorded input is now: the blessed copy, else the recorded path (from the cwd, then the run folder). */
+/**
+ * Where a recorded input is now: the blessed copy, else the recorded path, which run.json keeps relative to
+ * the run folder (so the answer does not depend on the working folder).
+ */
 function locateInput(stored: StoredRun, record: InputRecord): string {
   const copy = stored.manifest?.inputs.find((i) => i.file === record.file && i.sha256 === record.sha256);
   if (copy) return join(stored.dir, copy.copy);
-  if (isAbsolute(record.file) || existsSync(resolve(record.file))) return record.file;
-  const besideRun = join(stored.dir, record.file);
-  if (existsSync(besideRun)) return besideRun;
-  throw gateError(`unreadable run: input file "${record.file}" recorded in run.json is gone (bless the run to keep copies of its inputs)`, join(stored.dir, RUN_FILES.run));
+  const path = resolve(stored.dir, record.file);
+  if (existsSync(path)) return path;
+  throw gateError(
+    `unreadable run: input file "${record.file}" recorded in run.json (relative to the run folder: ${path}) is gone ` +
+      '(bless the run to keep copies of its inputs)',
+    join(stored.dir, RUN_FILES.run),
+  );
 }
 
 function assertSame(stored: StoredRun, record: InputRecord, digest: FileDigest): void {

@@ -16,6 +16,8 @@ import { gateLevels } from '../gate/levels.js';
 import type { GateResult, GateSettings, GateSource } from '../gate/types.js';
 import type { LabelRow, VerdictRow } from '../types.js';
 import { loadGateSettings } from './gate-config.js';
+import { thresholdsByClassifier } from './settings.js';
+import { assertDistinctFiles } from './distinct-files.js';
 import { placeConversations } from './gate-placement.js';
 import { loadStoredRun, readRunLabels, readRunVerdicts, type StoredRun } from './gate-run-files.js';
 
@@ -59,6 +61,9 @@ function examples(ids: readonly string[]): string {
  * gate.verdict; // 'fail'
  */
 export async function gateRun(options: GateRunOptions): Promise<GateResult> {
+  if (options.baseline === options.candidate) {
+    throw new MisfireError('config', `--baseline and --candidate both name "${options.baseline}": a classifier compared with itself always passes; name the two versions to compare`);
+  }
   const settings = await loadGateSettings(options.config ?? null, options.settings ?? {});
   const stored = await loadStoredRun(options.run);
   const known = new Set(stored.run.rows.classifiers);
@@ -89,9 +94,10 @@ export async function gateRun(options: GateRunOptions): Promise<GateResult> {
  * const gate = await gateAgainstBaseline({ baselineRun: '.misfire/baseline', verdicts: ['new.csv'], candidate: 'detector-v3' });
  */
 export async function gateAgainstBaseline(options: GateBaselineOptions): Promise<GateResult> {
+  if (options.verdicts.length === 0) throw new MisfireError('config', 'name the new verdicts with --verdicts FILE');
+  assertDistinctFiles('--verdicts', options.verdicts);
   const settings = await loadGateSettings(options.config ?? null, options.settings ?? {});
   const stored = await loadStoredRun(options.baselineRun);
-  if (options.verdicts.length === 0) throw new MisfireError('config', 'name the new verdicts with --verdicts FILE');
   const fresh = await readVerdicts(options.verdicts);
   const freshNames = new Set(fresh.rows.map((r) => r.classifier));
   const { candidate } = options;
@@ -168,7 +174,7 @@ function mergeBaselineRows(fromRun: VerdictRow[], fromNew: VerdictRow[], name: s
 }
 
 function joinOptions(stored: StoredRun): JoinOptions {
-  return { threshold: stored.run.settings.threshold, thresholds: stored.run.settings.thresholds };
+  return { threshold: stored.run.settings.threshold, thresholds: thresholdsByClassifier(stored.run.settings.thresholds) };
 }
 
 /** 1/0/−1 per conversation for one classifier, decided the way the run decided (its thresholds). */

@@ -2,13 +2,15 @@
  * `misfire report` as a library call: re-render index.html and report.md from a run folder's saved artifacts
  * (run.json, metrics.json, clusters.json, model/centroids.bin) without recomputing anything.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { LeafCentroids } from '../artifacts/model-files.js';
 import { readRunCentroids, readRunFolder, readRunMetrics } from '../artifacts/read-run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
+import { makeFolders } from '../artifacts/output-folder.js';
+import { MisfireError } from '../errors.js';
 import type { RunRecord } from '../artifacts/run-record.js';
 import { renderReport } from '../render/render-report.js';
 import type { ReportView } from '../render/view-types.js';
@@ -66,9 +68,13 @@ export async function renderRunReport(options: ReportOptions): Promise<ReportOut
   });
   const htmlFile = options.out ? resolve(options.out) : join(resolve(options.run), RUN_FILES.reportHtml);
   const markdownFile = join(dirname(htmlFile), htmlFile.endsWith('.html') ? `${baseName(htmlFile)}.md` : RUN_FILES.reportMarkdown);
-  await mkdir(dirname(htmlFile), { recursive: true });
-  await writeFile(htmlFile, html);
-  await writeFile(markdownFile, markdown);
+  try {
+    await makeFolders(dirname(htmlFile));
+    await writeFile(htmlFile, html);
+    await writeFile(markdownFile, markdown);
+  } catch (err) {
+    throw new MisfireError('config', `cannot write the report to ${htmlFile}: ${(err as Error).message}`);
+  }
   return { html, markdown, htmlFile, markdownFile, view };
 }
 

@@ -4,6 +4,8 @@
  */
 import { assignmentsAt, analyze, type AnalyzeResult } from './analyze.js';
 import { resolveSettings, type RunSettings } from './settings.js';
+import { assertDistinctFiles } from './distinct-files.js';
+import { warnAboutConcern, warnIfKClamped } from './input-warnings.js';
 import { buildRunRecord, type RunRecord } from '../artifacts/run-record.js';
 import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-document.js';
 import { assertSafeOutput } from '../artifacts/output-folder.js';
@@ -48,6 +50,7 @@ export interface RunOutcome {
 
 export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   const settings = resolveSettings(options.settings);
+  assertDistinctFiles('--verdicts', options.verdicts);
   const progress = options.progress ?? silentProgress;
   const warnings = collectWarnings(options.onWarning);
   const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f);
@@ -62,6 +65,8 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     ? await readEmbeddings(options.embeddings, conversations.conversations.map((c) => c.id), options.embeddingIds ?? null)
     : null;
   progress.end();
+  warnIfKClamped(settings.k, conversations.conversations.length, warnings.sink);
+  warnAboutConcern(conversations.conversations, warnings.sink);
   const usage = emptyUsage();
   const ctx = { seed: settings.seed, progress, minUsers: settings.minUsers, cacheDir: options.cacheDir ?? '.misfire-cache', usage, warn: warnings.sink };
   const result = await analyze(
@@ -71,7 +76,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     ctx,
   );
   const metrics = metricsDocument(result, settings);
-  const run = buildRunRecord({ settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage, warnings: warnings.list });
+  const run = buildRunRecord({ runDir: options.out, settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage, warnings: warnings.list });
   progress.start('write artifacts');
   const leaves = result.hierarchy.levels[0];
   const centroids = leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null;

@@ -3,6 +3,7 @@ import { configError } from '../errors.js';
 import { MAX_LEVELS } from '../clustering/hierarchy.js';
 import type { RunSettings } from '../types.js';
 import { DEFAULT_PROVIDER } from '../providers/names.js';
+import { jsonPreview } from '../json-text.js';
 
 export type { RunSettings } from '../types.js';
 
@@ -23,15 +24,23 @@ export const DEFAULT_SETTINGS: RunSettings = {
   examplesPerCluster: 10,
 };
 
-/** Merge overrides onto the defaults and reject impossible values with a config error. */
+/**
+ * Merge overrides onto the defaults and reject impossible values with a config error that quotes the value
+ * as given (a config file may hold a string where a number belongs).
+ */
 export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettings {
   const s: RunSettings = { ...DEFAULT_SETTINGS, ...stripUndefined(overrides) };
   const int = (name: keyof RunSettings, min: number, max = Number.MAX_SAFE_INTEGER) => {
-    const v = s[name] as number;
-    if (!Number.isInteger(v) || v < min || v > max) throw configError(`--${kebab(name)} must be a whole number from ${min} to ${max}, got ${v}`);
+    const v: unknown = s[name];
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)) {
+      throw configError(`--${kebab(name)} must be a whole number from ${min} to ${max}, got ${jsonPreview(v)}`);
+    }
   };
-  const prob = (name: keyof RunSettings, v: number | null) => {
-    if (v !== null && !(v >= 0 && v <= 1)) throw configError(`--${kebab(name)} must be between 0 and 1, got ${v}`);
+  const number = (name: keyof RunSettings, low: number, high: number, bounds: string) => {
+    const v: unknown = s[name];
+    if (!(typeof v === 'number' && v >= low && v <= high && !(bounds === 'exclusive' && (v === low || v === high)))) {
+      throw configError(`--${kebab(name)} must be between ${low} and ${high}${bounds === 'exclusive' ? ' (exclusive)' : ''}, got ${jsonPreview(v)}`);
+    }
   };
   int('seed', 0, 2 ** 32 - 1);
   if (s.k !== null) int('k', 1);
@@ -41,13 +50,29 @@ export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettin
   int('minConversations', 1);
   int('minSupport', 0);
   int('examplesPerCluster', 0, 50);
-  if (!(s.alpha > 0 && s.alpha < 1)) throw configError(`--alpha must be between 0 and 1 (exclusive), got ${s.alpha}`);
-  prob('minEffect', s.minEffect);
-  if (s.threshold !== null && !Number.isFinite(s.threshold)) throw configError(`--threshold must be a number, got ${s.threshold}`);
-  for (const [name, t] of Object.entries(s.thresholds)) {
-    if (!Number.isFinite(t)) throw configError(`threshold for classifier "${name}" must be a number, got ${t}`);
+  number('alpha', 0, 1, 'exclusive');
+  number('minEffect', 0, 1, 'inclusive');
+  if (s.threshold !== null && !(typeof s.threshold === 'number' && Number.isFinite(s.threshold))) {
+    throw configError(`--threshold must be a number, got ${jsonPreview(s.threshold)}`);
+  }
+  if (typeof s.allowMissing !== 'boolean') throw configError(`--allow-missing must be true or false, got ${jsonPreview(s.allowMissing)}`);
+  if (typeof s.provider !== 'string') throw configError(`--provider must be a provider name, got ${jsonPreview(s.provider)}`);
+  const thresholds: unknown = s.thresholds;
+  if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
+    throw configError(`"thresholds" must be an object of classifier name → threshold, got ${jsonPreview(thresholds)}`);
+  }
+  for (const [name, t] of Object.entries(thresholds)) {
+    if (!(typeof t === 'number' && Number.isFinite(t))) throw configError(`threshold for classifier ${jsonPreview(name)} must be a number, got ${jsonPreview(t)}`);
   }
   return s;
+}
+
+/**
+ * The per-classifier thresholds as a lookup (classifier names are user data: never look them up on an object).
+ * @example thresholdsByClassifier({ 'filter-a': 0.4 }).get('filter-a'); // 0.4
+ */
+export function thresholdsByClassifier(thresholds: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(thresholds));
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

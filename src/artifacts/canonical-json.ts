@@ -14,9 +14,8 @@ function normalize(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, normalize);
   if (Array.isArray(value)) return value.map(normalize);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function') out[k] = normalize(v);
-    return out;
+    // fromEntries defines keys such as "__proto__" (a classifier may be named so) as plain keys.
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function').map(([k, v]) => [k, normalize(v)]));
   }
   return value;
 }

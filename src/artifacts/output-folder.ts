@@ -10,6 +10,7 @@ import { lstat, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { BASELINE_FILES, RUN_FILES } from './run-files.js';
+import { assertCanWriteBeside } from './write-probe.js';
 
 /** The marker file in every folder misfire writes. */
 export const OUTPUT_MARKER = '.misfire';
@@ -97,6 +98,7 @@ export async function assertSafeOutput(out: string, check: OutputCheck): Promise
         `would delete them; move them away, or choose a new folder, e.g. ${flag} ${join(out, 'misfire')}`,
     );
   }
+  await assertCanWriteBeside(target, flag);
   return target;
 }
 

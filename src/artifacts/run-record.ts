@@ -1,4 +1,5 @@
 /** The `run.json` artifact: what went in, what was counted, how it was configured. Deterministic. */
+import { relative, resolve, sep } from 'node:path';
 import type { FileDigest } from '../io/file-digest.js';
 import type { ConversationsRead } from '../io/read-conversations.js';
 import type { LabelsRead } from '../io/read-labels.js';
@@ -14,6 +15,7 @@ import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNu
 export const RUN_SCHEMA = 'misfire.run/v1';
 
 export interface InputRecord {
+  /** The input's path relative to the run folder (forward slashes), so it resolves from any working folder. */
   file: string;
   sha256: string | null;
   bytes: number;
@@ -34,7 +36,10 @@ export interface RunRecord {
     verdict_rows_without_verdict: number;
     label_rows_read: number;
     labels_unknown: number;
-    /** Rows read but not used: verdict rows with neither score nor flagged, label rows with an empty label. */
+    /**
+     * Rows read but not used, for a reason other than an empty ("unknown") label, which `labels_unknown`
+     * counts: verdict rows with neither score nor flagged, and verdict or label rows naming no conversation.
+     */
     rejected: number;
   };
   missing: {
@@ -72,9 +77,17 @@ export interface RunAnalysis {
   clock: { timings: readonly { stage: string }[] };
 }
 
-const input = (d: FileDigest): InputRecord => ({ file: d.file, sha256: d.sha256, bytes: d.bytes });
+/**
+ * Where an input is, as seen from the run folder: `relative(runDir, file)` with forward slashes.
+ * @example inputPathFromRun('/work/reports/v7', 'data/verdicts.csv') // with cwd /work: '../../data/verdicts.csv'
+ */
+export function inputPathFromRun(runDir: string, file: string): string {
+  return relative(resolve(runDir), resolve(file)).split(sep).join('/');
+}
 
 export function buildRunRecord(parts: {
+  /** The run folder the record is written to (input paths are recorded relative to it). */
+  runDir: string;
   settings: RunSettings;
   conversations: ConversationsRead;
   verdicts: VerdictsRead;
@@ -86,6 +99,7 @@ export function buildRunRecord(parts: {
 }): RunRecord {
   const { settings, conversations, verdicts, labels, result, usage } = parts;
   const gaps = result.joined.gaps;
+  const input = (d: FileDigest): InputRecord => ({ file: inputPathFromRun(parts.runDir, d.file), sha256: d.sha256, bytes: d.bytes });
   return {
     schema: RUN_SCHEMA,
     misfire_version: MISFIRE_VERSION,
@@ -106,7 +120,7 @@ export function buildRunRecord(parts: {
       verdict_rows_without_verdict: verdicts.emptyRows,
       label_rows_read: labels?.rowsRead ?? 0,
       labels_unknown: labels?.unknown ?? 0,
-      rejected: verdicts.emptyRows + (labels?.unknown ?? 0),
+      rejected: verdicts.emptyRows + gaps.unknownVerdictIds + gaps.unknownLabelIds,
     },
     missing: {
       unknown_verdict_ids: gaps.unknownVerdictIds,

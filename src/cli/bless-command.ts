@@ -2,10 +2,13 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
 import { blessRun } from '../api/gate-bless.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
+import { oneText } from './flag-values.js';
+
+const DEFAULT_BASELINE_DIR = '.misfire/baseline';
 
 const blessOptions = {
-  run: { type: 'string', demandOption: true, describe: 'The run folder to bless (written by `misfire run --out`).' },
-  'baseline-dir': { type: 'string', default: '.misfire/baseline', describe: 'Where the baseline is kept (replaced atomically).' },
+  run: { type: 'string', coerce: oneText('--run'), demandOption: true, describe: 'The run folder to bless (written by `misfire run --out`).' },
+  'baseline-dir': { type: 'string', coerce: oneText('--baseline-dir'), defaultDescription: DEFAULT_BASELINE_DIR, describe: 'Where the baseline is kept (replaced atomically).' },
 } satisfies Record<string, Options>;
 
 export const blessCommand: CommandModule<object, InferredOptionTypes<typeof blessOptions>> = {
@@ -21,7 +24,7 @@ export const blessCommand: CommandModule<object, InferredOptionTypes<typeof bles
           `CI artifact.\n${exitCodesHelp({ success: 'blessed', usage: 'unreadable or mismatched run', unexpected: UNEXPECTED_ERROR_HELP })}`,
       ),
   handler: async (args) => {
-    const outcome = await blessRun(args.run, args.baselineDir);
+    const outcome = await blessRun(args.run, args.baselineDir ?? DEFAULT_BASELINE_DIR);
     process.stdout.write(
       `misfire bless: ${args.run} is now the baseline in ${outcome.baselineDir} ` +
         `(${outcome.conversations} conversations; classifiers ${outcome.classifiers.join(', ')}; ${outcome.inputsCopied} input files copied)\n`,

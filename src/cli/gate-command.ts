@@ -4,7 +4,8 @@
  * read off the one computed gate value; the printed verdict comes from the same value. The rule's
  * defaults shown in --help are DEFAULT_GATE_SETTINGS (what config/gate.json ships).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolders } from '../artifacts/output-folder.js';
 import { dirname } from 'node:path';
 import { renderRunReport } from '../api/report.js';
 import { buildGateView } from '../render/gate-view.js';
@@ -17,6 +18,7 @@ import { gateMarkdown } from '../gate/markdown.js';
 import { gateSummaryLines } from '../gate/summary-text.js';
 import { DEFAULT_GATE_SETTINGS, type GateResult, type GateVerdict } from '../gate/types.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
+import { oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
 
 /** The only place a gate verdict becomes an exit code. */
 export const GATE_EXIT_CODES: Record<GateVerdict, number> = {
@@ -25,44 +27,49 @@ export const GATE_EXIT_CODES: Record<GateVerdict, number> = {
   insufficient_data: EXIT_CODES.usage,
 };
 
-const gateOptions = {
-  run: { type: 'string', describe: 'A run folder whose verdict inputs hold both the baseline and the candidate.' },
-  'baseline-run': { type: 'string', describe: 'A stored baseline run folder (see `misfire bless`); the candidate comes from --verdicts.' },
+export const gateOptions = {
+  run: { type: 'string', coerce: oneText('--run'), describe: 'A run folder whose verdict inputs hold both the baseline and the candidate.' },
+  'baseline-run': { type: 'string', coerce: oneText('--baseline-run'), describe: 'A stored baseline run folder (see `misfire bless`); the candidate comes from --verdicts.' },
   baseline: {
     type: 'string',
+    coerce: oneText('--baseline'),
     defaultDescription: "with --baseline-run, the run's only other classifier",
-    describe: 'Baseline classifier name.',
+    describe: 'Baseline classifier name (with --run: not the candidate).',
   },
-  candidate: { type: 'string', demandOption: true, describe: 'Candidate classifier name (the new version).' },
-  verdicts: { alias: 'v', type: 'string', array: true, describe: 'With --baseline-run: the new verdict CSV(s) (conversation_id,classifier,score,flagged).' },
-  conversations: { alias: 'c', type: 'string', describe: 'With --baseline-run: text of conversations the baseline run has not seen; they are placed at the nearest baseline cluster.' },
-  labels: { alias: 'l', type: 'string', describe: 'With --baseline-run: labels to use instead of the baseline run\'s (e.g. covering new conversations).' },
-  config: { type: 'string', defaultDescription: 'config/gate.json', describe: `Gate rule JSON (${Object.keys(DEFAULT_GATE_SETTINGS).join(', ')}).` },
+  candidate: { type: 'string', coerce: oneText('--candidate'), demandOption: true, describe: 'Candidate classifier name (the new version).' },
+  verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'With --baseline-run: the new verdict CSV(s) (conversation_id,classifier,score,flagged), each file once.' },
+  conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'With --baseline-run: text of conversations the baseline run has not seen; they are placed at the nearest baseline cluster.' },
+  labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'With --baseline-run: labels to use instead of the baseline run\'s (e.g. covering new conversations).' },
+  config: { type: 'string', coerce: oneText('--config'), defaultDescription: 'config/gate.json', describe: `Gate rule JSON (${Object.keys(DEFAULT_GATE_SETTINGS).join(', ')}).` },
   'max-increase': {
-    type: 'number',
+    type: 'string',
+    coerce: oneNumber('--max-increase'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.max_increase),
     describe: 'A cluster fails when its FPR or FNR rises by at least this much (absolute).',
   },
   alpha: {
-    type: 'number',
+    type: 'string',
+    coerce: oneNumber('--alpha'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.alpha),
     describe: 'Significance: BH-adjusted q (clusters) or p (overall) must be below this to fail.',
   },
   'min-support': {
-    type: 'number',
+    type: 'string',
+    coerce: oneWholeNumber('--min-support'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.min_support),
     describe: 'Checks on fewer paired conversations end as insufficient_data, never pass.',
   },
   'max-overall-increase': {
-    type: 'number',
+    type: 'string',
+    coerce: oneNumber('--max-overall-increase'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.max_overall_increase),
     describe: 'The overall FPR or FNR fails when it rises by at least this much.',
   },
-  json: { type: 'string', describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
-  junit: { type: 'string', describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
-  markdown: { type: 'string', describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
-  html: { type: 'string', describe: 'Write the run\'s HTML report with a gate section to this file (report.md beside it).' },
-  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only the verdict line.' },
+  json: { type: 'string', coerce: oneText('--json'), describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
+  junit: { type: 'string', coerce: oneText('--junit'), describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
+  markdown: { type: 'string', coerce: oneText('--markdown'), describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
+  html: { type: 'string', coerce: oneText('--html'), describe: 'Write the run\'s HTML report with a gate section to this file (report.md beside it).' },
+  quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'Print only the verdict line.' },
 } satisfies Record<string, Options>;
 
 type GateOptionValues = InferredOptionTypes<typeof gateOptions>;
@@ -99,7 +106,7 @@ async function computeFromArgs(args: GateArgs): Promise<GateResult> {
 async function writeOutput(file: string | undefined, content: string): Promise<void> {
   if (!file) return;
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await makeFolders(dirname(file));
     await writeFile(file, content);
   } catch (err) {
     throw configError(`cannot write ${file}: ${(err as Error).message}`);
@@ -122,8 +129,8 @@ export const gateCommand: CommandModule<object, GateOptionValues> = {
             success: 'pass (warnings allowed)',
             regression: 'regression',
             usage:
-              'usage or data error (missing or mismatched verdicts, unknown classifier, unreadable run, or too little data ' +
-              'to judge the overall rates)',
+              'usage or data error (a flag given twice, missing or mismatched verdicts, unknown classifier, the same ' +
+              'classifier as baseline and candidate with --run, unreadable run, or too little data to judge the overall rates)',
             unexpected: UNEXPECTED_ERROR_HELP,
           }),
       ),

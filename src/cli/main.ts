@@ -1,15 +1,27 @@
 /** The `misfire` command line: parse arguments, call the library, set process.exitCode. Nothing else. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { EXIT_CODES, exitCodeFor, isMisfireError } from '../errors.js';
+import { configError, EXIT_CODES, exitCodeFor, isMisfireError } from '../errors.js';
 import { MISFIRE_VERSION } from '../version.js';
 import { runCommand } from './run-command.js';
 import { gateCommand } from './gate-command.js';
 import { blessCommand } from './bless-command.js';
 import { reportCommand } from './report-command.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
+import { misusedSwitch, switchNames } from './flag-values.js';
+import { runOptions } from './run-options.js';
+import { gateOptions } from './gate-command.js';
+
+/** Every on/off flag of every command (yargs reads `--demo=abc` as off; misfire refuses it). */
+const SWITCHES = switchNames({ ...runOptions, ...gateOptions, help: { type: 'boolean', alias: 'h' }, version: { type: 'boolean' } });
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+  const misused = misusedSwitch(argv, SWITCHES);
+  if (misused) {
+    process.stderr.write(`misfire: ${misused}\nRun with --help for usage.\n`);
+    process.exitCode = EXIT_CODES.usage;
+    return;
+  }
   const parser = yargs(argv)
     .scriptName('misfire')
     .usage(
@@ -24,6 +36,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(blessCommand)
     .command(reportCommand)
     .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
+    .check(noStrayArguments)
     .example('$0 run --demo --out reports/demo', 'cluster the shipped demo data and write a report (offline)')
     .example('$0 run -c convs.jsonl -v verdicts.csv -l labels.csv -o reports/v7', 'your own data')
     .example('$0 gate --run reports/v7 --baseline v6 --candidate v7 --junit gate.xml', 'CI: exit 1 if v7 regresses on any cluster')
@@ -43,8 +56,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, err) => {
-      if (err) throw err;
-      process.stderr.write(`misfire: ${message}\nRun with --help for usage.\n`);
+      if (err && err.name !== 'YError') throw err;
+      process.stderr.write(`misfire: ${err?.message ?? message}\nRun with --help for usage.\n`);
       process.exitCode = EXIT_CODES.usage;
       throw new UsageReported();
     });
@@ -57,6 +70,13 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
 }
 
 class UsageReported extends Error {}
+
+/** Words after the command that are no option (e.g. after `--`) would be ignored silently: refuse them. */
+function noStrayArguments(argv: { _: (string | number)[] }): true {
+  const stray = argv._.slice(1);
+  if (stray.length) throw configError(`unexpected argument${stray.length > 1 ? 's' : ''} ${stray.map((a) => JSON.stringify(String(a))).join(', ')}: every input is named by an option (see --help)`);
+  return true;
+}
 
 function reportError(err: unknown): void {
   if (isMisfireError(err)) {

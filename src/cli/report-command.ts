@@ -3,14 +3,16 @@ import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
 import { relative } from 'node:path';
 import { renderRunReport } from '../api/report.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
+import { oneText } from './flag-values.js';
 
 const reportOptions = {
   run: {
     type: 'string',
+    coerce: oneText('--run'),
     demandOption: true,
     describe: 'A run folder written by `misfire run --out` (needs run.json, metrics.json, clusters.json; model/centroids.bin for the map).',
   },
-  out: { alias: 'o', type: 'string', defaultDescription: 'DIR/index.html', describe: 'Where to write the HTML report; report.md goes next to it.' },
+  out: { alias: 'o', type: 'string', coerce: oneText('--out'), defaultDescription: 'DIR/index.html', describe: 'Where to write the HTML report; report.md goes next to it.' },
 } satisfies Record<string, Options>;
 
 export const reportCommand: CommandModule<object, InferredOptionTypes<typeof reportOptions>> = {

@@ -9,7 +9,7 @@ import { readConversations } from '../io/read-conversations.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { estimateRun, formatDryRun } from '../providers/anthropic/dry-run.js';
 import { loadRunConfig } from './run-config.js';
-import { RUN_OPTION_GROUPS, claudeProviderOptions, runOptions, type RunArgs, type RunOptionValues } from './run-options.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_OUT, RUN_OPTION_GROUPS, claudeProviderOptions, runOptions, type RunArgs, type RunOptionValues } from './run-options.js';
 import { createStderrProgress } from './progress.js';
 import { silentProgress } from '../types.js';
 import { printRunSummary } from './run-summary.js';
@@ -20,10 +20,12 @@ const DEMO = (name: string) => relative(process.cwd(), fileURLToPath(new URL(`..
 
 const RUN_EPILOG = [
   'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.',
+  'run.json records each input\'s path relative to the run folder, its sha256, the row counts and the warnings.',
   'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).',
+  'Every flag but --verdicts takes one value: given twice it is a usage error, except --out (the last one wins).',
   exitCodesHelp({
     success: 'success',
-    usage: 'bad input or usage (the message names file, line and field; nothing is written)',
+    usage: 'bad input or usage, checked before any work (the message names file, line and field; nothing is written)',
     unexpected: UNEXPECTED_ERROR_HELP,
     provider:
       'the Claude provider failed (API unreachable, key rejected, still failing after retries, or more conversations ' +
@@ -44,6 +46,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
       .epilog(RUN_EPILOG),
   handler: async (args) => {
+    assertDemoAlone(args);
     const fromConfig = args.config ? await loadRunConfig(args.config) : {};
     const conversations = args.demo ? DEMO('conversations.jsonl') : args.conversations;
     const verdicts = args.demo ? [DEMO('verdicts.csv')] : args.verdicts;
@@ -57,10 +60,10 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       conversations,
       verdicts,
       labels: labels ?? null,
-      out: args.out,
+      out: args.out ?? DEFAULT_OUT,
       embeddings: args.embeddings ?? null,
       embeddingIds: args.embeddingIds ?? null,
-      cacheDir: args.cacheDir,
+      cacheDir: args.cacheDir ?? DEFAULT_CACHE_DIR,
       anthropic,
       progress: args.quiet ? silentProgress : createStderrProgress(),
       onWarning: (warning) => process.stderr.write(`misfire: warning: ${warning.message}\n`),
@@ -84,6 +87,13 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
   },
 };
 
+/** `--demo` brings its own inputs: naming others as well would leave the user unsure which were used. */
+function assertDemoAlone(args: RunArgs): void {
+  if (!args.demo) return;
+  const named = (['conversations', 'verdicts', 'labels'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
+  if (named.length) throw configError(`--demo uses the shipped demo inputs: drop ${named.join(', ')}, or drop --demo to use your own`);
+}
+
 /** `--dry-run`: read the conversations, print the estimate table; no API call, nothing written. */
 async function printDryRun(
   conversationsFile: string,
@@ -97,7 +107,7 @@ async function printDryRun(
     namingModel: anthropic.namingModel,
     k: args.k ?? fromConfig.k,
     levels: args.levels ?? fromConfig.levels,
-    cacheDir: args.cacheDir,
+    cacheDir: args.cacheDir ?? DEFAULT_CACHE_DIR,
   });
   process.stdout.write(formatDryRun(estimate));
 }

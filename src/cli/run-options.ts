@@ -6,11 +6,18 @@ import { configError } from '../errors.js';
 import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { parseFailureLimit } from '../providers/anthropic/failure-limit.js';
 import { PROVIDER_NAMES } from '../providers/registry.js';
+import { lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
+
+/** Where `misfire run` writes when --out is not given. */
+export const DEFAULT_OUT = 'reports/latest';
+/** Where Claude results are cached when --cache-dir is not given. */
+export const DEFAULT_CACHE_DIR = '.misfire-cache';
 
 /** The options about the Claude provider (grouped together in --help). */
 const claudeOptions = {
   provider: {
     type: 'string',
+    coerce: oneText('--provider'),
     choices: PROVIDER_NAMES,
     defaultDescription: DEFAULT_SETTINGS.provider,
     describe:
@@ -19,21 +26,25 @@ const claudeOptions = {
   },
   model: {
     type: 'string',
+    coerce: oneText('--model'),
     defaultDescription: DEFAULTS.model,
     describe: 'Claude model for the facets, one call per conversation (--provider anthropic).',
   },
   'naming-model': {
     type: 'string',
+    coerce: oneText('--naming-model'),
     defaultDescription: DEFAULTS.namingModel,
     describe: "Claude model that names the clusters and rates each name's privacy (names below 3 of 5 are hidden).",
   },
   concurrency: {
-    type: 'number',
+    type: 'string',
+    coerce: oneWholeNumber('--concurrency'),
     defaultDescription: String(DEFAULTS.concurrency),
     describe: 'Claude requests in flight at once; lower it when your rate limit is small (429s are retried anyway).',
   },
   'max-retries': {
-    type: 'number',
+    type: 'string',
+    coerce: oneWholeNumber('--max-retries'),
     defaultDescription: String(DEFAULTS.maxRetries),
     describe: 'Retries per Claude request after a 429, 529, 5xx, timeout or malformed reply, with exponential backoff that honours retry-after.',
   },
@@ -48,19 +59,22 @@ const claudeOptions = {
   },
   batch: {
     type: 'boolean',
+    coerce: oneSwitch('--batch'),
     describe:
       'Send the Claude requests through the Message Batches API: half price, results within 24 h (usually minutes); ' +
       'a killed run resumes the batch it already paid for.',
   },
   'dry-run': {
     type: 'boolean',
+    coerce: oneSwitch('--dry-run'),
     describe:
       'Estimate Claude calls, tokens and cost (standard and --batch price) for these inputs, minus what --cache-dir ' +
       'already holds, and print them. Makes no API call, needs no key, writes nothing.',
   },
   'cache-dir': {
     type: 'string',
-    default: '.misfire-cache',
+    coerce: oneText('--cache-dir'),
+    defaultDescription: DEFAULT_CACHE_DIR,
     describe:
       'Claude results cached by model + prompt version + conversation: a crashed run resumes where it stopped and a ' +
       'rerun makes zero API calls. Holds scrubbed outputs, never the API key.',
@@ -69,34 +83,53 @@ const claudeOptions = {
 
 /**
  * Setting flags carry no yargs default (an absent flag lets the --config file decide); their help shows
- * DEFAULT_SETTINGS' value instead.
+ * DEFAULT_SETTINGS' value instead. Nor does --out: a bare `--out` (an unset $OUT) must not mean the default.
+ * Every flag but --verdicts takes one value; given twice it is a usage error, except --out, where the
+ * last one wins (so `npm start -- --out DIR` writes to DIR).
  */
 export const runOptions = {
-  demo: { type: 'boolean', default: false, describe: 'Use the shipped demo data in datasets/demo/ (conversations, verdicts, labels).' },
-  conversations: { alias: 'c', type: 'string', describe: 'Conversations: JSONL ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}) or CSV (id,text[,user_id]).' },
-  verdicts: { alias: 'v', type: 'string', array: true, describe: 'Verdict CSV(s): conversation_id|id,classifier,score,flagged. Repeat for several files.' },
-  labels: { alias: 'l', type: 'string', describe: 'Ground-truth CSV: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
-  out: { alias: 'o', type: 'string', default: 'reports/latest', describe: 'Folder for the artifacts (replaced atomically on success).' },
-  config: { type: 'string', describe: 'JSON file of settings (same names as below, camelCase) and per-classifier "thresholds".' },
-  seed: { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.seed), describe: 'Random seed; same inputs + seed give byte-identical JSON/CSV artifacts.' },
-  k: { type: 'number', defaultDescription: `2·∛n, e.g. ${defaultLeafK(3000)} for 3,000 conversations`, describe: 'Leaf clusters.' },
-  levels: { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.levels), describe: 'Levels of the hierarchy including leaves, 1–4.' },
-  'min-users': { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.minUsers), describe: 'Privacy: clusters (and label terms) need at least this many distinct users.' },
-  'min-conversations': { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.minConversations), describe: 'Privacy: clusters need at least this many conversations.' },
-  alpha: { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.alpha), describe: 'False-discovery rate for pockets (Benjamini–Hochberg q below this).' },
-  'min-effect': { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.minEffect), describe: "A pocket's rate must exceed the overall rate by this much (absolute)." },
-  'min-support': { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.minSupport), describe: 'A pocket needs at least this many negatives (FPR) or positives (FNR).' },
-  threshold: { type: 'number', describe: 'Flag when score ≥ threshold (applies to every classifier with scores; overrides "flagged").' },
+  demo: {
+    type: 'boolean',
+    coerce: oneSwitch('--demo'),
+    default: false,
+    describe: 'Use the shipped demo data in datasets/demo/ (conversations, verdicts, labels); not together with -c, -v or -l.',
+  },
+  conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'Conversations: JSONL ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}) or CSV (id,text[,user_id]).' },
+  verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'Verdict CSV(s): conversation_id|id,classifier,score,flagged. Repeat for several files (each file once).' },
+  labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'Ground-truth CSV: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
+  out: {
+    alias: 'o',
+    type: 'string',
+    coerce: lastText('--out'),
+    defaultDescription: DEFAULT_OUT,
+    describe: 'Folder for the artifacts (replaced atomically on success). Given twice, the last one wins.',
+  },
+  config: { type: 'string', coerce: oneText('--config'), describe: 'JSON file of settings (same names as below, camelCase) and per-classifier "thresholds" (classifiers of the verdicts only).' },
+  seed: { type: 'string', coerce: oneWholeNumber('--seed'), defaultDescription: String(DEFAULT_SETTINGS.seed), describe: 'Random seed; same inputs + seed give byte-identical JSON/CSV artifacts.' },
+  k: {
+    type: 'string',
+    coerce: oneWholeNumber('--k'),
+    defaultDescription: `2·∛n, e.g. ${defaultLeafK(3000)} for 3,000 conversations`,
+    describe: 'Leaf clusters. More than the n conversations is clamped to n, with a warning.',
+  },
+  levels: { type: 'string', coerce: oneWholeNumber('--levels'), defaultDescription: String(DEFAULT_SETTINGS.levels), describe: 'Levels of the hierarchy including leaves, 1–4.' },
+  'min-users': { type: 'string', coerce: oneWholeNumber('--min-users'), defaultDescription: String(DEFAULT_SETTINGS.minUsers), describe: 'Privacy: clusters (and label terms) need at least this many distinct users.' },
+  'min-conversations': { type: 'string', coerce: oneWholeNumber('--min-conversations'), defaultDescription: String(DEFAULT_SETTINGS.minConversations), describe: 'Privacy: clusters need at least this many conversations.' },
+  alpha: { type: 'string', coerce: oneNumber('--alpha'), defaultDescription: String(DEFAULT_SETTINGS.alpha), describe: 'False-discovery rate for pockets (Benjamini–Hochberg q below this).' },
+  'min-effect': { type: 'string', coerce: oneNumber('--min-effect'), defaultDescription: String(DEFAULT_SETTINGS.minEffect), describe: "A pocket's rate must exceed the overall rate by this much (absolute)." },
+  'min-support': { type: 'string', coerce: oneWholeNumber('--min-support'), defaultDescription: String(DEFAULT_SETTINGS.minSupport), describe: 'A pocket needs at least this many negatives (FPR) or positives (FNR).' },
+  threshold: { type: 'string', coerce: oneNumber('--threshold'), describe: 'Flag when score ≥ threshold (applies to every classifier with scores; overrides "flagged").' },
   'allow-missing': {
     type: 'boolean',
+    coerce: oneSwitch('--allow-missing'),
     defaultDescription: String(DEFAULT_SETTINGS.allowMissing),
     describe: 'Proceed when ids do not line up (unknown ids, missing verdicts or labels); counts go into run.json and the report.',
   },
-  embeddings: { type: 'string', describe: 'Bring your own vectors: JSONL {"id","vector"} or raw float32 (.f32) with --embedding-ids.' },
-  'embedding-ids': { type: 'string', describe: 'Ids file (one per line) for a raw float32 --embeddings file.' },
-  'embedding-dim': { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.embeddingDim), describe: 'Dimensions of the built-in LSA embedding.' },
+  embeddings: { type: 'string', coerce: oneText('--embeddings'), describe: 'Bring your own vectors: JSONL {"id","vector"} or raw float32 (.f32) with --embedding-ids.' },
+  'embedding-ids': { type: 'string', coerce: oneText('--embedding-ids'), describe: 'Ids file (one per line) for a raw float32 --embeddings file.' },
+  'embedding-dim': { type: 'string', coerce: oneWholeNumber('--embedding-dim'), defaultDescription: String(DEFAULT_SETTINGS.embeddingDim), describe: 'Dimensions of the built-in LSA embedding.' },
   ...claudeOptions,
-  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'No progress on stderr.' },
+  quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'No progress on stderr.' },
 } satisfies Record<string, Options>;
 
 /** The values of `runOptions` as yargs parses them (a flag's type follows its definition). */

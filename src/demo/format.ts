@@ -1,5 +1,5 @@
 /** Serialises generated conversations into misfire's input formats (pure string functions). */
-import type { Conversation } from '../types.js';
+import type { Conversation, MetadataValue } from '../types.js';
 import { CLASSIFIER_NAMES, isFlagged } from './classifiers.js';
 import type { GeneratedConversation } from './generate.js';
 
@@ -53,6 +53,6 @@ export function toConversation(c: GeneratedConversation): Conversation {
     id: c.id,
     userId: c.userId,
     messages: c.messages.map((m) => ({ ...m })),
-    metadata: { topic: c.topic, channel: c.channel, concern: c.concern },
+    metadata: new Map<string, MetadataValue>([['topic', c.topic], ['channel', c.channel], ['concern', c.concern]]),
   };
 }

@@ -1,5 +1,6 @@
 /** Gate settings: merge config values and flag overrides onto the defaults, and reject impossible values. */
 import { MisfireError } from '../errors.js';
+import { jsonPreview } from '../json-text.js';
 import { DEFAULT_GATE_SETTINGS, type GateSettings } from './types.js';
 
 const KEYS = Object.keys(DEFAULT_GATE_SETTINGS) as (keyof GateSettings)[];
@@ -19,7 +20,7 @@ export function parseGateConfig(value: unknown, file: string): Partial<GateSetti
     if (!KEYS.includes(key as keyof GateSettings)) {
       throw new MisfireError('config', `unknown gate setting (known: ${KEYS.join(', ')})`, { file, field: key });
     }
-    if (typeof v !== 'number') throw new MisfireError('config', `must be a number, got ${JSON.stringify(v)}`, { file, field: key });
+    if (typeof v !== 'number') throw new MisfireError('config', `must be a number, got ${jsonPreview(v)}`, { file, field: key });
     out[key as keyof GateSettings] = v;
   }
   return out;

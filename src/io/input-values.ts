@@ -1,5 +1,6 @@
 /** Parsing of the small value grammars input files use (booleans, scores, ids). */
 import { inputError, type ErrorLocation } from '../errors.js';
+import { jsonPreview } from '../json-text.js';
 
 const TRUE_VALUES = new Set(['1', 'true']);
 const FALSE_VALUES = new Set(['0', 'false']);
@@ -32,7 +33,7 @@ export function parseId(raw: unknown, where: ErrorLocation): string {
   if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
   if (typeof raw === 'string' && raw.trim() !== '') return raw.trim();
   if (raw === undefined || raw === null || raw === '') throw inputError('missing id', where);
-  throw inputError(`id must be a non-empty string or number, got ${JSON.stringify(truncate(String(raw)))}`, where);
+  throw inputError(`id must be a non-empty string or number, got ${jsonPreview(raw)}`, where);
 }
 
 export function truncate(text: string, max = 60): string {

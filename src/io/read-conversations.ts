@@ -9,6 +9,7 @@ import { readCsvRows } from './csv-rows.js';
 import { newDigest, type FileDigest } from './file-digest.js';
 import { readJsonlBatches } from './jsonl-lines.js';
 import { parseId, truncate } from './input-values.js';
+import { jsonPreview, jsonText } from '../json-text.js';
 
 export interface ConversationsRead {
   conversations: Conversation[];
@@ -43,8 +44,7 @@ export async function readConversations(file: string): Promise<ConversationsRead
       const keyField = 'id' in row.record ? 'id' : 'conversation_id';
       const id = parseId(row.cells.id, { file, line: row.line, field: keyField });
       const userId = row.cells.user.trim() === '' ? id : row.cells.user.trim();
-      const metadata: Record<string, MetadataValue> = {};
-      for (const [key, value] of Object.entries(row.record)) if (!RESERVED.has(key)) metadata[key] = value;
+      const metadata = new Map<string, MetadataValue>(Object.entries(row.record).filter(([key]) => !RESERVED.has(key)));
       add({ id, userId, messages: [{ role: 'user', content: row.cells.text }], metadata }, row.line, keyField);
     }
   } else {
@@ -69,11 +69,10 @@ export function conversationFromJson(value: unknown, where: ErrorLocation): Conv
   const userRaw = row.user_id;
   const userId = userRaw === undefined || userRaw === null || userRaw === '' ? id : parseId(userRaw, { ...where, field: 'user_id' });
   const messages = readMessages(row, where);
-  const metadata: Record<string, MetadataValue> = {};
-  for (const key in row) {
+  const metadata = new Map<string, MetadataValue>();
+  for (const [key, v] of Object.entries(row)) {
     if (RESERVED.has(key)) continue;
-    const v = row[key];
-    metadata[key] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
+    metadata.set(key, v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : jsonText(v));
   }
   return { id, userId, messages, metadata };
 }
@@ -87,7 +86,7 @@ function readMessages(row: Record<string, unknown>, where: ErrorLocation): Messa
       if (typeof m !== 'object' || m === null) throw inputError('each message must be an object', { ...where, field });
       const { role, content } = m as Record<string, unknown>;
       if (role !== 'user' && role !== 'assistant') {
-        throw inputError(`role must be "user" or "assistant", got ${JSON.stringify(role)}`, { ...where, field: `${field}.role` });
+        throw inputError(`role must be "user" or "assistant", got ${jsonPreview(role)}`, { ...where, field: `${field}.role` });
       }
       if (typeof content !== 'string') throw inputError('content must be a string', { ...where, field: `${field}.content` });
       return { role, content };

@@ -10,6 +10,7 @@ import type { Embedding } from '../types.js';
 import { newDigest, type FileDigest } from './file-digest.js';
 import { readJsonlLines } from './jsonl-lines.js';
 import { parseId, truncate } from './input-values.js';
+import { jsonPreview } from '../json-text.js';
 
 export interface EmbeddingsRead {
   embedding: Embedding;
@@ -47,7 +48,7 @@ async function readJsonl(file: string, index: Map<string, number>, digest: FileD
     }
     row.vector.forEach((x, d) => {
       if (typeof x !== 'number' || !Number.isFinite(x)) {
-        throw inputError(`vector[${d}] is not a finite number: ${truncate(JSON.stringify(x) ?? String(x))}`, { file, line, field: `vector[${d}]` });
+        throw inputError(`vector[${d}] is not a finite number: ${jsonPreview(x)}`, { file, line, field: `vector[${d}]` });
       }
       data[i * dim + d] = x;
     });

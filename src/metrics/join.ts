@@ -33,15 +33,15 @@ export interface JoinGaps {
   unknownLabelIds: number;
   /** Conversations with no usable label (no row, or an empty label). */
   unlabelled: number;
-  /** A few example ids per gap, for error messages. */
-  examples: Record<string, string[]>;
+  /** A few distinct example ids per gap (keyed by gap kind), for error messages. */
+  examples: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface JoinOptions {
   /** Threshold for every classifier (`--threshold`). */
   threshold?: number | null;
   /** Per-classifier thresholds (config file), taking precedence over `threshold`. */
-  thresholds?: Record<string, number>;
+  thresholds?: ReadonlyMap<string, number>;
 }
 
 const EXAMPLES = 5;
@@ -55,10 +55,11 @@ export function joinVerdictsAndLabels(
   const n = conversationIds.length;
   const index = new Map<string, number>();
   conversationIds.forEach((id, i) => index.set(id, i));
-  const examples: Record<string, string[]> = {};
+  const examples = new Map<string, Set<string>>();
   const note = (kind: string, id: string) => {
-    const list = (examples[kind] ??= []);
-    if (list.length < EXAMPLES) list.push(id);
+    const distinct = examples.get(kind) ?? new Set<string>();
+    examples.set(kind, distinct);
+    if (distinct.size < EXAMPLES) distinct.add(id);
   };
   const byName = new Map<string, ClassifierVerdicts>();
   let unknownVerdictIds = 0;
@@ -71,7 +72,7 @@ export function joinVerdictsAndLabels(
     }
     let c = byName.get(row.classifier);
     if (!c) {
-      const threshold = options.thresholds?.[row.classifier] ?? options.threshold ?? null;
+      const threshold = options.thresholds?.get(row.classifier) ?? options.threshold ?? null;
       c = { name: row.classifier, flagged: new Int8Array(n).fill(-1), score: new Float64Array(n).fill(NaN), hasScores: false, threshold, missing: 0 };
       byName.set(row.classifier, c);
     }
@@ -124,7 +125,7 @@ export function joinVerdictsAndLabels(
     classifiers,
     labels: labelArray,
     categories,
-    gaps: { unknownVerdictIds, unknownLabelIds, unlabelled, examples },
+    gaps: { unknownVerdictIds, unknownLabelIds, unlabelled, examples: new Map([...examples].map(([kind, ids]) => [kind, [...ids]])) },
   };
 }
 
@@ -132,7 +133,10 @@ export function joinVerdictsAndLabels(
 export function describeGaps(joined: JoinedData): string[] {
   const { gaps } = joined;
   const lines: string[] = [];
-  const ex = (kind: string) => (gaps.examples[kind]?.length ? ` (e.g. ${gaps.examples[kind].join(', ')})` : '');
+  const ex = (kind: string) => {
+    const ids = gaps.examples.get(kind) ?? [];
+    return ids.length ? ` (e.g. ${ids.join(', ')})` : '';
+  };
   if (gaps.unknownVerdictIds) lines.push(`${gaps.unknownVerdictIds} verdict rows name a conversation id that is not in the conversations${ex('unknownVerdictIds')}`);
   if (gaps.unknownLabelIds) lines.push(`${gaps.unknownLabelIds} label rows name a conversation id that is not in the conversations${ex('unknownLabelIds')}`);
   if (gaps.unlabelled) lines.push(`${gaps.unlabelled} conversations have no label${ex('unlabelled')}`);

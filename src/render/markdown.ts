@@ -30,6 +30,11 @@ export function renderMarkdown(view: ReportView): string {
     for (const m of s.missing) lines.push(`- ${mdCell(m)}`);
     lines.push('');
   }
+  if (s.warnings.length) {
+    lines.push('**Warnings (what the run clamped, ignored or repaired):**', '');
+    for (const w of s.warnings) lines.push(`- ${mdCell(w)}`);
+    lines.push('');
+  }
   const scored = view.classifiers.some((c) => c.auc !== null);
   lines.push(
     `| classifier | n | FPR (95% CI) | FNR (95% CI) | precision | recall |${scored ? ' ROC AUC |' : ''}`,

@@ -21,7 +21,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     { label: 'Verdict rows read', value: count(r.verdict_rows_read) },
     { label: 'Verdict rows with neither score nor flag (rejected)', value: count(r.verdict_rows_without_verdict) },
     { label: 'Label rows read', value: count(r.label_rows_read) },
-    { label: 'Label rows with an empty label (rejected)', value: count(r.labels_unknown) },
+    { label: 'Label rows with an empty label (unknown)', value: count(r.labels_unknown) },
     { label: 'Verdict rows naming an unknown conversation', value: count(m.unknown_verdict_ids) },
     { label: 'Label rows naming an unknown conversation', value: count(m.unknown_label_ids) },
     { label: 'Conversations without a usable label', value: count(m.unlabelled_conversations) },
@@ -42,6 +42,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     rows,
     missing: m.details,
     ...(facetsFallback === null ? {} : { facetsFallback }),
+    warnings: shortList(run.warnings.map((w) => w.message)),
     privacy: {
       minUsers: s.minUsers,
       minConversations: s.minConversations,
@@ -57,6 +58,14 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
       { label: 'Pocket rule', value: `q < ${s.alpha}, rate ≥ overall + ${s.minEffect}, support ≥ ${s.minSupport}` },
     ],
   };
+}
+
+/** Warnings shown in the summary; the rest are counted (run.json keeps them all). */
+const SHOWN_WARNINGS = 10;
+
+function shortList(messages: readonly string[]): string[] {
+  if (messages.length <= SHOWN_WARNINGS) return [...messages];
+  return [...messages.slice(0, SHOWN_WARNINGS), `…and ${messages.length - SHOWN_WARNINGS} more in run.json`];
 }
 
 export function methodsView(run: RunRecord, metrics: MetricsDocument, clusters: readonly ClusterRecord[]): MethodsView {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as misfire from '../../src/index.js';
 import { REPO } from '../helpers/paths.js';
-import { writeTinyDataset } from '../helpers/tiny-dataset.js';
+import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
 
 const root = mkdtempSync(join(tmpdir(), 'misfire-public-api-'));
 
@@ -19,7 +19,9 @@ afterAll(() => {
 
 describe('the public library surface', () => {
   it('runs, gates, re-renders and blesses a tiny data set', async () => {
-    const data = writeTinyDataset();
+    const verdicts = tinyContents().verdicts;
+    const twin = verdicts.slice(1).map((line) => line.replace(',filter-a,', ',filter-b,'));
+    const data = writeTinyDataset({ verdicts: `${[...verdicts, ...twin].join('\n')}\n` });
     const options: misfire.RunOptions = {
       conversations: data.conversations,
       verdicts: [data.verdicts],
@@ -29,16 +31,16 @@ describe('the public library surface', () => {
     };
     const outcome: misfire.RunOutcome = await misfire.runMisfire(options);
     expect(outcome.run.schema).toBe(misfire.RUN_SCHEMA);
-    expect(outcome.metrics.classifiers.map((c) => c.name)).toEqual(['filter-a']);
+    expect(outcome.metrics.classifiers.map((c) => c.name)).toEqual(['filter-a', 'filter-b']);
 
     const folder = await misfire.readRunFolder(outcome.outDir);
     expect(folder.run.rows.conversations).toBe(40);
     expect((await misfire.readRunMetrics(folder)).schema).toBe(misfire.METRICS_SCHEMA);
 
     const settings = { min_support: 1 };
-    const same: misfire.GateResult = await misfire.gate({ run: outcome.outDir, baseline: 'filter-a', candidate: 'filter-a', settings });
+    const same: misfire.GateResult = await misfire.gate({ run: outcome.outDir, baseline: 'filter-a', candidate: 'filter-b', settings });
     expect(same.verdict).toBe('pass');
-    expect(same).toEqual(await misfire.gateRun({ run: outcome.outDir, baseline: 'filter-a', candidate: 'filter-a', settings }));
+    expect(same).toEqual(await misfire.gateRun({ run: outcome.outDir, baseline: 'filter-a', candidate: 'filter-b', settings }));
 
     const report = await misfire.report({ run: outcome.outDir, out: join(root, 'review', 'index.html') });
     expect(readFileSync(report.htmlFile, 'utf8')).toContain('misfire report');

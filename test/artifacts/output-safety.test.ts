@@ -196,13 +196,22 @@ describe('bless --baseline-dir gets the same protection', () => {
 });
 
 describe('the CLI', () => {
+  it('exits 2 at once for -o below /proc, before reading any input', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await main(['run', '-c', join(data.dir, 'not-read.jsonl'), '-v', data.verdicts, '-o', '/proc/misfire-out', '-q']);
+    expect(process.exitCode).toBe(2);
+    const err = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(err).toMatch(/cannot write next to \/proc\/misfire-out \(--out\)/);
+    expect(err).not.toMatch(/not-read\.jsonl/);
+  });
+
   it('exits 2 for -o "" and leaves the working folder as it was', async () => {
     process.chdir(data.dir);
     const before = snapshot(data.dir);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     await main(['run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', '', '-q']);
     expect(process.exitCode).toBe(2);
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/misfire: config error: --out is empty/);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/misfire: --out is empty/);
     expect(snapshot(data.dir)).toEqual(before);
   });
 });

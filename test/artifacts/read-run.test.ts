@@ -122,6 +122,13 @@ describe('a damaged run folder is exit 2 naming the file and the field', () => {
       gate: false,
     },
     {
+      name: 'a missing field in metrics.json',
+      file: RUN_FILES.metrics,
+      edit: { remove: 'classifiers.0.overall.fpr' },
+      message: /metrics\.json, field "classifiers\[0\]\.overall\.fpr": expected a number or null, but it is missing/,
+      gate: false,
+    },
+    {
       name: 'a missing field in run.json',
       file: RUN_FILES.run,
       edit: { remove: 'rows.conversations' },
@@ -184,7 +191,7 @@ describe('a damaged run folder is exit 2 naming the file and the field', () => {
       const dir = corrupted(c.file, c.edit);
       expectCleanInputError(await runCli('report', '--run', dir), join(dir, c.file), c.message);
       if (!c.gate) return;
-      expectCleanInputError(await runCli('gate', '--run', dir, '--baseline', 'filter-a', '--candidate', 'filter-a'), join(dir, c.file), c.message);
+      expectCleanInputError(await runCli('gate', '--run', dir, '--baseline', 'filter-a', '--candidate', 'filter-b'), join(dir, c.file), c.message);
       expectCleanInputError(await runCli('bless', '--run', dir, '--baseline-dir', join(root, `baseline-${copies}`)), join(dir, c.file), c.message);
     });
   }

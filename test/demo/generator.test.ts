@@ -101,7 +101,7 @@ describe('demo generator files', () => {
       id: rows[0].id,
       userId: rows[0].user_id,
       messages: rows[0].messages,
-      metadata: { topic: rows[0].topic, channel: rows[0].channel, concern: rows[0].concern },
+      metadata: new Map<string, string | number>([['topic', rows[0].topic], ['channel', rows[0].channel], ['concern', rows[0].concern]]),
     });
   });
 

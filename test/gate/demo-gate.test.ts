@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gateAgainstBaseline, gateRun } from '../../src/api/gate.js';
+import { MisfireError } from '../../src/errors.js';
 import { placeConversations } from '../../src/api/gate-placement.js';
 import { loadStoredRun } from '../../src/api/gate-run-files.js';
 import { main } from '../../src/cli/main.js';
@@ -70,11 +71,11 @@ describe('gate on one run holding both versions', () => {
     expect(gate.levels.flatMap((l) => l.checks).filter((c) => c.metric === 'fnr' && c.status === 'fail')).toEqual([]);
   });
 
-  it('passes keyword-v1 compared with itself', async () => {
-    const gate = await gateRun({ run: fullRun, baseline: 'keyword-v1', candidate: 'keyword-v1' });
-    expect(gate.verdict).toBe('pass');
-    expect(gate.counts.fail + gate.counts.warn).toBe(0);
-    expect(gate.paired.conversations).toBe(3000);
+  it('refuses keyword-v1 compared with itself (it would always pass) before reading anything', async () => {
+    const err = await gateRun({ run: join(demo.dir, 'no-such-run'), baseline: 'keyword-v1', candidate: 'keyword-v1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MisfireError);
+    expect((err as MisfireError).code).toBe('config');
+    expect((err as Error).message).toMatch(/--baseline and --candidate both name "keyword-v1"/);
   });
 
   it('CLI: exit 1 on the regression, with JUnit naming the cluster and byte-identical JSON on a rerun', async () => {
@@ -114,8 +115,10 @@ describe('gate on one run holding both versions', () => {
     expect(existsSync(join(demo.dir, 'gate-report', 'report.md'))).toBe(true);
   });
 
-  it('CLI: exit 0 for a version against itself, 2 for an unknown classifier or a missing mode', async () => {
-    expect((await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1')).code).toBe(0);
+  it('CLI: exit 2 for a version against itself, an unknown classifier or a missing mode', async () => {
+    const itself = await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1');
+    expect(itself.code).toBe(2);
+    expect(itself.err).toMatch(/both name "keyword-v1"/);
     const unknown = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v9');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/unknown candidate classifier "detector-v9": the run has "detector-v2", "detector-v3", "keyword-v1"/);
@@ -125,7 +128,7 @@ describe('gate on one run holding both versions', () => {
     expect(lenient.code).toBe(0);
     expect(lenient.out).toMatch(/^misfire gate: PASS[^]*WARN/);
     // …and too little data for the overall rates is never a pass: exit 2.
-    const thin = await cli('gate', '--run', fullRun, '--baseline', 'keyword-v1', '--candidate', 'keyword-v1', '--min-support', '5000');
+    const thin = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--min-support', '5000');
     expect(thin.code).toBe(2);
     expect(thin.out).toMatch(/^misfire gate: INSUFFICIENT DATA/);
     const notARun = await cli('gate', '--run', demo.dir, '--baseline', 'a', '--candidate', 'b');

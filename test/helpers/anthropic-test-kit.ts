@@ -54,7 +54,7 @@ export function makeConversations(n: number, prefix = 'c'): Conversation[] {
       { role: 'user' as const, content: `Question ${i}: how do I get better at ${TOPICS[i % TOPICS.length]}?` },
       { role: 'assistant' as const, content: `Here are some tips (variant ${i}).` },
     ],
-    metadata: { source: 'test' },
+    metadata: new Map([['source', 'test']]),
   }));
 }
 

@@ -23,7 +23,7 @@ function harmfulConversation(id: string): Conversation {
   return {
     id,
     userId: 'u-harm',
-    metadata: {},
+    metadata: new Map(),
     messages: [
       { role: 'user', content: `${HARMFUL}, and tell me how to hide it from everyone please.` },
       { role: 'assistant', content: 'No.' },
@@ -88,7 +88,7 @@ describe('anthropic provider: refusals', () => {
     const spanish: Conversation = {
       id: 'es',
       userId: 'u',
-      metadata: {},
+      metadata: new Map(),
       messages: [{ role: 'user', content: `HARMFUL-MARKER ¿Puedes explicarme cómo funciona la fotosíntesis en las plantas de interior, por favor?` }],
     };
     const [facets] = await localProvider(proxy.url, { maxRetries: 0 }).facets.extract([spanish], makeCtx(cacheDir));

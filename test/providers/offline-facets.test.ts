@@ -5,7 +5,7 @@ import type { Conversation, Message, MetadataValue, ProgressReporter } from '../
 import { silentProgress } from '../../src/types.js';
 
 function conversation(messages: Message[], metadata: Record<string, MetadataValue> = {}): Conversation {
-  return { id: 'c1', userId: 'u1', messages, metadata };
+  return { id: 'c1', userId: 'u1', messages, metadata: new Map(Object.entries(metadata)) };
 }
 
 const user = (content: string): Message => ({ role: 'user', content });
@@ -166,7 +166,7 @@ describe('createOfflineFacetExtractor', () => {
       id: `c${i}`,
       userId: `u${i % 7}`,
       messages: [user(i % 2 ? `Please explain topic number ${i} in simple words` : `hi, mail me at u${i}@example.com`)],
-      metadata: { concern: (i % 6) + 1 },
+      metadata: new Map([['concern', (i % 6) + 1]]),
     }));
 
   it('returns one Facets per conversation, in order, equal to extractOfflineFacets', async () => {

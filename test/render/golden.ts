@@ -11,12 +11,14 @@ import { TrustedSvg } from '../../src/render/charts/trusted-svg.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const LIST_ITEMS = 4;
+/** The repository as a path relative to a temporary run folder (run.json records inputs so). */
+const RELATIVE_REPO = new RegExp(`^(?:\\.\\./)+${REPO.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 /** Keys left out: derived tooltip/search text that repeats what other fields already pin down. */
 const OMITTED = new Set(['title', 'search']);
 
 export function normalise(value: unknown): unknown {
   if (value instanceof TrustedSvg) return `svg:${value.kind}`;
-  if (typeof value === 'string') return value.split(REPO).join('<repo>/').replace(/\d+/g, '#');
+  if (typeof value === 'string') return value.replace(RELATIVE_REPO, '<repo>/').split(REPO).join('<repo>/').replace(/\d+/g, '#');
   if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(1)) : String(value);
   if (Array.isArray(value)) {
     const head = value.slice(0, LIST_ITEMS).map(normalise);

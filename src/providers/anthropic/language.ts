@@ -4,35 +4,35 @@
  * anything else becomes 'und' (the same value the offline detector uses for "unknown").
  */
 
-/** Common language names and ISO 639-1 codes → the ISO 639-3 codes franc reports. */
-const ALIASES: Record<string, string> = {
-  english: 'eng', en: 'eng',
-  spanish: 'spa', es: 'spa',
-  french: 'fra', fr: 'fra',
-  german: 'deu', de: 'deu',
-  portuguese: 'por', pt: 'por',
-  italian: 'ita', it: 'ita',
-  dutch: 'nld', nl: 'nld',
-  russian: 'rus', ru: 'rus',
-  chinese: 'cmn', mandarin: 'cmn', zh: 'cmn', zho: 'cmn',
-  japanese: 'jpn', ja: 'jpn',
-  korean: 'kor', ko: 'kor',
-  arabic: 'arb', ar: 'arb', ara: 'arb',
-  hindi: 'hin', hi: 'hin',
-  turkish: 'tur', tr: 'tur',
-  polish: 'pol', pl: 'pol',
-  ukrainian: 'ukr', uk: 'ukr',
-  vietnamese: 'vie', vi: 'vie',
-  indonesian: 'ind', id: 'ind',
-  persian: 'pes', farsi: 'pes', fa: 'pes', fas: 'pes',
-  swedish: 'swe', sv: 'swe',
-  hebrew: 'heb', he: 'heb',
-  greek: 'ell', el: 'ell',
-  czech: 'ces', cs: 'ces',
-  romanian: 'ron', ro: 'ron',
-  thai: 'tha', th: 'tha',
-  bengali: 'ben', bn: 'ben',
-};
+/** Common language names and ISO 639-1 codes → the ISO 639-3 codes franc reports (a Map: the answer is model output). */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['english', 'eng'], ['en', 'eng'],
+  ['spanish', 'spa'], ['es', 'spa'],
+  ['french', 'fra'], ['fr', 'fra'],
+  ['german', 'deu'], ['de', 'deu'],
+  ['portuguese', 'por'], ['pt', 'por'],
+  ['italian', 'ita'], ['it', 'ita'],
+  ['dutch', 'nld'], ['nl', 'nld'],
+  ['russian', 'rus'], ['ru', 'rus'],
+  ['chinese', 'cmn'], ['mandarin', 'cmn'], ['zh', 'cmn'], ['zho', 'cmn'],
+  ['japanese', 'jpn'], ['ja', 'jpn'],
+  ['korean', 'kor'], ['ko', 'kor'],
+  ['arabic', 'arb'], ['ar', 'arb'], ['ara', 'arb'],
+  ['hindi', 'hin'], ['hi', 'hin'],
+  ['turkish', 'tur'], ['tr', 'tur'],
+  ['polish', 'pol'], ['pl', 'pol'],
+  ['ukrainian', 'ukr'], ['uk', 'ukr'],
+  ['vietnamese', 'vie'], ['vi', 'vie'],
+  ['indonesian', 'ind'], ['id', 'ind'],
+  ['persian', 'pes'], ['farsi', 'pes'], ['fa', 'pes'], ['fas', 'pes'],
+  ['swedish', 'swe'], ['sv', 'swe'],
+  ['hebrew', 'heb'], ['he', 'heb'],
+  ['greek', 'ell'], ['el', 'ell'],
+  ['czech', 'ces'], ['cs', 'ces'],
+  ['romanian', 'ron'], ['ro', 'ron'],
+  ['thai', 'tha'], ['th', 'tha'],
+  ['bengali', 'ben'], ['bn', 'ben'],
+]);
 
 /**
  * @example
@@ -42,7 +42,7 @@ const ALIASES: Record<string, string> = {
  */
 export function normaliseLanguage(answer: string): string {
   const cleaned = answer.trim().toLowerCase();
-  const alias = ALIASES[cleaned];
+  const alias = ALIASES.get(cleaned);
   if (alias) return alias;
   if (/^[a-z]{3}$/.test(cleaned)) return cleaned;
   // "English; Spanish" or "English (US)": take the first language named.

@@ -86,7 +86,7 @@ export function loadPricing(path = defaultPricingPath()): PricingTable {
 }
 
 function priceOf(table: PricingTable, model: string): ModelPrice {
-  const price = table.models[model];
+  const price = new Map(Object.entries(table.models)).get(model);
   if (!price) {
     throw configError(`no price for model "${model}" in config/pricing.json (known: ${Object.keys(table.models).join(', ')})`);
   }

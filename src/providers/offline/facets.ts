@@ -34,7 +34,7 @@ export function parseConcern(value: MetadataValue | undefined): number | undefin
 /**
  * Facets of one conversation, computed offline. Pure and deterministic.
  * @example
- * extractOfflineFacets({ id: 'c1', userId: 'u1', metadata: {},
+ * extractOfflineFacets({ id: 'c1', userId: 'u1', metadata: new Map(),
  *   messages: [{ role: 'user', content: 'Hello! Please explain how tides work.' }] });
  * // { summary: 'Explain how tides work.', language: 'eng', turns: 1, length: 37 }
  */
@@ -50,7 +50,7 @@ export function extractOfflineFacets(conversation: Conversation): Facets {
     turns: messages.length,
     length,
   };
-  const concern = parseConcern(conversation.metadata.concern);
+  const concern = parseConcern(conversation.metadata.get('concern'));
   if (concern !== undefined) facets.concern = concern;
   return facets;
 }
