@@ -63,9 +63,9 @@ const claudeOptions = {
  */
 export const runOptions = {
   demo: { type: 'boolean', default: false, describe: 'Use the shipped demo data in datasets/demo/ (conversations, verdicts, labels).' },
-  conversations: { alias: 'c', type: 'string', describe: 'Conversations: JSONL ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}) or CSV (id,text[,user_id]).' },
-  verdicts: { alias: 'v', type: 'string', array: true, describe: 'Verdict CSV(s): conversation_id|id,classifier,score,flagged. Repeat for several files.' },
-  labels: { alias: 'l', type: 'string', describe: 'Ground-truth CSV: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
+  conversations: { alias: 'c', type: 'string', describe: 'Conversations: JSONL or a JSON array ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}; WildChat, LMSYS, ShareGPT shapes too), CSV/TSV (id,text[,user_id]) or Parquet; .gz accepted; - reads standard input.' },
+  verdicts: { alias: 'v', type: 'string', array: true, describe: 'Verdict CSV, TSV or Parquet file(s): conversation_id|id,classifier,score,flagged (.gz accepted). Repeat for several files.' },
+  labels: { alias: 'l', type: 'string', describe: 'Ground truth, CSV, TSV or Parquet: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
   out: { alias: 'o', type: 'string', default: 'reports/latest', describe: 'Folder for the artifacts (replaced atomically on success).' },
   config: { type: 'string', describe: 'JSON file of settings (same names as below, camelCase) and per-classifier "thresholds".' },
   seed: { type: 'number', defaultDescription: String(DEFAULT_SETTINGS.seed), describe: 'Random seed; same inputs + seed give byte-identical JSON/CSV artifacts.' },

@@ -6,7 +6,7 @@
  */
 import { inputError } from '../errors.js';
 import type { FileDigest } from './file-digest.js';
-import { displayName, inputBytes, type ReadOptions } from './input-bytes.js';
+import { displayName, inputBytes, STDIN, type ReadOptions } from './input-bytes.js';
 import { JsonArraySplitter, JsonArraySyntaxError } from './json-array-splitter.js';
 import { CheckedUtf8Decoder, lineBreaks } from './utf8-text.js';
 
@@ -38,7 +38,10 @@ export async function* readJsonRecordBatches(
       waiting += text;
       const first = waiting.search(/[^\s\ufeff]/);
       if (first < 0 && !final) return [];
-      if (waiting.startsWith('PAR1')) throw inputError('this is a Parquet file: name it *.parquet', { file: name });
+      if (waiting.startsWith('PAR1')) {
+        const what = file === STDIN ? 'Parquet cannot be read from standard input: name the file (*.parquet)' : 'this is a Parquet file: name it *.parquet';
+        throw inputError(what, { file: name });
+      }
       shape.kind = first >= 0 && waiting[first] === '[' ? 'array' : 'lines';
       ({ parse: parser, lineAtEnd } = shape.kind === 'array' ? arrayParser(name) : linesParser(name));
       [text, waiting] = [waiting, ''];

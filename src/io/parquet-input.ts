@@ -1,14 +1,14 @@
 /**
  * Parquet input through hyparquet (pure JavaScript; snappy built in, gzip, zstd, brotli and lz4 pages through
  * hyparquet-compressors), one row group at a time. A file on disk is read by random access and hashed in one
- * sequential pass; standard input and a `.parquet.gz` are read into memory first (Parquet needs random
- * access). Row numbers are 1-based and stand in for line numbers in messages.
+ * sequential pass; a `.parquet.gz` is read into memory first (Parquet needs random access). Row numbers are
+ * 1-based and stand in for line numbers in messages.
  */
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { inputError, MisfireError } from '../errors.js';
 import { assertReadableFile, type FileDigest } from './file-digest.js';
-import { displayName, inputBuffer, inputBytes, isGzipName, STDIN, type ReadOptions } from './input-bytes.js';
+import { displayName, inputBuffer, inputBytes, isGzipName, type ReadOptions } from './input-bytes.js';
 
 export interface ParquetRowGroup {
   /** Top-level column names, in file order. */
@@ -47,7 +47,7 @@ export async function* readParquetRowGroups(file: string, digest: FileDigest, op
 }
 
 async function openParquet(file: string, digest: FileDigest, options: ReadOptions): Promise<AsyncBuffer> {
-  if (file === STDIN || isGzipName(file)) {
+  if (isGzipName(file)) {
     const bytes = await inputBuffer(file, digest, options);
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
