@@ -26,8 +26,8 @@ const ID_FIELDS = ['id', 'conversation_id', 'conversation_hash'];
 const USER_FIELDS = ['user_id', 'hashed_ip'];
 const MESSAGE_FIELDS = ['messages', 'conversation', 'conversations', 'contents'];
 const NOTHING = 'no conversations to cluster';
-/** Fields that say how to read a row: one that is null is not kept as metadata. */
-const ROLE_FIELDS = new Set([...ID_FIELDS, ...USER_FIELDS, ...MESSAGE_FIELDS, 'text']);
+/** The fields above: one that is null says nothing and is not kept as metadata. */
+const ALIAS_FIELDS = new Set([...ID_FIELDS, ...USER_FIELDS, ...MESSAGE_FIELDS, 'text']);
 
 export async function readConversations(file: string, options: ReadOptions = {}): Promise<ConversationsRead> {
   const name = displayName(file);
@@ -58,8 +58,7 @@ export async function readConversations(file: string, options: ReadOptions = {})
       const id = parseId(cells.id, { file: name, line, field: names.id });
       const userId = cells.user.trim() === '' ? id : cells.user.trim();
       const metadata: Record<string, MetadataValue> = {};
-      const used = new Set([names.id, names.text, names.user]);
-      for (const key in record) if (!used.has(key)) setField(metadata, key, record[key]);
+      for (const key in record) if (key !== names.id && key !== names.text && key !== names.user) setField(metadata, key, record[key]);
       add({ id, userId, messages: [{ role: 'user', content: cells.text }], metadata }, line, () => names.id);
     }
   } else if (format === 'parquet') {
@@ -82,7 +81,7 @@ export async function readConversations(file: string, options: ReadOptions = {})
  */
 export function conversationFromJson(value: unknown, where: ErrorLocation, tally = new ContentTally()): Conversation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw inputError('each line must be a JSON object', { ...where, field: '(json)' });
+    throw inputError('each conversation must be a JSON object', { ...where, field: '(json)' });
   }
   const row = value as Record<string, unknown>;
   const idField = firstSet(row, ID_FIELDS);
@@ -126,7 +125,7 @@ function metadataOf(row: Record<string, unknown>, read: readonly (string | null)
   const metadata: Record<string, MetadataValue> = {};
   for (const key of Object.keys(row)) {
     const v = row[key];
-    if (read.includes(key) || (v === null && ROLE_FIELDS.has(key))) continue;
+    if (read.includes(key) || (v === null && ALIAS_FIELDS.has(key))) continue;
     setField(metadata, key, v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v));
   }
   return metadata;
