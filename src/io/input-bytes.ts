@@ -61,18 +61,23 @@ export async function* inputBytes(file: string, digest: FileDigest, options: Rea
   const raw = stored();
   let gunzip: Transform | null = null;
   try {
-    const first = await raw.next();
-    if (first.done) return;
-    if (!isGzip(first.value)) {
-      yield first.value;
+    let head: Buffer = Buffer.alloc(0);
+    while (head.length < 2) {
+      const next = await raw.next();
+      if (next.done) break;
+      head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+    }
+    if (head.length === 0) return;
+    if (!isGzip(head)) {
+      yield head;
       yield* raw;
       return;
     }
     const again = async function* (): AsyncGenerator<Buffer> {
-      yield first.value;
+      yield head;
       yield* raw;
     };
-    gunzip = createGunzip();
+    gunzip = createGunzip({ chunkSize: READ_CHUNK });
     pipeline(Readable.from(again()), gunzip, () => {});
     for await (const chunk of gunzip as AsyncIterable<Buffer>) yield chunk;
   } catch (err) {
@@ -85,7 +90,7 @@ export async function* inputBytes(file: string, digest: FileDigest, options: Rea
   }
 }
 
-/** The whole input in memory (for formats that need random access, such as Parquet from stdin or a .gz). */
+/** The whole input in memory, decompressed (for a format that needs random access: a gzipped Parquet file). */
 export async function inputBuffer(file: string, digest: FileDigest, options: ReadOptions = {}): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of inputBytes(file, digest, options)) chunks.push(chunk);

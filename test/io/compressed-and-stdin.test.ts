@@ -44,6 +44,8 @@ describe('conversations from standard input (-)', () => {
     expect(read.digest).toEqual({ file: '-', bytes: text.length, sha256: sha256(text) });
     const packed = readFileSync(inputFixture('openai-chat.jsonl.gz'));
     expect((await readConversations('-', { stdin: Readable.from([packed]) })).conversations).toHaveLength(3);
+    const byteByByte = Readable.from(Array.from(packed, (byte) => Buffer.from([byte])));
+    expect((await readConversations('-', { stdin: byteByByte })).conversations).toHaveLength(3);
   });
 
   it('names stdin in errors', async () => {
