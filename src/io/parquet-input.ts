@@ -58,22 +58,26 @@ async function openParquet(file: string, digest: FileDigest, options: ReadOption
 
 /**
  * A Parquet value as JSON-like data: 64-bit integers become numbers (or decimal strings beyond 2⁵³), dates
- * ISO strings, binary UTF-8 text; lists and structs are converted throughout.
+ * ISO strings, binary UTF-8 text, typed arrays arrays; lists and structs are converted throughout, in place
+ * (they are fresh from the reader, and a row group of conversations is large).
  * @example plainValue({ n: 7n, at: new Date(0) }) // { n: 7, at: '1970-01-01T00:00:00.000Z' }
  */
 export function plainValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (typeof value !== 'object') return typeof value === 'bigint' ? plainInteger(value) : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plainValue(value[i]);
+    return value;
+  }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
-  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return Array.from(value as ArrayLike<unknown>, plainValue);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) out[key] = plainValue(inner);
-    return out;
-  }
-  return value;
+  if (ArrayBuffer.isView(value)) return value instanceof DataView ? null : Array.from(value as unknown as ArrayLike<unknown>, plainValue);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = plainValue(record[key]);
+  return record;
 }
+
+const plainInteger = (value: bigint): number | string => (Number.isSafeInteger(Number(value)) ? Number(value) : String(value));
 
 /**
  * A Parquet value as a table cell's text, as a CSV writer would have written it: '' for null, `true`/`false`,
