@@ -2,10 +2,10 @@
  * Parquet input through hyparquet (pure JavaScript; snappy built in, gzip, zstd, brotli and lz4 pages through
  * hyparquet-compressors), one row group at a time. A file on disk is read by random access and hashed in one
  * sequential pass; a `.parquet.gz` is read into memory first (Parquet needs random access). Row numbers are
- * 1-based and stand in for line numbers in messages.
+ * 1-based and stand in for line numbers in messages. The libraries are loaded on first use, so that a run
+ * without Parquet input does not pay for them at start-up.
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { inputError, MisfireError } from '../errors.js';
 import { assertReadableFile, type FileDigest } from './file-digest.js';
 import { displayName, inputBuffer, inputBytes, isGzipName, type ReadOptions } from './input-bytes.js';
@@ -22,7 +22,11 @@ export interface ParquetRowGroup {
 /** Every row group of a Parquet file, in order. The digest is complete before the first group is read. */
 export async function* readParquetRowGroups(file: string, digest: FileDigest, options: ReadOptions = {}): AsyncGenerator<ParquetRowGroup> {
   const name = displayName(file);
-  const source = await openParquet(file, digest, options);
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema }, { compressors }] = await Promise.all([
+    import('hyparquet'),
+    import('hyparquet-compressors'),
+  ]);
+  const source = await openParquet(file, digest, options, asyncBufferFromFile);
   let metadata: FileMetaData;
   try {
     metadata = await parquetMetadataAsync(source);
@@ -46,7 +50,12 @@ export async function* readParquetRowGroups(file: string, digest: FileDigest, op
   }
 }
 
-async function openParquet(file: string, digest: FileDigest, options: ReadOptions): Promise<AsyncBuffer> {
+async function openParquet(
+  file: string,
+  digest: FileDigest,
+  options: ReadOptions,
+  asyncBufferFromFile: (file: string) => Promise<AsyncBuffer>,
+): Promise<AsyncBuffer> {
   if (isGzipName(file)) {
     const bytes = await inputBuffer(file, digest, options);
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
