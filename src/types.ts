@@ -1,6 +1,7 @@
 /** Shared data types of the pipeline. Plain data only: no I/O, no classes with behaviour. */
 
-export type Role = 'user' | 'assistant';
+/** Who wrote a message. `system` (also an OpenAI `developer` message) and `tool` turns are kept but never read as the user's request. */
+export type Role = 'user' | 'assistant' | 'system' | 'tool';
 
 export interface Message {
   role: Role;

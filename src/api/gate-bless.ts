@@ -12,6 +12,7 @@ import { assertSafeOutput } from '../artifacts/output-folder.js';
 import { toJson } from '../artifacts/canonical-json.js';
 import { BASELINE_SCHEMA, type BaselineManifest } from '../artifacts/baseline-manifest.js';
 import { BASELINE_FILES } from '../artifacts/run-files.js';
+import { tableSuffix } from '../io/table-batches.js';
 import { blessableInputs, loadStoredRun, locateRunInput, readRunLabels, readRunVerdicts } from './gate-run-files.js';
 
 const INPUTS = BASELINE_FILES.inputs;
@@ -54,7 +55,7 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
       const manifest: BaselineManifest = { schema: BASELINE_SCHEMA, inputs: [] };
       for (const [i, record] of inputs.entries()) {
         const role = i < stored.run.inputs.verdicts.length ? `verdicts-${i + 1}` : 'labels';
-        const copy = `${INPUTS}/${role}.csv`;
+        const copy = `${INPUTS}/${role}${tableSuffix(record.file)}`;
         await copyFile(locateRunInput(stored, record), join(writer.dir, copy));
         manifest.inputs.push({ file: record.file, sha256: record.sha256, copy });
       }

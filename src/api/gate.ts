@@ -7,6 +7,7 @@
  * the comparison unsafe throws a MisfireError (fail closed).
  */
 import { MisfireError } from '../errors.js';
+import { assertStdinUse } from '../io/input-bytes.js';
 import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
@@ -98,6 +99,7 @@ export async function gateAgainstBaseline(options: GateBaselineOptions): Promise
   assertDistinctFiles('--verdicts', options.verdicts);
   const settings = await loadGateSettings(options.config ?? null, options.settings ?? {});
   const stored = await loadStoredRun(options.baselineRun);
+  assertStdinUse([['--conversations', options.conversations], ...options.verdicts.map((file) => ['--verdicts', file] as const), ['--labels', options.labels]]);
   const fresh = await readVerdicts(options.verdicts);
   const freshNames = new Set(fresh.rows.map((r) => r.classifier));
   const { candidate } = options;

@@ -15,6 +15,7 @@ import { readConversations } from '../io/read-conversations.js';
 import { readLabels } from '../io/read-labels.js';
 import { readVerdicts } from '../io/read-verdicts.js';
 import { readEmbeddings } from '../io/read-embeddings.js';
+import { assertStdinUse, STDIN } from '../io/input-bytes.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
 import { emptyUsage, type ProviderUsage } from '../providers/types.js';
@@ -23,6 +24,7 @@ import { silentProgress, type ProgressReporter } from '../types.js';
 import { collectWarnings, type WarningSink } from '../warnings.js';
 
 export interface RunOptions {
+  /** The conversations file, or `-` for standard input. */
   conversations: string;
   verdicts: string[];
   labels?: string | null;
@@ -53,14 +55,22 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   assertDistinctFiles('--verdicts', options.verdicts);
   const progress = options.progress ?? silentProgress;
   const warnings = collectWarnings(options.onWarning);
-  const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f);
+  assertStdinUse([
+    ['--conversations', options.conversations],
+    ...options.verdicts.map((file) => ['--verdicts', file] as const),
+    ['--labels', options.labels],
+    ['--embeddings', options.embeddings],
+    ['--embedding-ids', options.embeddingIds],
+  ]);
+  const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f && f !== STDIN);
   // Refuse an unsafe --out before any work, not after it.
   await assertSafeOutput(options.out, { flag: '--out', inputs });
   const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, anthropic: options.anthropic });
   progress.start('read inputs');
-  const conversations = await readConversations(options.conversations);
-  const verdicts = await readVerdicts(options.verdicts);
-  const labels = options.labels ? await readLabels(options.labels) : null;
+  const reading = { warnings: warnings.sink };
+  const conversations = await readConversations(options.conversations, reading);
+  const verdicts = await readVerdicts(options.verdicts, reading);
+  const labels = options.labels ? await readLabels(options.labels, reading) : null;
   const embedded = options.embeddings
     ? await readEmbeddings(options.embeddings, conversations.conversations.map((c) => c.id), options.embeddingIds ?? null)
     : null;

@@ -29,7 +29,7 @@ const UNMARKED_RUN_FILES = new Set<string>([
   RUN_FILES.embeddingModel,
   RUN_FILES.centroids,
 ]);
-const UNMARKED_BASELINE_INPUT = /^inputs\/(?:verdicts-\d+|labels)\.csv$/;
+const UNMARKED_BASELINE_INPUT = /^inputs\/(?:verdicts-\d+|labels)\.(?:csv|tsv|parquet)(?:\.gz)?$/;
 const unmarkedOwn = (file: string) => UNMARKED_RUN_FILES.has(file) || UNMARKED_BASELINE_INPUT.test(file);
 
 export interface OutputCheck {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inputError } from '../errors.js';
-import { readCsvRows } from '../io/csv-rows.js';
+import { readTableRows } from '../io/table-batches.js';
 import { newDigest } from '../io/file-digest.js';
 import { readJson } from '../io/read-json.js';
 import { baselineManifest, BASELINE_SCHEMA, type BaselineManifest } from './baseline-manifest.js';
@@ -66,8 +66,11 @@ export async function readRunAssignments(folder: RunFolder): Promise<RunAssignme
   const known = new Set(folder.clusters.filter((c) => c.level === 0).map((c) => c.cluster_id));
   const conversationIds: string[] = [];
   const leafIds: string[] = [];
-  const spec = { columns: { id: { names: ['conversation_id'], required: true }, cluster: { names: ['cluster_id'], required: true } } };
-  for await (const row of readCsvRows(file, spec, newDigest(file))) {
+  const spec = {
+    columns: { id: { names: ['conversation_id'], required: true }, cluster: { names: ['cluster_id'], required: true } },
+    nothing: 'unreadable run: no assignments',
+  };
+  for await (const row of readTableRows(file, spec, newDigest(file))) {
     if (!known.has(row.cells.cluster)) throw inputError(`unreadable run: unknown leaf cluster "${row.cells.cluster}"`, { file, line: row.line });
     conversationIds.push(row.cells.id);
     leafIds.push(row.cells.cluster);

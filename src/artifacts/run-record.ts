@@ -1,6 +1,7 @@
 /** The `run.json` artifact: what went in, what was counted, how it was configured. Deterministic. */
 import { relative, resolve, sep } from 'node:path';
 import type { FileDigest } from '../io/file-digest.js';
+import { STDIN } from '../io/input-bytes.js';
 import type { ConversationsRead } from '../io/read-conversations.js';
 import type { LabelsRead } from '../io/read-labels.js';
 import type { VerdictsRead } from '../io/read-verdicts.js';
@@ -79,9 +80,11 @@ export interface RunAnalysis {
 
 /**
  * Where an input is, as seen from the run folder: `relative(runDir, file)` with forward slashes.
+ * Standard input (`-`) stays `-`.
  * @example inputPathFromRun('/work/reports/v7', 'data/verdicts.csv') // with cwd /work: '../../data/verdicts.csv'
  */
 export function inputPathFromRun(runDir: string, file: string): string {
+  if (file === STDIN) return STDIN;
   return relative(resolve(runDir), resolve(file)).split(sep).join('/');
 }
 

@@ -94,9 +94,9 @@ export const runOptions = {
     default: false,
     describe: 'Use the shipped demo data in datasets/demo/ (conversations, verdicts, labels); not together with -c, -v or -l.',
   },
-  conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'Conversations: JSONL ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}) or CSV (id,text[,user_id]).' },
-  verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'Verdict CSV(s): conversation_id|id,classifier,score,flagged. Repeat for several files (each file once).' },
-  labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'Ground-truth CSV: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
+  conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'Conversations: JSONL or a JSON array ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}; WildChat, LMSYS, ShareGPT shapes too), CSV/TSV (id,text[,user_id]) or Parquet; .gz accepted; - reads standard input.' },
+  verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'Verdict CSV, TSV or Parquet file(s): conversation_id|id,classifier,score,flagged (.gz accepted). Repeat for several files (each file once).' },
+  labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'Ground truth, CSV, TSV or Parquet: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
   out: {
     alias: 'o',
     type: 'string',

@@ -1,7 +1,5 @@
-/** SHA-256 of an input file, computed while it is streamed (no second read). */
-import { createHash, type Hash } from 'node:crypto';
+/** SHA-256 of an input file, computed while it is streamed (no second read; see input-bytes.ts). */
 import { inputError, MisfireError } from '../errors.js';
-import type { Readable } from 'node:stream';
 
 export interface FileDigest {
   file: string;
@@ -12,19 +10,6 @@ export interface FileDigest {
 
 export function newDigest(file: string): FileDigest {
   return { file, bytes: 0, sha256: null };
-}
-
-/** Pass `source` through unchanged while feeding the digest. */
-export function hashingStream<T extends Readable>(source: T, digest: FileDigest): T {
-  const hash: Hash = createHash('sha256');
-  source.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    digest.bytes += chunk.length;
-  });
-  source.on('end', () => {
-    digest.sha256 = hash.digest('hex');
-  });
-  return source;
 }
 
 /** Fail early, with a clear input error, when a file cannot be read. */

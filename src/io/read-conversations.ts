@@ -1,15 +1,20 @@
 /**
- * Read conversations from JSONL (`{"id","user_id"?,"messages":[...]}` or `{"id","text"}`) or CSV
- * (`id,text[,user_id]`). Every other field is kept as metadata. Malformed rows stop the read with an
+ * Read conversations: JSON Lines or a JSON array of objects (`{"id","user_id"?,"messages":[...]}` or
+ * `{"id","text"}`, with the field names of the common exports as aliases), CSV or TSV (`id,text[,user_id]`),
+ * or Parquet (the same columns). Every other field is kept as metadata. Malformed rows stop the read with an
  * input error naming file, line and field.
  */
 import { inputError, type ErrorLocation } from '../errors.js';
 import type { Conversation, Message, MetadataValue } from '../types.js';
-import { readCsvRows } from './csv-rows.js';
 import { newDigest, type FileDigest } from './file-digest.js';
-import { readJsonlBatches } from './jsonl-lines.js';
+import { displayName, type ReadOptions } from './input-bytes.js';
 import { parseId, truncate } from './input-values.js';
-import { jsonPreview, jsonText } from '../json-text.js';
+import { readJsonRecordBatches, type JsonRecord, type JsonShape } from './json-records.js';
+import { setField } from './data-objects.js';
+import { jsonText } from '../json-text.js';
+import { ContentTally, readMessageList, type BlockCounts } from './message-content.js';
+import { plainValue, readParquetRowGroups } from './parquet-input.js';
+import { emptyInput, inputFormat, readTableRows } from './table-batches.js';
 
 export interface ConversationsRead {
   conversations: Conversation[];
@@ -17,82 +22,118 @@ export interface ConversationsRead {
   rows: number;
 }
 
-const KEY_FIELDS = ['id', 'conversation_id'];
-const RESERVED = new Set(['id', 'conversation_id', 'user_id', 'messages', 'text']);
+/** Field names, in order of preference: ours, then WildChat's and LMSYS-Chat-1M's, ShareGPT's, Gemini's. */
+const ID_FIELDS = ['id', 'conversation_id', 'conversation_hash'];
+const USER_FIELDS = ['user_id', 'hashed_ip'];
+const MESSAGE_FIELDS = ['messages', 'conversation', 'conversations', 'contents'];
+const NOTHING = 'no conversations to cluster';
+/** The fields above: one that is null says nothing and is not kept as metadata. */
+const ALIAS_FIELDS = new Set([...ID_FIELDS, ...USER_FIELDS, ...MESSAGE_FIELDS, 'text']);
 
-export async function readConversations(file: string): Promise<ConversationsRead> {
+export async function readConversations(file: string, options: ReadOptions = {}): Promise<ConversationsRead> {
+  const name = displayName(file);
   const digest = newDigest(file);
   const seen = new Map<string, number>();
   const conversations: Conversation[] = [];
-  const add = (conversation: Conversation, line: number, field: string) => {
+  const tally = new ContentTally();
+  const add = (conversation: Conversation, line: number, idField: () => string) => {
     const first = seen.get(conversation.id);
     if (first !== undefined) {
-      throw inputError(`duplicate conversation id "${truncate(conversation.id)}" (first seen on line ${first})`, { file, line, field });
+      throw inputError(`duplicate conversation id "${truncate(conversation.id)}" (first seen on line ${first})`, { file: name, line, field: idField() });
     }
     seen.set(conversation.id, line);
     conversations.push(conversation);
   };
-  if (/\.csv$/i.test(file)) {
+  const addRecords = (records: readonly JsonRecord[]) => {
+    for (const { line, value } of records) {
+      add(conversationFromJson(value, { file: name, line }, tally), line, () => firstSet(value as Record<string, unknown>, ID_FIELDS) ?? 'id');
+    }
+  };
+  const format = inputFormat(file, 'json');
+  if (format === 'csv' || format === 'tsv') {
     const spec = {
-      columns: {
-        id: { names: KEY_FIELDS, required: true },
-        text: { names: ['text'], required: true },
-        user: { names: ['user_id'], required: false },
-      },
+      columns: { id: { names: ID_FIELDS, required: true }, text: { names: ['text'], required: true }, user: { names: USER_FIELDS, required: false } },
+      nothing: NOTHING,
     };
-    for await (const row of readCsvRows(file, spec, digest)) {
-      const keyField = 'id' in row.record ? 'id' : 'conversation_id';
-      const id = parseId(row.cells.id, { file, line: row.line, field: keyField });
-      const userId = row.cells.user.trim() === '' ? id : row.cells.user.trim();
-      const metadata = new Map<string, MetadataValue>(Object.entries(row.record).filter(([key]) => !RESERVED.has(key)));
-      add({ id, userId, messages: [{ role: 'user', content: row.cells.text }], metadata }, row.line, keyField);
+    for await (const { line, cells, record, names } of readTableRows(file, spec, digest, options)) {
+      const id = parseId(cells.id, { file: name, line, field: names.id });
+      const userId = cells.user.trim() === '' ? id : cells.user.trim();
+      const metadata = new Map<string, MetadataValue>();
+      for (const key in record) if (key !== names.id && key !== names.text && key !== names.user) metadata.set(key, record[key]);
+      add({ id, userId, messages: [{ role: 'user', content: cells.text }], metadata }, line, () => names.id);
     }
+  } else if (format === 'parquet') {
+    for await (const { names, firstRow, rows } of readParquetRowGroups(file, digest, options)) {
+      addRecords(rows.map((row, i) => ({ line: firstRow + i, value: parquetRowObject(names, row) })));
+    }
+    if (conversations.length === 0) throw emptyInput(file, 'the Parquet file has no rows', NOTHING);
   } else {
-    for await (const batch of readJsonlBatches(file, digest)) {
-      for (const { line, value } of batch) {
-        const conversation = conversationFromJson(value, { file, line });
-        add(conversation, line, (value as Record<string, unknown>).id !== undefined ? 'id' : 'conversation_id');
-      }
-    }
+    const shape: JsonShape = { kind: null };
+    for await (const batch of readJsonRecordBatches(file, digest, options, shape)) addRecords(batch);
+    if (conversations.length === 0) throw emptyInput(file, shape.kind === 'array' ? 'the JSON array is empty' : 'the file is empty', NOTHING);
   }
+  tally.report(options.warnings, name);
   return { conversations, digest, rows: conversations.length };
 }
 
-/** Validate one parsed JSONL value into a Conversation. */
-export function conversationFromJson(value: unknown, where: ErrorLocation): Conversation {
+/**
+ * Validate one parsed JSON value (a JSONL line, an array element or a Parquet row) into a Conversation.
+ * `tally` collects what the content held besides text, for the file's warning.
+ */
+export function conversationFromJson(value: unknown, where: ErrorLocation, tally = new ContentTally()): Conversation {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw inputError('each line must be a JSON object', { ...where, field: '(json)' });
+    throw inputError('each conversation must be a JSON object', { ...where, field: '(json)' });
   }
   const row = value as Record<string, unknown>;
-  const keyField = row.id === undefined && row.conversation_id !== undefined ? 'conversation_id' : 'id';
-  const id = parseId(row[keyField], { ...where, field: keyField });
-  const userRaw = row.user_id;
-  const userId = userRaw === undefined || userRaw === null || userRaw === '' ? id : parseId(userRaw, { ...where, field: 'user_id' });
-  const messages = readMessages(row, where);
-  const metadata = new Map<string, MetadataValue>();
-  for (const [key, v] of Object.entries(row)) {
-    if (RESERVED.has(key)) continue;
-    metadata.set(key, v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : jsonText(v));
-  }
+  const idField = firstSet(row, ID_FIELDS);
+  if (idField === null) throw inputError(`missing id (${ID_FIELDS.map((f) => `"${f}"`).join(', ')})`, { ...where, field: 'id' });
+  const id = parseId(row[idField], { ...where, field: idField });
+  const userField = firstSet(row, USER_FIELDS);
+  const userId = userField === null || row[userField] === '' ? id : parseId(row[userField], { ...where, field: userField });
+  const listField = firstSet(row, MESSAGE_FIELDS);
+  const counts = tally.begin();
+  const messages = listField === null ? textMessage(row, where) : readMessageList(row[listField], listField, where, counts, tally);
+  const metadata = metadataOf(row, [idField, userField, listField ?? 'text']);
+  if (counts.image_blocks + counts.tool_calls + counts.tool_results + counts.other_blocks > 0) addCounts(metadata, counts);
   return { id, userId, messages, metadata };
 }
 
-function readMessages(row: Record<string, unknown>, where: ErrorLocation): Message[] {
-  if (row.messages !== undefined) {
-    if (!Array.isArray(row.messages)) throw inputError('"messages" must be an array', { ...where, field: 'messages' });
-    if (row.messages.length === 0) throw inputError('"messages" is empty', { ...where, field: 'messages' });
-    return row.messages.map((m, i) => {
-      const field = `messages[${i}]`;
-      if (typeof m !== 'object' || m === null) throw inputError('each message must be an object', { ...where, field });
-      const { role, content } = m as Record<string, unknown>;
-      if (role !== 'user' && role !== 'assistant') {
-        throw inputError(`role must be "user" or "assistant", got ${jsonPreview(role)}`, { ...where, field: `${field}.role` });
-      }
-      if (typeof content !== 'string') throw inputError('content must be a string', { ...where, field: `${field}.content` });
-      return { role, content };
-    });
-  }
+/** The counts of non-text content that are not zero, unless the row has a field of the same name. */
+function addCounts(metadata: Map<string, MetadataValue>, counts: BlockCounts): void {
+  for (const key of Object.keys(counts) as (keyof BlockCounts)[]) if (counts[key] > 0 && !metadata.has(key)) metadata.set(key, counts[key]);
+}
+
+function textMessage(row: Record<string, unknown>, where: ErrorLocation): Message[] {
   if (typeof row.text === 'string') return [{ role: 'user', content: row.text }];
   if (row.text !== undefined && row.text !== null) throw inputError('"text" must be a string', { ...where, field: 'text' });
-  throw inputError('needs "messages" (a list of {role, content}) or "text"', { ...where, field: 'messages' });
+  throw inputError(`needs "messages" (a list of {role, content}; also ${MESSAGE_FIELDS.slice(1).map((f) => `"${f}"`).join(', ')}) or "text"`, {
+    ...where,
+    field: 'messages',
+  });
+}
+
+/** The first of `fields` that the row sets (not undefined, not null), or null. */
+function firstSet(row: Record<string, unknown>, fields: readonly string[]): string | null {
+  for (const field of fields) if (row[field] !== undefined && row[field] !== null && Object.hasOwn(row, field)) return field;
+  return null;
+}
+
+/**
+ * Every field of the row but the ones read, as metadata (keyed by whatever names the data uses, `__proto__`
+ * included); nested values are kept as JSON text, written without recursion however deep they are.
+ */
+function metadataOf(row: Record<string, unknown>, read: readonly (string | null)[]): Map<string, MetadataValue> {
+  const metadata = new Map<string, MetadataValue>();
+  for (const key of Object.keys(row)) {
+    const v = row[key];
+    if (read.includes(key) || (v === null && ALIAS_FIELDS.has(key))) continue;
+    metadata.set(key, v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : jsonText(v));
+  }
+  return metadata;
+}
+
+function parquetRowObject(names: readonly string[], row: readonly unknown[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) setField(object, names[i], plainValue(row[i]));
+  return object;
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 import type { Embedding } from '../types.js';
 import { newDigest, type FileDigest } from './file-digest.js';
-import { readJsonlLines } from './jsonl-lines.js';
+import { readJsonRecords } from './json-records.js';
 import { parseId, truncate } from './input-values.js';
 import { jsonPreview } from '../json-text.js';
 
@@ -32,7 +32,7 @@ async function readJsonl(file: string, index: Map<string, number>, digest: FileD
   let dim = -1;
   let data = new Float32Array(0);
   const seen = new Uint8Array(index.size);
-  for await (const { line, value } of readJsonlLines(file, digest)) {
+  for await (const { line, value } of readJsonRecords(file, digest)) {
     const row = value as { id?: unknown; vector?: unknown };
     if (typeof row !== 'object' || row === null) throw inputError('each line must be an object {"id", "vector"}', { file, line, field: '(json)' });
     const id = parseId(row.id, { file, line, field: 'id' });

@@ -1,12 +1,13 @@
 /**
- * Read verdict CSVs: `conversation_id|id, classifier, score?, flagged?`, one row per (conversation,
- * classifier). Rows with neither score nor flagged are counted as "no verdict" and skipped.
+ * Read verdict files (CSV, TSV or Parquet): `conversation_id|id, classifier, score?, flagged?`, one row per
+ * (conversation, classifier). Rows with neither score nor flagged are counted as "no verdict" and skipped.
  */
 import { inputError } from '../errors.js';
 import type { VerdictRow } from '../types.js';
-import { readCsvBatches } from './csv-rows.js';
 import { newDigest, type FileDigest } from './file-digest.js';
+import { displayName, type ReadOptions } from './input-bytes.js';
 import { parseBooleanCell, parseId, parseScoreCell, truncate } from './input-values.js';
+import { readTableBatches } from './table-batches.js';
 
 export interface VerdictsRead {
   rows: VerdictRow[];
@@ -23,10 +24,11 @@ const SPEC = {
     score: { names: ['score'], required: false },
     flagged: { names: ['flagged'], required: false },
   },
+  nothing: 'no verdicts to measure',
 };
 
 /** Read one or more verdict files; a (conversation, classifier) pair may appear only once across all. */
-export async function readVerdicts(files: readonly string[]): Promise<VerdictsRead> {
+export async function readVerdicts(files: readonly string[], options: ReadOptions = {}): Promise<VerdictsRead> {
   const rows: VerdictRow[] = [];
   const digests: FileDigest[] = [];
   /** classifier → conversation id → where it was first seen (file index · 2³² + line). */
@@ -34,26 +36,28 @@ export async function readVerdicts(files: readonly string[]): Promise<VerdictsRe
   let emptyRows = 0;
   let rowsRead = 0;
   for (let f = 0; f < files.length; f++) {
-    const file = files[f];
-    const digest = newDigest(file);
+    const file = displayName(files[f]);
+    const digest = newDigest(files[f]);
     digests.push(digest);
-    for await (const { header, columns, records } of readCsvBatches(file, SPEC, digest)) {
+    for await (const { names, columns, records } of readTableBatches(files[f], SPEC, digest, options)) {
       if (columns.score < 0 && columns.flagged < 0) {
         throw inputError('needs a "score" or a "flagged" column', { file, line: 1, field: 'flagged' });
       }
-      const keyField = header[columns.key];
+      const { key: keyColumn, classifier: classifierColumn, score: scoreColumn, flagged: flaggedColumn } = columns;
+      const [keyField, classifierField] = [names[keyColumn], names[classifierColumn]];
+      const [scoreField, flaggedField] = [names[scoreColumn] ?? 'score', names[flaggedColumn] ?? 'flagged'];
       for (const { line, fields } of records) {
         rowsRead++;
-        const conversationId = parseId(fields[columns.key], { file, line, field: keyField });
-        const classifier = fields[columns.classifier].trim();
-        if (classifier === '') throw inputError('missing classifier name', { file, line, field: 'classifier' });
-        const score = columns.score < 0 ? null : parseScoreCell(fields[columns.score], { file, line, field: 'score' });
-        const flagged = columns.flagged < 0 ? null : parseBooleanCell(fields[columns.flagged], { file, line, field: 'flagged' });
+        const conversationId = parseId(fields[keyColumn], { file, line, field: keyField });
+        const classifier = fields[classifierColumn].trim();
+        if (classifier === '') throw inputError('missing classifier name', { file, line, field: classifierField });
+        const score = scoreColumn < 0 ? null : parseScoreCell(fields[scoreColumn], { file, line, field: scoreField });
+        const flagged = flaggedColumn < 0 ? null : parseBooleanCell(fields[flaggedColumn], { file, line, field: flaggedField });
         let ofClassifier = seen.get(classifier);
         if (!ofClassifier) seen.set(classifier, (ofClassifier = new Map()));
         const first = ofClassifier.get(conversationId);
         if (first !== undefined) {
-          const where = `${files[Math.floor(first / 2 ** 32)]}:${first % 2 ** 32}`;
+          const where = `${displayName(files[Math.floor(first / 2 ** 32)])}:${first % 2 ** 32}`;
           throw inputError(
             `duplicate verdict for conversation "${truncate(conversationId)}" and classifier "${truncate(classifier)}" (first at ${where})`,
             { file, line, field: keyField },

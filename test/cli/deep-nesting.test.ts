@@ -36,7 +36,7 @@ describe('deeply nested JSON', () => {
 
   const refused: [string, string, RegExp][] = [
     ['the id', `{"id":${nested('1')},"text":"x"}`, /:1, field "id": id must be a non-empty string or number, got \[\[\[/],
-    ['a role', `{"id":"c0","messages":[{"role":${nested('"user"')},"content":"x"}]}`, /:1, field "messages\[0\]\.role": role must be "user" or "assistant", got \[\[\[/],
+    ['a role', `{"id":"c0","messages":[{"role":${nested('"user"')},"content":"x"}]}`, /:1, field "messages\[0\]\.role": role must be user, assistant, system or tool .*got \[\[\[/],
     ['the user id', `{"id":"c0","user_id":${nested('2')},"text":"x"}`, /:1, field "user_id": id must be a non-empty string or number/],
   ];
   for (const [where, line, message] of refused) {

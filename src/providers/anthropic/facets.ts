@@ -28,14 +28,15 @@ function shorten(text: string, allowance: number): string {
 }
 
 /**
- * The conversation as XML: `<conversation>` around `<user>` / `<assistant>` messages, contents escaped.
+ * The conversation as XML: `<conversation>` around `<user>` / `<assistant>` (and `<system>` / `<tool>`)
+ * messages, contents escaped.
  * @example renderConversation({ messages: [{ role: 'user', content: 'a<b' }] }) // '<conversation>\n<user>a&lt;b</user>\n</conversation>'
  */
 export function renderConversation(conversation: Pick<Conversation, 'messages'>, maxChars = MAX_CONVERSATION_CHARS): string {
   const total = conversation.messages.reduce((sum, m) => sum + m.content.length, 0);
   const ratio = total > maxChars ? maxChars / total : 1;
   const lines = conversation.messages.map((m) => {
-    const role = m.role === 'assistant' ? 'assistant' : 'user';
+    const role = m.role;
     const content = ratio < 1 ? shorten(m.content, Math.floor(m.content.length * ratio)) : m.content;
     return `<${role}>${escapeXml(content)}</${role}>`;
   });

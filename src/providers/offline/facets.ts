@@ -11,9 +11,19 @@ import { EMPTY_REQUEST, plainRequestText, summarizeRequest } from './summary.js'
 /** Progress is reported (and the event loop given a turn) after every this many conversations. */
 export const FACETS_PROGRESS_EVERY = 5000;
 
-/** The opening request: the first user message, or the first message when no message is from the user. */
+const HAS_TEXT = /\S/;
+
+/**
+ * The opening request: the first user message with text (one that only returned a tool result or an image
+ * has none), else the first user message, else the first assistant message. A system or tool message is
+ * never the request.
+ */
 export function openingRequest(messages: readonly Message[]): Message | undefined {
-  return messages.find((m) => m.role === 'user') ?? messages[0];
+  return (
+    messages.find((m) => m.role === 'user' && HAS_TEXT.test(m.content)) ??
+    messages.find((m) => m.role === 'user') ??
+    messages.find((m) => m.role === 'assistant')
+  );
 }
 
 /**

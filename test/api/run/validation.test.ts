@@ -26,13 +26,13 @@ const cases: Case[] = [
   { name: 'bad JSON', file: 'conversations', content: replaceLine(base.conversations, 4, '{"id": "c4", "messages": [}'), line: 5, field: '(json)', message: /invalid JSON/ },
   { name: 'missing id', file: 'conversations', content: replaceLine(base.conversations, 2, '{"text": "hello there"}'), line: 3, field: 'id', message: /missing id/ },
   { name: 'duplicate conversation id', file: 'conversations', content: replaceLine(base.conversations, 7, base.conversations[3]), line: 8, field: 'id', message: /duplicate conversation id "c3" \(first seen on line 4\)/ },
-  { name: 'bad role', file: 'conversations', content: replaceLine(base.conversations, 0, '{"id":"c0","messages":[{"role":"system","content":"x"}]}'), line: 1, field: 'messages[0].role', message: /role must be/ },
+  { name: 'bad role', file: 'conversations', content: replaceLine(base.conversations, 0, '{"id":"c0","messages":[{"role":"narrator","content":"x"}]}'), line: 1, field: 'messages[0].role', message: /role must be/ },
   { name: 'neither messages nor text', file: 'conversations', content: replaceLine(base.conversations, 1, '{"id":"c1","body":"x"}'), line: 2, field: 'messages', message: /needs "messages"/ },
-  { name: 'flagged outside 0/1/true/false', file: 'verdicts', content: replaceLine(base.verdicts, 3, 'c2,filter-a,0.5,yes'), line: 4, field: 'flagged', message: /expected 0, 1, true or false, got "yes"/ },
+  { name: 'flagged outside 0/1, true/false, yes/no', file: 'verdicts', content: replaceLine(base.verdicts, 3, 'c2,filter-a,0.5,maybe'), line: 4, field: 'flagged', message: /expected 0\/1, true\/false or yes\/no, got "maybe"/ },
   { name: 'non-numeric score', file: 'verdicts', content: replaceLine(base.verdicts, 5, 'c4,filter-a,high,1'), line: 6, field: 'score', message: /expected a number, got "high"/ },
   { name: 'duplicate verdict', file: 'verdicts', content: replaceLine(base.verdicts, 6, base.verdicts[2].replace(/,\d+$/, ',0')), line: 7, field: 'conversation_id', message: /duplicate verdict for conversation "c1" and classifier "filter-a"/ },
   { name: 'missing key column', file: 'verdicts', content: replaceLine(base.verdicts, 0, 'conv,classifier,score,flagged'), line: 1, field: 'conversation_id', message: /missing column "conversation_id" or "id"/ },
-  { name: 'label outside values', file: 'labels', content: replaceLine(base.labels, 9, 'c8,2,'), line: 10, field: 'label', message: /expected 0, 1, true or false, got "2"/ },
+  { name: 'label outside values', file: 'labels', content: replaceLine(base.labels, 9, 'c8,2,'), line: 10, field: 'label', message: /expected 0\/1, true\/false or yes\/no, got "2"/ },
   { name: 'duplicate label', file: 'labels', content: replaceLine(base.labels, 9, 'c3,0,'), line: 10, field: 'conversation_id', message: /duplicate label for conversation "c3"/ },
 ];
 
@@ -69,7 +69,7 @@ describe('the CLI turns input errors into exit code 2 and writes nothing', () =>
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
     await main(['run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', out, '--quiet']);
     expect(process.exitCode).toBe(2);
-    expect(stderr.join('')).toContain(`${data.labels}:10, field "label": expected 0, 1, true or false, got "maybe"`);
+    expect(stderr.join('')).toContain(`${data.labels}:10, field "label": expected 0/1, true/false or yes/no, got "maybe"`);
     expect(readFileSync(join(out, 'metrics.json'), 'utf8')).toBe(earlier);
   });
 
