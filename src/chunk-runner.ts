@@ -14,6 +14,8 @@ export interface ChunkJob {
   payload: unknown;
   items: number;
   chunkSize: number;
+  /** Work per item in units of one light item (default 1); decides, with `items`, whether threads are worth starting. */
+  itemWeight?: number;
 }
 
 /** Computes items [start, end) of a job. */

@@ -25,7 +25,7 @@ export { RUN_SCHEMA, type InputRecord, type RunRecord } from './artifacts/run-re
 export { METRICS_SCHEMA, type MetricsDocument } from './artifacts/metrics-document.js';
 export type { ClusterRecord } from './artifacts/cluster-record.js';
 export { BASELINE_SCHEMA, type BaselineManifest } from './artifacts/baseline-manifest.js';
-export type { LeafCentroids, SavedLsaModel } from './artifacts/model-files.js';
+export type { LeafCentroids, SavedEmbeddingModel } from './artifacts/model-files.js';
 export {
   readRunAssignments,
   readRunCentroids,

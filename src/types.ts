@@ -79,6 +79,12 @@ export interface RunSettings {
   thresholds: Record<string, number>;
   allowMissing: boolean;
   examplesPerCluster: number;
+  /** Which side of each conversation the classifiers judged; the offline facets are drawn from it. */
+  judge: 'prompt' | 'response' | 'conversation';
+  /** The offline embedding: word-vector meaning beside exact wording (`semantic`), or wording only (`lsa`). */
+  embedder: 'semantic' | 'lsa';
+  /** Shuffles of the permutation test behind the error-focused pockets; 0 skips that search. */
+  permutations: number;
 }
 
 export interface ProgressReporter {

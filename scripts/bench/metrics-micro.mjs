@@ -9,7 +9,7 @@ export async function metricsMicroBench({ n, classifiers, seed = 1 }) {
   const { defaultLeafK } = await import('../../dist/clustering/cluster-points.js');
   const { createRng } = await import('../../dist/random.js');
   const rng = createRng(seed);
-  const leafK = defaultLeafK(n);
+  const leafK = defaultLeafK(n, 20);
   const parentK = Math.max(2, Math.round(Math.sqrt(leafK)));
   const leafOf = new Int32Array(n);
   for (let i = 0; i < n; i++) leafOf[i] = Math.min(leafK - 1, Math.floor(leafK * rng.next() ** 1.5)); // uneven sizes

@@ -10,7 +10,7 @@ import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { computeMetrics, concernFromFacets } from '../metrics/index.js';
 import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
 import { pickExamples } from '../labelling/examples.js';
-import type { LsaModel } from '../embedding/lsa.js';
+import type { EmbeddingModel } from '../embedding/semantic.js';
 import { emptyFacetsFallback, type ClusterLabel, type Embedded, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
 import { labelHierarchy } from '../labelling/label-hierarchy.js';
@@ -18,6 +18,7 @@ import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { parallelChunks } from '../parallel/threads.js';
 import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
+import { findErrorPockets, type PocketMembers } from './find-error-pockets.js';
 import { extractFacets } from './extract-facets.js';
 
 export interface AnalyzeInput {
@@ -33,7 +34,10 @@ export interface AnalyzeResult {
   userCount: number;
   facets: Facets[];
   embedding: Embedding;
-  lsaModel: LsaModel | null;
+  /** Members of every error-focused pocket (pockets.csv). */
+  pocketMembers: PocketMembers[];
+  /** The embedder's fitted model (null with --embeddings). */
+  embeddingModel: EmbeddingModel | null;
   hierarchy: Hierarchy;
   clusters: ClusterRecord[];
   metrics: ClassifierMetrics[];
@@ -70,10 +74,10 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   const embedded: Embedded = input.embedding
     ? { embedding: input.embedding, model: null }
     : await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx));
-  const { embedding, model: lsaModel } = embedded;
+  const { embedding, model: embeddingModel } = embedded;
   const hierarchy = clock.time(
     'cluster',
-    () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, levels: settings.levels, chunkRunner: ctx.chunkRunner }),
+    () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, minSupport: settings.minSupport, levels: settings.levels, chunkRunner: ctx.chunkRunner }),
     ctx.progress,
   );
   const privacy = privacyByLevel(hierarchy, userOf, { minUsers: settings.minUsers, minConversations: settings.minConversations });
@@ -102,7 +106,14 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     }).classifiers,
     ctx.progress,
   );
-  return { conversationIds, userCount: users, facets, embedding, lsaModel, hierarchy, clusters, metrics, joined, gapLines, facetsFallback, clock };
+  const pockets = joined.labels && settings.permutations > 0
+    ? await clock.timeAsync('error pockets', () =>
+        findErrorPockets({ embedding, classifiers: joined.classifiers, labels: joined.labels as Int8Array, leafOf: hierarchy.leafOf, summaries, userOf }, settings, provider, ctx),
+      )
+    : null;
+  for (const m of metrics) m.error_pockets = pockets?.byClassifier.get(m.name) ?? null;
+  const pocketMembers = pockets?.members ?? [];
+  return { conversationIds, userCount: users, facets, embedding, embeddingModel, hierarchy, clusters, metrics, pocketMembers, joined, gapLines, facetsFallback, clock };
 }
 
 /** A threshold for a classifier the verdicts do not have is a typo that would otherwise change nothing, silently. */

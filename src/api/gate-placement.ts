@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { readRunCentroids, readRunEmbeddingModel } from '../artifacts/read-run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
-import { EMBEDDING_TEXT_VERSION, embeddingText } from '../text/embedding-text.js';
+import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { clusterId } from '../clustering/hierarchy.js';
-import { transformLsa } from '../embedding/lsa.js';
+import { embeddingWidth, embedWithModel } from '../embedding/semantic.js';
+import { loadWordVectors } from '../io/word-vectors.js';
 import { nearestCentre } from '../clustering/vector-math.js';
 import { placementSummarizer } from '../providers/placement.js';
 import type { Conversation } from '../types.js';
@@ -29,7 +30,7 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   const { run } = stored;
   const cannot = (why: string) =>
     new MisfireError('gate', `cannot place ${conversations.length} conversations the baseline run has not seen: ${why}`, { file: join(stored.dir, RUN_FILES.run) });
-  const summarize = placementSummarizer(run.settings.provider);
+  const summarize = placementSummarizer(run.settings.provider, run.settings.judge);
   if (!summarize) throw cannot(`the run used the "${run.settings.provider}" provider; re-run the baseline over every conversation instead`);
   if (run.inputs.embeddings) throw cannot('the run used --embeddings, so there is no saved model to embed new conversations with');
   const { model, text } = await readRunEmbeddingModel(stored);
@@ -38,15 +39,18 @@ export async function placeConversations(stored: StoredRun, conversations: reado
   }
   const centres = await readRunCentroids(stored);
   if (!centres) throw cannot(`the run saved no leaf centroids (${RUN_FILES.centroids})`);
-  if (centres.dim !== model.dim) throw cannot(`${RUN_FILES.centroids} does not match ${RUN_FILES.embeddingModel}`);
+  const table = model.kind === 'semantic' ? await loadWordVectors() : null;
+  if (table && model.kind === 'semantic' && table.id !== model.sif.table) {
+    throw cannot(`${RUN_FILES.embeddingModel} was fitted with word vectors ${model.sif.table}, this misfire has ${table.id}; re-run and bless the baseline`);
+  }
+  const width = embeddingWidth(model, table);
+  if (centres.dim !== width) throw cannot(`${RUN_FILES.centroids} does not match ${RUN_FILES.embeddingModel}`);
   const { data: centroids, k } = centres;
-  const texts = conversations.map((c) => embeddingText(summarize(c)));
+  const summaries = conversations.map((c) => summarize(c));
   const leaves: string[] = [];
-  const block = new Float32Array(Math.min(BLOCK, texts.length) * model.dim);
-  for (let start = 0; start < texts.length; start += BLOCK) {
-    const end = Math.min(texts.length, start + BLOCK);
-    transformLsa(model, texts, start, end, block);
-    for (let i = 0; i < end - start; i++) leaves.push(clusterId(0, nearestCentre(block, i, centroids, k, model.dim)));
+  for (let start = 0; start < summaries.length; start += BLOCK) {
+    const block = embedWithModel(model, table, summaries.slice(start, start + BLOCK));
+    for (let i = 0; i < block.length / width; i++) leaves.push(clusterId(0, nearestCentre(block, i, centroids, k, width)));
   }
   return leaves;
 }

@@ -18,6 +18,7 @@ import { readEmbeddings } from '../io/read-embeddings.js';
 import { assertStdinUse, STDIN } from '../io/input-bytes.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
+import { loadWordVectors } from '../io/word-vectors.js';
 import { emptyUsage, type ProviderUsage } from '../providers/types.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { silentProgress, type ProgressReporter } from '../types.js';
@@ -65,7 +66,8 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f && f !== STDIN);
   // Refuse an unsafe --out before any work, not after it.
   await assertSafeOutput(options.out, { flag: '--out', inputs });
-  const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, anthropic: options.anthropic });
+  const wordVectors = settings.embedder === 'semantic' && !options.embeddings ? await loadWordVectors({ onConvert: () => progress.start('prepare word vectors (once)') }) : null;
+  const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, judge: settings.judge, wordVectors, anthropic: options.anthropic });
   progress.start('read inputs');
   const reading = { warnings: warnings.sink };
   const conversations = await readConversations(options.conversations, reading);
@@ -96,8 +98,9 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     metrics,
     clusters: result.clusters,
     assignments: { conversationIds: result.conversationIds, leafIds: assignmentsAt(result.hierarchy, 0) },
+    pockets: result.pocketMembers,
     timings: result.clock.timings,
-    lsaModel: result.lsaModel ? { model: result.lsaModel, text: EMBEDDING_TEXT_VERSION } : null,
+    embeddingModel: result.embeddingModel ? { model: result.embeddingModel, text: EMBEDDING_TEXT_VERSION } : null,
     centroids,
     report,
   }, {

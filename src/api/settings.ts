@@ -22,7 +22,13 @@ export const DEFAULT_SETTINGS: RunSettings = {
   thresholds: {},
   allowMissing: false,
   examplesPerCluster: 10,
+  judge: 'prompt',
+  embedder: 'semantic',
+  permutations: 49,
 };
+
+export const JUDGE_CHOICES: readonly RunSettings['judge'][] = ['prompt', 'response', 'conversation'];
+export const EMBEDDER_CHOICES: readonly RunSettings['embedder'][] = ['semantic', 'lsa'];
 
 /**
  * Merge overrides onto the defaults and reject impossible values with a config error that quotes the value
@@ -50,6 +56,12 @@ export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettin
   int('minConversations', 1);
   int('minSupport', 0);
   int('examplesPerCluster', 0, 50);
+  int('permutations', 0, 9999);
+  const choice = <T extends string>(name: keyof RunSettings, choices: readonly T[]) => {
+    if (!choices.includes(s[name] as T)) throw configError(`--${kebab(name)} must be one of ${choices.join(', ')}, got ${jsonPreview(s[name])}`);
+  };
+  choice('judge', JUDGE_CHOICES);
+  choice('embedder', EMBEDDER_CHOICES);
   number('alpha', 0, 1, 'exclusive');
   number('minEffect', 0, 1, 'inclusive');
   if (s.threshold !== null && !(typeof s.threshold === 'number' && Number.isFinite(s.threshold))) {

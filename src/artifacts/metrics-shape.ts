@@ -1,6 +1,7 @@
 /** The shape of `metrics.json`: every number the report and the gate read back, checked field by field. */
 import type { CategoryClusterMetrics, CategoryMetrics, CategoryRates } from '../metrics/categories.js';
 import type { ClassifierMetrics, ClusterMetrics, OverallMetrics } from '../metrics/confusion.js';
+import type { ClassifierErrorPockets, ErrorPocketMetrics, ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
 import type { ScoreClusterMetrics, ScoreMetrics, ShiftEntry, ThresholdMove } from '../metrics/scores.js';
 import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
@@ -125,6 +126,28 @@ const categoryMetrics = objectOf<CategoryMetrics>({
   clusters: listOf(objectOf<CategoryClusterMetrics>({ ...categoryRateFields, cluster_id: aString, level: aWholeNumber })),
 });
 
+const errorPocket = objectOf<ErrorPocketMetrics>({
+  pocket_id: aString,
+  kind: oneOf(['false_positive', 'false_negative']),
+  label: orNull(aString),
+  description: orNull(aString),
+  terms: listOf(aString),
+  suppressed: aBoolean,
+  n: aWholeNumber,
+  errors: aWholeNumber,
+  rate,
+  rate_ci: interval,
+  overall_rate: rate,
+  excess: rate,
+  share: rate,
+  users: aWholeNumber,
+  p_search: aNumber,
+  statistic: aNumber,
+  leaves: listOf(objectOf<ErrorPocketMetrics['leaves'][number]>({ cluster_id: aString, n: aWholeNumber })),
+});
+
+const errorSearch = objectOf<ErrorSearchMetrics>({ pockets: listOf(errorPocket), searched: aWholeNumber, candidates: aWholeNumber, permutations: aWholeNumber });
+
 const classifierMetrics = objectOf<ClassifierMetrics>({
   name: aString,
   threshold: orNull(aNumber),
@@ -135,6 +158,7 @@ const classifierMetrics = objectOf<ClassifierMetrics>({
   scores: orNull(scoreMetrics),
   proxy: orNull(proxyMetrics),
   categories: orNull(categoryMetrics),
+  error_pockets: orNull(objectOf<ClassifierErrorPockets>({ false_positive: errorSearch, false_negative: errorSearch })),
 });
 
 export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocument>({

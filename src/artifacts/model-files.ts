@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { LsaModel } from '../embedding/lsa.js';
+import type { EmbeddingModel } from '../embedding/semantic.js';
 import { inputError } from '../errors.js';
 
 type NumericArray = Float32Array | Int32Array;
@@ -77,17 +78,20 @@ export interface LeafCentroids {
   data: Float32Array;
 }
 
-/** An LSA model as saved by a run, with the text it was fitted on (`EMBEDDING_TEXT_VERSION`; null when not recorded). */
-export interface SavedLsaModel {
-  model: LsaModel;
+/** An embedding model as saved by a run, with the text its LSA half was fitted on (`EMBEDDING_TEXT_VERSION`; null when not recorded). */
+export interface SavedEmbeddingModel {
+  model: EmbeddingModel;
   text: string | null;
 }
 
-/** model/embedding.bin */
-export function encodeLsaModel({ model, text }: SavedLsaModel): Uint8Array {
+/** model/embedding.bin: the LSA half, and for a semantic model its SIF part and weight (the word vectors are named, not copied). */
+export function encodeEmbeddingModel({ model, text }: SavedEmbeddingModel): Uint8Array {
+  const { lsa } = model;
+  const lsaArrays = { featureIndex: lsa.featureIndex, weights: lsa.weights, projection: lsa.projection };
+  if (model.kind === 'lsa') return encodeModel({ meta: { kind: 'lsa', dim: lsa.dim, text }, arrays: lsaArrays });
   return encodeModel({
-    meta: { kind: 'lsa', dim: model.dim, text },
-    arrays: { featureIndex: model.featureIndex, weights: model.weights, projection: model.projection },
+    meta: { kind: 'semantic', dim: lsa.dim, text, weight: model.weight, wordVectors: model.sif.table, sifA: model.sif.a },
+    arrays: { ...lsaArrays, sifComponent: model.sif.component },
   });
 }
 
@@ -96,22 +100,29 @@ export function encodeLeafCentroids({ k, dim, data }: LeafCentroids): Uint8Array
   return encodeModel({ meta: { kind: 'centroids', dim, k }, arrays: { centroids: data } });
 }
 
-/** Read model/embedding.bin; anything but an LSA model this version can apply is an input error. */
-export async function readLsaModel(file: string): Promise<SavedLsaModel> {
+/** Read model/embedding.bin; anything but a model this version can apply is an input error. */
+export async function readEmbeddingModel(file: string): Promise<SavedEmbeddingModel> {
   const { meta, arrays } = await readModel(file);
-  const { featureIndex, weights, projection } = arrays;
+  const { featureIndex, weights, projection, sifComponent } = arrays;
   const dim = Number(meta.dim);
-  if (
-    meta.kind !== 'lsa' ||
-    !(featureIndex instanceof Int32Array) ||
-    !(weights instanceof Float32Array) ||
-    !(projection instanceof Float32Array) ||
-    !(Number.isInteger(dim) && dim >= 1) ||
-    projection.length !== weights.length * dim
-  ) {
-    throw inputError('not an LSA model this version of misfire can read', { file });
+  const lsaOk =
+    (meta.kind === 'lsa' || meta.kind === 'semantic') &&
+    featureIndex instanceof Int32Array &&
+    weights instanceof Float32Array &&
+    projection instanceof Float32Array &&
+    Number.isInteger(dim) &&
+    dim >= 1 &&
+    projection.length === weights.length * dim;
+  if (!lsaOk) throw inputError('not an embedding model this version of misfire can read', { file });
+  const lsa = { dim, featureIndex, weights, projection } as LsaModel;
+  const text = typeof meta.text === 'string' ? meta.text : null;
+  if (meta.kind === 'lsa') return { model: { kind: 'lsa', lsa }, text };
+  const weight = Number(meta.weight);
+  const a = Number(meta.sifA);
+  if (!(sifComponent instanceof Float32Array) || typeof meta.wordVectors !== 'string' || !(weight >= 0 && weight <= 1) || !(a > 0)) {
+    throw inputError('the semantic half of the embedding model is incomplete', { file });
   }
-  return { model: { dim, featureIndex, weights, projection }, text: typeof meta.text === 'string' ? meta.text : null };
+  return { model: { kind: 'semantic', lsa, weight, sif: { table: meta.wordVectors, a, component: sifComponent } }, text };
 }
 
 /** Read model/centroids.bin; centroids that do not match their header (k × dim) are an input error. */

@@ -14,7 +14,7 @@ import { baselineManifest, BASELINE_SCHEMA, type BaselineManifest } from './base
 import { clusterRecords, type ClusterRecord } from './cluster-record.js';
 import { METRICS_SCHEMA, type MetricsDocument } from './metrics-document.js';
 import { metricsDocumentShape } from './metrics-shape.js';
-import { readLeafCentroids, readLsaModel, type LeafCentroids, type SavedLsaModel } from './model-files.js';
+import { readLeafCentroids, readEmbeddingModel, type LeafCentroids, type SavedEmbeddingModel } from './model-files.js';
 import { BASELINE_FILES, RUN_FILES } from './run-files.js';
 import { RUN_SCHEMA, runRecord, type RunRecord } from './run-record.js';
 import { ShapeMismatch, type Shape } from './json-shape.js';
@@ -87,9 +87,9 @@ export async function readRunCentroids(folder: RunFolder): Promise<LeafCentroids
   return existsSync(file) ? readLeafCentroids(file) : null;
 }
 
-/** The run's LSA model (model/embedding.bin); a run without one (not offline, or --embeddings) is an input error. */
-export async function readRunEmbeddingModel(folder: RunFolder): Promise<SavedLsaModel> {
-  return readLsaModel(join(folder.dir, RUN_FILES.embeddingModel));
+/** The run's embedding model (model/embedding.bin); a run without one (--embeddings) is an input error. */
+export async function readRunEmbeddingModel(folder: RunFolder): Promise<SavedEmbeddingModel> {
+  return readEmbeddingModel(join(folder.dir, RUN_FILES.embeddingModel));
 }
 
 /** Read `name` in `dir` and check it against `shape` (and its `schema` first, for a clear message). */

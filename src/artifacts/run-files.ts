@@ -4,9 +4,11 @@ export const RUN_FILES = {
   metrics: 'metrics.json',
   clusters: 'clusters.json',
   assignments: 'assignments.csv',
+  /** Members of the pockets found among each classifier's errors: classifier, pocket_id, conversation_id. */
+  pockets: 'pockets.csv',
   run: 'run.json',
   timings: 'timings.json',
-  /** The LSA model that embeds conversations the run has not seen (offline provider only). */
+  /** The embedding model that embeds conversations the run has not seen. */
   embeddingModel: 'model/embedding.bin',
   /** Leaf centroids: the report's map, and placing unseen conversations. */
   centroids: 'model/centroids.bin',

@@ -166,6 +166,9 @@ const runSettings = objectOf<RunSettings>({
   thresholds: recordOf(aNumber),
   allowMissing: aBoolean,
   examplesPerCluster: aWholeNumber,
+  judge: oneOf(['prompt', 'response', 'conversation']),
+  embedder: oneOf(['semantic', 'lsa']),
+  permutations: aWholeNumber,
 });
 
 const providerUsage = objectOf<ProviderUsage>({

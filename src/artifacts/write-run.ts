@@ -6,7 +6,7 @@ import { writeArtifactsAtomically, type AtomicWriteOptions } from './atomic-fold
 import type { ClusterRecord } from './cluster-record.js';
 import { csvLine, toJson } from './canonical-json.js';
 import type { MetricsDocument } from './metrics-document.js';
-import { encodeLeafCentroids, encodeLsaModel, type LeafCentroids, type SavedLsaModel } from './model-files.js';
+import { encodeLeafCentroids, encodeEmbeddingModel, type LeafCentroids, type SavedEmbeddingModel } from './model-files.js';
 import type { RunAssignments } from './read-run.js';
 import { RUN_FILES, TIMINGS_SCHEMA } from './run-files.js';
 import type { RunRecord } from './run-record.js';
@@ -16,10 +16,12 @@ export interface RunFolderContent {
   metrics: MetricsDocument;
   clusters: readonly ClusterRecord[];
   assignments: RunAssignments;
+  /** Members of the error-focused pockets, as conversation indices into `assignments.conversationIds`. */
+  pockets: readonly { classifier: string; pocketId: string; members: Int32Array }[];
   /** Wall time per pipeline stage (timings.json: the one artifact that differs between identical runs). */
   timings: readonly { stage: string; ms: number }[];
-  /** The offline embedder's model, to place conversations the run has not seen; null when there is none. */
-  lsaModel: SavedLsaModel | null;
+  /** The embedder's model, to place conversations the run has not seen; null when there is none (--embeddings). */
+  embeddingModel: SavedEmbeddingModel | null;
   centroids: LeafCentroids | null;
   report: { html: string; markdown: string };
 }
@@ -27,20 +29,27 @@ export interface RunFolderContent {
 /**
  * Write a run folder at `out` (replacing an earlier run there, never anything else); returns its absolute path.
  * @example
- * await writeRunFolder('reports/v7', { run, metrics, clusters, assignments, timings, lsaModel, centroids, report }, { inputs });
+ * await writeRunFolder('reports/v7', { run, metrics, clusters, assignments, timings, embeddingModel, centroids, report }, { inputs });
  */
 export async function writeRunFolder(out: string, content: RunFolderContent, options: AtomicWriteOptions = {}): Promise<string> {
   return writeArtifactsAtomically(out, async (writer) => {
     await writer.write(RUN_FILES.metrics, toJson(content.metrics));
     await writer.write(RUN_FILES.clusters, toJson(content.clusters));
     await writer.write(RUN_FILES.assignments, assignmentsCsv(content.assignments));
+    await writer.write(RUN_FILES.pockets, pocketsCsv(content.pockets, content.assignments.conversationIds));
     await writer.write(RUN_FILES.run, toJson(content.run));
     await writer.write(RUN_FILES.timings, toJson({ schema: TIMINGS_SCHEMA, stages: content.timings }));
-    if (content.lsaModel) await writer.write(RUN_FILES.embeddingModel, encodeLsaModel(content.lsaModel));
+    if (content.embeddingModel) await writer.write(RUN_FILES.embeddingModel, encodeEmbeddingModel(content.embeddingModel));
     if (content.centroids) await writer.write(RUN_FILES.centroids, encodeLeafCentroids(content.centroids));
     await writer.write(RUN_FILES.reportHtml, content.report.html);
     await writer.write(RUN_FILES.reportMarkdown, content.report.markdown);
   }, { flag: '--out', ...options });
+}
+
+function pocketsCsv(pockets: RunFolderContent['pockets'], ids: readonly string[]): string {
+  const parts = [csvLine(['classifier', 'pocket_id', 'conversation_id'])];
+  for (const { classifier, pocketId, members } of pockets) for (const i of members) parts.push(csvLine([classifier, pocketId, ids[i]]));
+  return parts.join('');
 }
 
 function assignmentsCsv({ conversationIds, leafIds }: RunAssignments): string {

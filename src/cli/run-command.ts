@@ -81,6 +81,9 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
         allowMissing: args.allowMissing ?? fromConfig.allowMissing,
         provider,
         embeddingDim: args.embeddingDim ?? fromConfig.embeddingDim,
+        judge: (args.judge as RunSettings['judge'] | undefined) ?? fromConfig.judge,
+        embedder: (args.embedder as RunSettings['embedder'] | undefined) ?? fromConfig.embedder,
+        permutations: args.permutations ?? fromConfig.permutations,
       },
     });
     printRunSummary(outcome);
@@ -107,6 +110,7 @@ async function printDryRun(
     namingModel: anthropic.namingModel,
     k: args.k ?? fromConfig.k,
     levels: args.levels ?? fromConfig.levels,
+    minSupport: args.minSupport ?? fromConfig.minSupport,
     cacheDir: args.cacheDir ?? DEFAULT_CACHE_DIR,
   });
   process.stdout.write(formatDryRun(estimate));

@@ -1,6 +1,6 @@
 /** The options of `misfire run`, each with a description that teaches; defaults shown come from the settings. */
 import type { ArgumentsCamelCase, InferredOptionTypes, Options } from 'yargs';
-import { DEFAULT_SETTINGS } from '../api/settings.js';
+import { DEFAULT_SETTINGS, EMBEDDER_CHOICES, JUDGE_CHOICES } from '../api/settings.js';
 import { defaultLeafK } from '../clustering/cluster-points.js';
 import { configError } from '../errors.js';
 import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
@@ -109,8 +109,8 @@ export const runOptions = {
   k: {
     type: 'string',
     coerce: oneWholeNumber('--k'),
-    defaultDescription: `2·∛n, e.g. ${defaultLeafK(3000)} for 3,000 conversations`,
-    describe: 'Leaf clusters. More than the n conversations is clamped to n, with a warning.',
+    defaultDescription: `2·∛n, at most n / (3 · min-support): ${defaultLeafK(3000, DEFAULT_SETTINGS.minSupport)} for 3,000 conversations, ${defaultLeafK(300, DEFAULT_SETTINGS.minSupport)} for 300`,
+    describe: 'Leaf clusters. The default lets an average leaf hold three times the support a pocket needs, so small evaluation sets get fewer, larger leaves. More than the n conversations is clamped to n, with a warning.',
   },
   levels: { type: 'string', coerce: oneWholeNumber('--levels'), defaultDescription: String(DEFAULT_SETTINGS.levels), describe: 'Levels of the hierarchy including leaves, 1–4.' },
   'min-users': { type: 'string', coerce: oneWholeNumber('--min-users'), defaultDescription: String(DEFAULT_SETTINGS.minUsers), describe: 'Privacy: clusters (and label terms) need at least this many distinct users.' },
@@ -127,6 +127,32 @@ export const runOptions = {
   },
   embeddings: { type: 'string', coerce: oneText('--embeddings'), describe: 'Bring your own vectors: JSONL {"id","vector"} or raw float32 (.f32) with --embedding-ids.' },
   'embedding-ids': { type: 'string', coerce: oneText('--embedding-ids'), describe: 'Ids file (one per line) for a raw float32 --embeddings file.' },
+  judge: {
+    type: 'string',
+    coerce: oneText('--judge'),
+    choices: JUDGE_CHOICES,
+    defaultDescription: DEFAULT_SETTINGS.judge,
+    describe:
+      'What the classifiers judged, so the facets describe that: prompt (every user turn), response (the assistant turns) ' +
+      'or conversation (both). System and tool turns are never read as the request. With {"id","text"} input the text is what was judged.',
+  },
+  embedder: {
+    type: 'string',
+    coerce: oneText('--embedder'),
+    choices: EMBEDDER_CHOICES,
+    defaultDescription: DEFAULT_SETTINGS.embedder,
+    describe:
+      'semantic: word-vector meaning (GloVe, offline) beside exact wording (LSA), so "cutting myself" and "slicing my arm" ' +
+      'meet while `kill -9` and "kill him" stay apart; lsa: wording only (faster, the earlier default).',
+  },
+  permutations: {
+    type: 'string',
+    coerce: oneWholeNumber('--permutations'),
+    defaultDescription: String(DEFAULT_SETTINGS.permutations),
+    describe:
+      'Shuffles of the permutation test behind the pockets found among the errors (each shuffle reruns the search); ' +
+      'p-values are multiples of 1/(N+1). 0 skips that search.',
+  },
   'embedding-dim': { type: 'string', coerce: oneWholeNumber('--embedding-dim'), defaultDescription: String(DEFAULT_SETTINGS.embeddingDim), describe: 'Dimensions of the built-in LSA embedding.' },
   ...claudeOptions,
   quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'No progress on stderr.' },
@@ -145,9 +171,9 @@ export const CLAUDE_OPTION_NAMES = Object.keys(claudeOptions) as RunOptionName[]
 /** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
 export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
   ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'out', 'config', 'allow-missing', 'threshold']],
-  ['Clusters:', ['seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
+  ['Clusters:', ['judge', 'embedder', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
-  ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support']],
+  ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],
   ['Claude provider (--provider anthropic, the Clio path):', CLAUDE_OPTION_NAMES],
 ];
 

@@ -32,13 +32,19 @@ export interface ClusterPointsOptions {
 }
 
 /**
- * Default number of leaf clusters for n conversations: 2·∛n, at least 1, at most 500.
- * Clusters then hold about ½·n^⅔ conversations (100 at n = 3,000; 1,100 at 100k), enough support for
- * per-cluster error rates to be tested, while still separating kinds of conversation.
+ * Default number of leaf clusters for n conversations: 2·∛n, but no more than n / (3 · minSupport), at least
+ * 2 and at most 500. Clusters then hold about ½·n^⅔ conversations (100 at n = 3,000; 1,100 at 100k), and on
+ * small evaluation sets at least three times the support a pocket needs, so that a leaf can reach
+ * `minSupport` benign or harmful items even when one of the two is a third of the data (300 prompts → 5
+ * leaves of 60 instead of 13 of 23).
+ * @example
+ * defaultLeafK(3000, 20); // 29
+ * defaultLeafK(300, 20); // 5
  */
-export function defaultLeafK(n: number): number {
+export function defaultLeafK(n: number, minSupport: number): number {
   if (n <= 1) return 1;
-  return Math.max(2, Math.min(500, Math.round(2 * Math.cbrt(n))));
+  const bySupport = minSupport > 0 ? Math.floor(n / (3 * minSupport)) : Infinity;
+  return Math.max(2, Math.min(500, Math.round(2 * Math.cbrt(n)), bySupport));
 }
 
 /**

@@ -36,8 +36,10 @@ export interface Hierarchy {
 
 export interface HierarchyOptions {
   seed: number;
-  /** Leaf clusters (default `defaultLeafK(n)`). */
+  /** Leaf clusters (default `defaultLeafK(n, minSupport)`). */
   k?: number;
+  /** The support a pocket needs; caps the default leaf count on small data (see defaultLeafK). */
+  minSupport?: number;
   /** Levels including the leaves, 1–4 (default 2). */
   levels?: number;
   sampleSize?: number;
@@ -76,7 +78,7 @@ export function levelSizes(leafK: number, levels: number): number[] {
  */
 export function buildHierarchy(embedding: Embedding, options: HierarchyOptions): Hierarchy {
   const levels = Math.min(Math.max(Math.floor(options.levels ?? 2), 1), MAX_LEVELS);
-  const leafK = Math.max(1, Math.min(options.k ?? defaultLeafK(embedding.n), Math.max(embedding.n, 1)));
+  const leafK = Math.max(1, Math.min(options.k ?? defaultLeafK(embedding.n, options.minSupport ?? 0), Math.max(embedding.n, 1)));
   const leaves = clusterPoints(embedding, { k: leafK, seed: options.seed, sampleSize: options.sampleSize, chunkRunner: options.chunkRunner });
   const targets = levelSizes(leaves.k, levels);
   const dim = embedding.dim;

@@ -1,18 +1,15 @@
 /**
- * Candidate pockets among a classifier's errors: the errors are split into a tree by repeated 2-means
- * (bisecting k-means), so themes of every size appear as nodes, from broad ("hate speech without slurs") to
- * narrow ("self-harm told as a diary"). Each node becomes a region of the embedding around its errors — the
- * ball around their centre that holds {@link ERROR_COVERAGE} of them — and the region is judged on every item
- * of the denominator inside it, errors and non-errors alike, so its error rate can be measured.
+ * Candidate pockets among a classifier's errors: the errors are split into a tree by repeated spherical
+ * 2-means (bisecting k-means, started deterministically), so themes of every size appear as nodes, from broad ("hate speech without slurs") to
+ * narrow ("self-harm told as a diary"). Each node becomes a region of the embedding around its errors: of
+ * the balls around their centre, up to the one that holds all of them, the one whose error rate stands out
+ * most from the rest (the largest Bernoulli scan statistic, as a spatial scan does). The region is judged on
+ * every item of the denominator inside it, errors and non-errors alike, so its error rate can be measured.
  */
-import { kmeans } from '../clustering/kmeans.js';
-import { createRng } from '../random.js';
 import { bernoulliScanLlr } from '../stats/bernoulli-scan.js';
 
-/** Share of a node's own errors its region must hold. */
-export const ERROR_COVERAGE = 0.8;
 /** Nodes examined per search (largest split first); bounds the work of each permutation. */
-export const MAX_NODES = 48;
+export const MAX_NODES = 32;
 
 export interface Region {
   /** Unit centre in the search space. */
@@ -32,14 +29,13 @@ export interface Candidate extends Region {
 export interface SearchSettings {
   /** Regions need at least this many items. */
   minSupport: number;
-  seed: number;
 }
 
 /**
  * Every candidate region of a search over `points` (items × width, unit rows) whose items are errors where
  * `errors[i]` is 1.
  * @example
- * const candidates = searchCandidates(points, 32, errors, { minSupport: 20, seed: 42 });
+ * const candidates = searchCandidates(points, 64, errors, { minSupport: 20 });
  */
 export function searchCandidates(points: Float32Array, width: number, errors: Uint8Array, settings: SearchSettings): Candidate[] {
   const total = errors.length;
@@ -48,7 +44,7 @@ export function searchCandidates(points: Float32Array, width: number, errors: Ui
   const keepAt = Math.max(3, Math.ceil(settings.minSupport / 4));
   const splitAt = Math.max(2 * keepAt, Math.ceil(settings.minSupport / 2));
   if (errorPositions.length < keepAt) return [];
-  const nodes = errorTree(points, width, Int32Array.from(errorPositions), keepAt, splitAt, settings.seed);
+  const nodes = errorTree(points, width, Int32Array.from(errorPositions), keepAt, splitAt);
   const similarity = new Float32Array(total);
   const out: Candidate[] = [];
   for (const node of nodes) {
@@ -58,45 +54,136 @@ export function searchCandidates(points: Float32Array, width: number, errors: Ui
       for (let c = 0; c < width; c++) s += points[i * width + c] * centre[c];
       similarity[i] = s;
     }
-    const own = Float32Array.from(node, (i) => similarity[i]).sort().reverse();
-    const threshold = own[Math.max(0, Math.ceil(ERROR_COVERAGE * own.length) - 1)];
+    let lowest = Infinity;
+    for (const i of node) lowest = Math.min(lowest, similarity[i]);
+    const best = bestBall(similarity, errors, lowest, errorPositions.length, settings.minSupport);
+    if (!best) continue;
     let size = 0;
-    let inErrors = 0;
-    for (let i = 0; i < total; i++) {
-      if (similarity[i] < threshold) continue;
-      size++;
-      inErrors += errors[i];
-    }
-    if (size < settings.minSupport || size > total / 2) continue;
+    for (let i = 0; i < total; i++) if (similarity[i] >= best.threshold) size++;
     const members = new Int32Array(size);
-    for (let i = 0, m = 0; i < total; i++) if (similarity[i] >= threshold) members[m++] = i;
-    out.push({ centre, threshold, members, errors: inErrors, statistic: bernoulliScanLlr(inErrors, size, errorPositions.length, total) });
+    for (let i = 0, m = 0; i < total; i++) if (similarity[i] >= best.threshold) members[m++] = i;
+    out.push({ centre, threshold: best.threshold, members, errors: best.errors, statistic: best.statistic });
   }
   return out;
 }
 
-/** Nodes of the bisecting tree below the root (which is all errors), largest split first. */
-function errorTree(points: Float32Array, width: number, root: Int32Array, keepAt: number, splitAt: number, seed: number): Int32Array[] {
+/**
+ * Of the balls {similarity ≥ t} with t down to `lowest` (and at most half the items), the one with the
+ * largest scan statistic, scanned over every distinct similarity. Errors and non-errors are sorted apart
+ * (typed-array sorts) and merged, which is much faster than sorting the items by a comparator.
+ */
+function bestBall(
+  similarity: Float32Array,
+  errors: Uint8Array,
+  lowest: number,
+  totalErrors: number,
+  minSupport: number,
+): { threshold: number; errors: number; statistic: number } | null {
+  let inError = 0;
+  let inRest = 0;
+  for (let i = 0; i < similarity.length; i++) {
+    if (similarity[i] < lowest) continue;
+    if (errors[i]) inError++;
+    else inRest++;
+  }
+  const errorSims = new Float32Array(inError);
+  const restSims = new Float32Array(inRest);
+  for (let i = 0, e = 0, r = 0; i < similarity.length; i++) {
+    if (similarity[i] < lowest) continue;
+    if (errors[i]) errorSims[e++] = similarity[i];
+    else restSims[r++] = similarity[i];
+  }
+  errorSims.sort();
+  restSims.sort();
+  const total = similarity.length;
+  let e = inError - 1;
+  let r = inRest - 1;
+  let best: { threshold: number; errors: number; statistic: number } | null = null;
+  while (e >= 0 || r >= 0) {
+    const t = Math.max(e >= 0 ? errorSims[e] : -Infinity, r >= 0 ? restSims[r] : -Infinity);
+    while (e >= 0 && errorSims[e] === t) e--;
+    while (r >= 0 && restSims[r] === t) r--;
+    const errorsIn = inError - 1 - e;
+    const size = errorsIn + inRest - 1 - r;
+    if (size > total / 2) break;
+    if (size < minSupport) continue;
+    const statistic = bernoulliScanLlr(errorsIn, size, totalErrors, total);
+    if (!best || statistic > best.statistic) best = { threshold: t, errors: errorsIn, statistic };
+  }
+  return best;
+}
+
+/**
+ * Nodes of the bisecting tree below the root (which is all errors), level by level (largest first within a
+ * level), so that a theme with few errors is split out before the largest theme is cut finer.
+ */
+function errorTree(points: Float32Array, width: number, root: Int32Array, keepAt: number, splitAt: number): Int32Array[] {
   const nodes: Int32Array[] = [];
-  const queue: Int32Array[] = [root];
-  let splits = 0;
-  while (queue.length && nodes.length < MAX_NODES) {
-    queue.sort((a, b) => b.length - a.length);
-    const node = queue.shift() as Int32Array;
-    if (node.length < splitAt) continue;
-    const data = new Float32Array(node.length * width);
-    node.forEach((i, r) => data.set(points.subarray(i * width, (i + 1) * width), r * width));
-    const { k, assignment } = kmeans(data, node.length, width, { k: 2, rng: createRng(seed + splits++) });
-    if (k < 2) continue;
-    for (const side of [0, 1]) {
-      const child = node.filter((_, r) => assignment[r] === side);
-      if (child.length >= keepAt && child.length < node.length) {
-        nodes.push(child);
-        queue.push(child);
+  let level: Int32Array[] = [root];
+  while (level.length && nodes.length < MAX_NODES) {
+    const next: Int32Array[] = [];
+    for (const node of [...level].sort((a, b) => b.length - a.length || a[0] - b[0])) {
+      if (node.length < splitAt || nodes.length >= MAX_NODES) continue;
+      const side = bisect(points, width, node);
+      for (const part of [0, 1]) {
+        const child = node.filter((_, r) => side[r] === part);
+        if (child.length >= keepAt && child.length < node.length && nodes.length < MAX_NODES) {
+          nodes.push(child);
+          next.push(child);
+        }
       }
     }
+    level = next;
   }
   return nodes;
+}
+
+/** Iterations of the spherical 2-means that splits a node (it settles in a few). */
+const BISECT_ITERATIONS = 8;
+
+/**
+ * Split `rows` in two by spherical 2-means, started deterministically from the row least like the node's
+ * mean direction and the row least like that one. Returns 0/1 per row.
+ */
+function bisect(points: Float32Array, width: number, rows: Int32Array): Uint8Array {
+  const side = new Uint8Array(rows.length);
+  const mean = meanDirection(points, width, rows);
+  const least = (to: Float32Array) => {
+    let best = 0;
+    let bestSimilarity = Infinity;
+    rows.forEach((i, r) => {
+      const s = dot(points, i * width, to, width);
+      if (s < bestSimilarity) {
+        bestSimilarity = s;
+        best = r;
+      }
+    });
+    return best;
+  };
+  const first = least(mean);
+  let a: Float32Array = points.slice(rows[first] * width, (rows[first] + 1) * width);
+  const second = least(a);
+  let b: Float32Array = points.slice(rows[second] * width, (rows[second] + 1) * width);
+  for (let iteration = 0; iteration < BISECT_ITERATIONS; iteration++) {
+    let changed = iteration === 0;
+    rows.forEach((i, r) => {
+      const next = dot(points, i * width, b, width) > dot(points, i * width, a, width) ? 1 : 0;
+      if (next !== side[r]) changed = true;
+      side[r] = next;
+    });
+    if (!changed) break;
+    const ones = rows.filter((_, r) => side[r] === 1);
+    if (ones.length === 0 || ones.length === rows.length) break;
+    a = meanDirection(points, width, rows.filter((_, r) => side[r] === 0));
+    b = meanDirection(points, width, ones);
+  }
+  return side;
+}
+
+function dot(points: Float32Array, at: number, to: Float32Array, width: number): number {
+  let s = 0;
+  for (let c = 0; c < width; c++) s += points[at + c] * to[c];
+  return s;
 }
 
 function meanDirection(points: Float32Array, width: number, rows: Int32Array): Float32Array {

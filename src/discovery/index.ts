@@ -11,7 +11,9 @@
  * (family-wise), at every sample size, with no data held out.
  */
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
+import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
 import { searchCandidates, type Candidate } from './candidates.js';
+import { permutationMaxima } from './permutations.js';
 import { project, type Projection } from './projection.js';
 
 export interface DiscoverySettings {
@@ -27,6 +29,8 @@ export interface DiscoverySettings {
   sampleSize?: number;
   /** Pockets returned at most. */
   maxPockets?: number;
+  /** Who runs the shuffles (default: this thread, in order); results do not depend on it. */
+  chunkRunner?: ChunkRunner;
 }
 
 export interface ErrorPocket {
@@ -45,8 +49,8 @@ export interface DiscoveryResult {
   permutationsRun: number;
 }
 
-export const DEFAULT_PERMUTATIONS = 99;
-export const DEFAULT_SAMPLE_SIZE = 4000;
+export const DEFAULT_PERMUTATIONS = 49;
+export const DEFAULT_SAMPLE_SIZE = 3000;
 const OVERLAP = 0.5;
 
 /**
@@ -70,24 +74,12 @@ export function discoverErrorPockets(
   const search = { minSupport: settings.minSupport, seed };
   const real = searchCandidates(points, projection.width, flags, search).sort((a, b) => b.statistic - a.statistic || a.members[0] - b.members[0]);
   if (real.length === 0) return { pockets: [], candidates: 0, permutationsRun: 0 };
-  const best = real[0].statistic;
-  const nullMax: number[] = [];
-  const rng = createRng(deriveSeed(seed, 'permutations'));
-  const shuffled = Uint8Array.from(flags);
-  for (let b = 0; b < permutations; b++) {
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      const t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
-    }
-    let max = 0;
-    for (const c of searchCandidates(points, projection.width, shuffled, { ...search, seed: seed + b + 1 })) max = Math.max(max, c.statistic);
-    nullMax.push(max);
-    // Stop as soon as even the best real region can no longer reach p < alpha.
-    if (nullMax.filter((s) => s >= best).length + 1 > settings.alpha * (permutations + 1)) break;
-  }
-  const pValue = (statistic: number) => (1 + nullMax.filter((s) => s >= statistic).length) / (1 + nullMax.length);
+  const nullMax = permutationMaxima(points, projection.width, flags, { ...search, permutations }, settings.chunkRunner ?? sequentialChunks);
+  const pValue = (statistic: number) => {
+    let above = 0;
+    for (const s of nullMax) if (s >= statistic) above++;
+    return (1 + above) / (1 + nullMax.length);
+  };
   const kept: Candidate[] = [];
   for (const candidate of real) {
     if (pValue(candidate.statistic) >= settings.alpha) break;

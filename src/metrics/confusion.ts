@@ -9,6 +9,7 @@ import type { Hierarchy } from '../clustering/hierarchy.js';
 import { clusterId } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
 import type { CategoryMetrics } from './categories.js';
+import type { ClassifierErrorPockets } from './error-pockets.js';
 import type { ProxyMetrics } from './proxy.js';
 import type { ScoreMetrics } from './scores.js';
 
@@ -70,6 +71,8 @@ export interface ClassifierMetrics {
   proxy: ProxyMetrics | null;
   /** FNR per label category (labels carry categories), else null. See categories.ts. */
   categories: CategoryMetrics | null;
+  /** Pockets found among the classifier's errors (labels present and the search on), else null. See error-pockets.ts. */
+  error_pockets: ClassifierErrorPockets | null;
 }
 
 export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
@@ -142,6 +145,7 @@ export function classifierMetrics(
     scores: null,
     proxy: null,
     categories: null,
+    error_pockets: null,
   };
 }
 

@@ -53,7 +53,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * Map `items` in chunks on this thread and the worker threads; resolves to the results in item order.
  * @example
  * const task = { moduleUrl: import.meta.url, exportName: 'extractOfflineFacets' };
- * const facets = await mapChunks(conversations, { task, chunkSize: 1000, mapLocal: (c) => c.map(extractOfflineFacets) });
+ * const facets = await mapChunks(conversations, { task, chunkSize: 1000, mapLocal: (c) => c.map(extractPromptFacets) });
  */
 export async function mapChunks<T, R>(items: readonly T[], options: MapChunksOptions<T, R>): Promise<R[]> {
   const { chunkSize } = options;

@@ -6,6 +6,7 @@
 import { embedRows, type LsaModel } from '../embedding/lsa.js';
 import { assignNearest } from '../clustering/vector-math.js';
 import type { ChunkFn } from '../chunk-runner.js';
+import { shuffleMaxima, type PermutationPayload } from '../discovery/permutations.js';
 
 export interface LsaTransformPayload {
   model: LsaModel;
@@ -28,6 +29,7 @@ export interface NearestCentrePayload {
 const TASKS: Record<string, (payload: never) => ChunkFn> = {
   'lsa-transform': (p: LsaTransformPayload) => (start, end) => embedRows(p.model, p.texts, p.firstOf, start, end, p.out),
   'nearest-centre': (p: NearestCentrePayload) => (start, end) => assignNearest(p.data, start, end, p.centroids, p.k, p.dim, p.out),
+  'error-permutations': (p: PermutationPayload) => (start, end) => shuffleMaxima(p, start, end),
 };
 
 /**

@@ -78,7 +78,7 @@ function dropWorker(worker: Worker): void {
 export function runChunked(job: ChunkJob, runLocal: ChunkFn): void {
   const { items, chunkSize } = job;
   const chunks = Math.ceil(items / chunkSize);
-  const pool = chunks > 1 ? workersFor(items) : [];
+  const pool = chunks > 1 ? workersFor(items * (job.itemWeight ?? 1)) : [];
   if (pool.length === 0) {
     for (let c = 0; c < chunks; c++) runLocal(c * chunkSize, Math.min(items, (c + 1) * chunkSize));
     return;

@@ -5,15 +5,16 @@
  * a pure function of the conversation; a model's summaries are not.
  */
 import type { Conversation } from '../types.js';
+import type { JudgedSide } from '../text/conversation-text.js';
 import { extractOfflineFacets } from './offline/facets.js';
 
 /**
  * The summary the run's embedder would have seen for a conversation, or null when the recorded provider's
  * summaries cannot be recomputed (the run cannot place new conversations).
  * @example
- * placementSummarizer('offline')?.(conversation); // 'Explain how tides work.'
- * placementSummarizer('anthropic'); // null
+ * placementSummarizer('offline', 'prompt')?.(conversation); // 'Explain how tides work.'
+ * placementSummarizer('anthropic', 'prompt'); // null
  */
-export function placementSummarizer(recordedProvider: string): ((conversation: Conversation) => string) | null {
-  return recordedProvider === 'offline' ? (conversation) => extractOfflineFacets(conversation).summary : null;
+export function placementSummarizer(recordedProvider: string, judge: JudgedSide): ((conversation: Conversation) => string) | null {
+  return recordedProvider === 'offline' ? (conversation) => extractOfflineFacets(conversation, judge).summary : null;
 }

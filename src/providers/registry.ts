@@ -2,7 +2,9 @@
 import { configError } from '../errors.js';
 import { PROVIDER_NAMES } from './names.js';
 import { createAnthropicProvider, type AnthropicProviderOptions } from './anthropic/index.js';
-import { createLsaEmbedder } from './offline/embedder.js';
+import { createLsaEmbedder, createSemanticEmbedder } from './offline/embedder.js';
+import type { WordVectorTable } from '../embedding/sif.js';
+import type { JudgedSide } from '../text/conversation-text.js';
 import { createOfflineFacetExtractor } from './offline/facets.js';
 import { createOfflineLabeler } from './offline/labeler.js';
 import type { Provider } from './types.js';
@@ -11,21 +13,28 @@ export { DEFAULT_PROVIDER, PROVIDER_NAMES, type ProviderName } from './names.js'
 
 export interface ProviderOptions {
   embeddingDim?: number;
+  /** Which side of each conversation the classifiers judged (offline facets read that side). */
+  judge?: JudgedSide;
+  /** Word vectors for the semantic embedder; without them the LSA embedder is used. */
+  wordVectors?: WordVectorTable | null;
   anthropic?: AnthropicProviderOptions;
 }
 
 /**
- * The provider called `name`. Both share the offline LSA embedder (Anthropic has no embeddings API).
+ * The provider called `name`. Both share the offline embedder (Anthropic has no embeddings API): semantic
+ * when word vectors are given, else LSA.
  * Throws MisfireError('config') for an unknown name, or for `anthropic` without an API key.
  * @example
  * createProvider('offline').facets.name // 'offline'
  * createProvider('anthropic', { anthropic: { model: 'claude-haiku-4-5', batch: true } }) // reads ANTHROPIC_API_KEY
  */
 export function createProvider(name: string, options: ProviderOptions = {}): Provider {
-  const embedder = createLsaEmbedder({ dim: options.embeddingDim });
+  const embedder = options.wordVectors
+    ? createSemanticEmbedder({ table: options.wordVectors, dim: options.embeddingDim })
+    : createLsaEmbedder({ dim: options.embeddingDim });
   switch (name) {
     case 'offline':
-      return { name: 'offline', facets: createOfflineFacetExtractor(), embedder, labeler: createOfflineLabeler() };
+      return { name: 'offline', facets: createOfflineFacetExtractor({ judge: options.judge }), embedder, labeler: createOfflineLabeler() };
     case 'anthropic':
       return createAnthropicProvider({ ...(options.anthropic ?? {}), embedder });
     default:

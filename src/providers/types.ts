@@ -4,7 +4,7 @@
  * (test/providers/contract.test.ts) runs against each.
  */
 import type { ChunkRunner } from '../chunk-runner.js';
-import type { LsaModel } from '../embedding/lsa.js';
+import type { EmbeddingModel } from '../embedding/semantic.js';
 import type { Conversation, Embedding, Facets, ProgressReporter } from '../types.js';
 import type { WarningSink } from '../warnings.js';
 
@@ -106,7 +106,7 @@ export interface Embedded {
    * The fitted model, which the run saves (model/embedding.bin) so the gate can embed conversations the run
    * has not seen the same way; null when the embedder has no model that could do so.
    */
-  model: LsaModel | null;
+  model: EmbeddingModel | null;
 }
 
 export interface Embedder {

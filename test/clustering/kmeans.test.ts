@@ -174,9 +174,16 @@ describe('clusterPoints (k-means on a sample, then every point assigned)', () =>
     expect(Array.from(a.centroids)).toEqual(Array.from(b.centroids));
   });
 
-  it('documents the default leaf count 2·∛n', () => {
-    expect(defaultLeafK(3000)).toBe(29);
-    expect(defaultLeafK(100_000)).toBe(93);
-    expect(defaultLeafK(1_000_000)).toBe(200);
+  it('documents the default leaf count: 2·∛n, at most n / (3 · min-support), so a leaf can reach the support a pocket needs', () => {
+    expect(defaultLeafK(3000, 20)).toBe(29);
+    expect(defaultLeafK(100_000, 20)).toBe(93);
+    expect(defaultLeafK(1_000_000, 20)).toBe(200);
+    for (const n of [300, 500, 1000]) {
+      const k = defaultLeafK(n, 20);
+      expect(n / k, `n = ${n}`).toBeGreaterThanOrEqual(60);
+    }
+    expect(defaultLeafK(300, 20)).toBe(5);
+    expect(defaultLeafK(100, 20)).toBe(2);
+    expect(defaultLeafK(300, 0)).toBe(13);
   });
 });

@@ -125,7 +125,7 @@ describe('the facets stage', () => {
     const provider = createProvider('offline', {});
     const ctx = { seed: 42, progress: silentProgress, minUsers: 5, cacheDir: '.misfire-cache', usage: emptyUsage() };
     const fromProvider = await provider.facets.extract(conversations, ctx);
-    expect(conversations.map(extractOfflineFacets)).toEqual(fromProvider);
+    expect(conversations.map((c) => extractOfflineFacets(c))).toEqual(fromProvider);
     expect(await extractFacets(provider.facets, conversations, ctx)).toEqual(fromProvider);
   });
 });

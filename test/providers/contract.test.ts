@@ -12,6 +12,7 @@ import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake
 import { startFakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
 import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../helpers/anthropic-test-kit.js';
 import { providerContract, type ContractSubject } from './provider-contract.js';
+import { loadWordVectors } from '../../src/io/word-vectors.js';
 
 function context(cacheDir: string): ProviderContext {
   return { seed: 11, progress: silentProgress, minUsers: 2, cacheDir, usage: emptyUsage() };
@@ -31,6 +32,19 @@ providerContract(
     const root = await tempDir();
     return {
       provider: createProvider('offline', { embeddingDim: 8 }),
+      ctx: async () => context(root),
+      teardown: () => removeDir(root),
+    };
+  },
+  { auditor: false, abstractiveSummaries: false, workerTask: true },
+);
+
+providerContract(
+  'offline with the semantic embedder',
+  async (): Promise<ContractSubject> => {
+    const root = await tempDir();
+    return {
+      provider: createProvider('offline', { embeddingDim: 8, wordVectors: await loadWordVectors() }),
       ctx: async () => context(root),
       teardown: () => removeDir(root),
     };

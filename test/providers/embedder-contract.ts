@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sequentialChunks } from '../../src/chunk-runner.js';
-import { transformLsa } from '../../src/embedding/lsa.js';
+import { embeddingWidth, embedWithModel } from '../../src/embedding/semantic.js';
+import { loadWordVectors } from '../../src/io/word-vectors.js';
 import { parallelChunks } from '../../src/parallel/threads.js';
 import type { Embedded, Provider, ProviderContext } from '../../src/providers/types.js';
-import { embeddingText } from '../../src/text/embedding-text.js';
 
 /** Texts of a few topics; texts 0 and 7 are the same. */
 export const EMBED_TEXTS = [
@@ -65,13 +65,14 @@ export function embedderContract(subject: () => { provider: Provider; ctx(): Pro
       const { embedding, model } = await embed(EMBED_TEXTS);
       expect(model).not.toBeNull();
       if (!model) return;
-      expect(model.dim).toBe(embedding.dim);
-      expect(model.featureIndex).toBeInstanceOf(Int32Array);
-      expect(model.weights).toBeInstanceOf(Float32Array);
-      expect(model.projection).toBeInstanceOf(Float32Array);
-      expect(model.projection).toHaveLength(model.weights.length * model.dim);
-      const again = new Float32Array(embedding.n * model.dim);
-      transformLsa(model, EMBED_TEXTS.map(embeddingText), 0, EMBED_TEXTS.length, again);
+      const { lsa } = model;
+      expect(lsa.featureIndex).toBeInstanceOf(Int32Array);
+      expect(lsa.weights).toBeInstanceOf(Float32Array);
+      expect(lsa.projection).toBeInstanceOf(Float32Array);
+      expect(lsa.projection).toHaveLength(lsa.weights.length * lsa.dim);
+      const table = model.kind === 'semantic' ? await loadWordVectors() : null;
+      expect(embeddingWidth(model, table)).toBe(embedding.dim);
+      const again = embedWithModel(model, table, EMBED_TEXTS);
       expect(Array.from(again)).toEqual(Array.from(embedding.data));
     });
   });

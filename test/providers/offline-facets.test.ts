@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineFacetExtractor, extractOfflineFacets } from '../../src/providers/offline/facets.js';
+import { CUT_MARK, FACET_WORD_BUDGET } from '../../src/text/conversation-text.js';
 import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import type { Conversation, Message, MetadataValue, ProgressReporter } from '../../src/types.js';
 import { silentProgress } from '../../src/types.js';
@@ -40,25 +41,17 @@ describe('summary', () => {
     expect(summaryOf('!!!! ???? ....')).toBe('(empty request)');
   });
 
-  it('keeps the first whole sentences when the request is long', () => {
+  it('keeps a long request whole up to the word budget, then its start and its end', () => {
     const first = 'Plan a two week trip through Japan for a family of four with two young children in spring.';
     const second = 'We like temples, food markets and quiet countryside towns more than big cities and nightlife.';
-    const third = 'Please include rough costs for trains, hotels and meals so that we can compare the options.';
-    const summary = summaryOf(`${first} ${second} ${third}`);
-    expect(summary).toBe(`${first} ${second}`);
-    expect(summary.length).toBeLessThanOrEqual(240);
-  });
-
-  it('cuts at a word boundary with an ellipsis when there is no sentence end to cut at', () => {
-    const words = Array.from({ length: 120 }, (_, i) => `Word${i}`);
-    const input = words.join(' ');
-    const summary = summaryOf(input);
-    expect(summary.length).toBeLessThanOrEqual(240);
-    expect(summary.endsWith('…')).toBe(true);
-    const kept = summary.slice(0, -1);
-    expect(input.startsWith(kept)).toBe(true);
-    expect(input[kept.length]).toBe(' '); // no word was split
-    expect(kept.length).toBeGreaterThan(200);
+    expect(summaryOf(`${first} ${second}`)).toBe(`${first} ${second}`);
+    const words = Array.from({ length: 400 }, (_, i) => `word${i}`);
+    const summary = summaryOf(`${words.join(' ')} so which train should we take`);
+    const kept = summary.split(' ');
+    expect(kept).toHaveLength(FACET_WORD_BUDGET + 1);
+    expect(kept.slice(1, 100)).toEqual(words.slice(1, 100));
+    expect(kept).toContain(CUT_MARK);
+    expect(summary.endsWith('so which train should we take')).toBe(true);
   });
 
   it('is scrubbed: an email or phone in the first turn never reaches the summary', () => {
@@ -67,24 +60,27 @@ describe('summary', () => {
     expect(summary).not.toContain('jane.doe');
   });
 
-  it('scrubs before truncating, so an identifier straddling the cut is not half-kept', () => {
-    const filler = Array.from({ length: 45 }, () => 'word').join(' '); // 224 characters
-    // Unscrubbed, the cut would fall inside the phone number and keep "555 123".
-    const summary = summaryOf(`${filler} call 555 123 4567 today`);
-    expect(summary.length).toBeLessThanOrEqual(240);
+  it('scrubs before the word budget cuts, so an identifier straddling a cut is not half-kept', () => {
+    const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+    // Unscrubbed, the budget's cut (after 107 words) would fall inside the phone number and keep "555 123".
+    const summary = summaryOf(`${words(105)} call 555 123 4567 ${words(300)}`);
     expect(summary).not.toMatch(/\d/);
-    expect(summary.endsWith('call [PHONE]…')).toBe(true);
+    expect(summary).toContain('call [PHONE]');
+    const longTurn = `${words(20)} mail jane.doe@example.com ${words(2000)} ring 555-123-4567 now`;
+    expect(summaryOf(longTurn)).not.toMatch(/jane|\d/);
   });
 
-  it('summarises the first user turn, or the first message when no turn is from the user', () => {
+  it('summarises every user turn for a prompt classifier, the assistant turns for a response classifier, and falls back to every turn', () => {
     const withUser = conversation([
       assistant('Welcome! How can I help you today?'),
       user('Plan a weekend trip to Rome'),
       user('Also book a hotel'),
     ]);
-    expect(extractOfflineFacets(withUser).summary).toBe('Plan a weekend trip to Rome');
+    expect(extractOfflineFacets(withUser).summary).toBe('Plan a weekend trip to Rome\n\nAlso book a hotel');
+    expect(extractOfflineFacets(withUser, 'response').summary).toBe('Welcome! How can I help you today?');
+    expect(extractOfflineFacets(withUser, 'conversation').summary).toBe('Welcome! How can I help you today?\n\nPlan a weekend trip to Rome\n\nAlso book a hotel');
     const noUser = conversation([assistant('System notice: maintenance at noon'), assistant('Done')]);
-    expect(extractOfflineFacets(noUser).summary).toBe('System notice: maintenance at noon');
+    expect(extractOfflineFacets(noUser).summary).toBe('System notice: maintenance at noon\n\nDone');
   });
 });
 
@@ -172,7 +168,7 @@ describe('createOfflineFacetExtractor', () => {
   it('returns one Facets per conversation, in order, equal to extractOfflineFacets', async () => {
     const conversations = corpus(50);
     const facets = await createOfflineFacetExtractor().extract(conversations, context());
-    expect(facets).toEqual(conversations.map(extractOfflineFacets));
+    expect(facets).toEqual(conversations.map((c) => extractOfflineFacets(c)));
     expect(facets[1].summary).toBe('Explain topic number 1 in simple words');
     expect(facets[0].summary).toBe('Mail me at [EMAIL]');
     expect(facets[5].concern).toBeUndefined(); // concern 6 is out of range

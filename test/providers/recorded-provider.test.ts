@@ -42,10 +42,10 @@ describe('placing conversations a saved run has not seen', () => {
   afterAll(() => rmSync(data.dir, { recursive: true, force: true }));
 
   it('recomputes the offline summary the run embedded; no other provider’s summaries can be recomputed', () => {
-    const summarize = placementSummarizer('offline');
+    const summarize = placementSummarizer('offline', 'prompt');
     expect(summarize?.(conversations[0])).toBe(extractOfflineFacets(conversations[0]).summary);
-    for (const name of PROVIDER_NAMES.filter((n) => n !== 'offline')) expect(placementSummarizer(name)).toBeNull();
-    expect(placementSummarizer('someone-else')).toBeNull();
+    for (const name of PROVIDER_NAMES.filter((n) => n !== 'offline')) expect(placementSummarizer(name, 'prompt')).toBeNull();
+    expect(placementSummarizer('someone-else', 'prompt')).toBeNull();
   });
 
   it('an offline run places its own conversations back in their clusters', async () => {

@@ -13,7 +13,9 @@ import { runMisfire, type RunOutcome } from '../../src/api/run.js';
 import { generateConversations, generateDataset, toConversation } from '../../src/demo/index.js';
 import { embeddingText, embeddingTexts } from '../../src/text/embedding-text.js';
 import { clusterId } from '../../src/clustering/hierarchy.js';
-import { embedLsa, transformLsa } from '../../src/embedding/lsa.js';
+import { embedLsa } from '../../src/embedding/lsa.js';
+import { embeddingWidth, embedWithModel } from '../../src/embedding/semantic.js';
+import { loadWordVectors } from '../../src/io/word-vectors.js';
 import { nearestCentre } from '../../src/clustering/vector-math.js';
 import { createLsaEmbedder } from '../../src/providers/offline/embedder.js';
 import { extractOfflineFacets } from '../../src/providers/offline/facets.js';
@@ -87,16 +89,17 @@ describe('gate placement embeds like the run', () => {
     const stored = await loadStoredRun(join(dir, 'run'));
     const conversations = generateConversations({ n: 400, seed: 9 }).map(toConversation);
     const placed = await placeConversations(stored, conversations);
-    const model = outcome.result.lsaModel;
-    expect(model).not.toBeNull();
+    const model = outcome.result.embeddingModel;
+    expect(model?.kind).toBe('semantic');
+    const table = await loadWordVectors();
     const { centroids, k } = outcome.result.hierarchy.levels[0];
-    const nearestLeaves = (texts: string[]) => {
-      const out = new Float32Array(texts.length * model!.dim);
-      transformLsa(model!, texts, 0, texts.length, out);
-      return texts.map((_, i) => clusterId(0, nearestCentre(out, i, centroids, k, model!.dim)));
+    const width = embeddingWidth(model!, table);
+    const nearestLeaves = (summaries: string[]) => {
+      const out = embedWithModel(model!, table, summaries);
+      return summaries.map((_, i) => clusterId(0, nearestCentre(out, i, centroids, k, width)));
     };
     const summaries = conversations.map((c) => extractOfflineFacets(c).summary);
-    expect(placed).toEqual(nearestLeaves(embeddingTexts(summaries)));
+    expect(placed).toEqual(nearestLeaves(summaries));
     expect(placed).toEqual(stored.leafIds);
   });
 });

@@ -13,8 +13,10 @@ import { estimateCost, type CostEstimate, type PricingTable } from './pricing.js
 export interface DryRunOptions {
   model?: string;
   namingModel?: string;
-  /** Leaf clusters (default: the run's rule, 2·∛n). */
+  /** Leaf clusters (default: the run's rule, see defaultLeafK). */
   k?: number | null;
+  /** The support a pocket needs (caps the default leaf count on small data; default 20). */
+  minSupport?: number;
   /** Levels of the hierarchy (default 2). */
   levels?: number;
   cacheDir?: string;
@@ -32,9 +34,9 @@ export interface DryRunEstimate extends CostEstimate {
 }
 
 /** Clusters a run would name: the leaf count and every parent level above it. */
-export function expectedClusters(n: number, k: number | null | undefined, levels: number): number {
+export function expectedClusters(n: number, k: number | null | undefined, levels: number, minSupport = 20): number {
   if (n === 0) return 0;
-  const leafK = Math.min(k ?? defaultLeafK(n), Math.max(n, 1));
+  const leafK = Math.min(k ?? defaultLeafK(n, minSupport), Math.max(n, 1));
   return levelSizes(leafK, levels).reduce((sum, size) => sum + size, 0);
 }
 
@@ -45,7 +47,7 @@ export function expectedClusters(n: number, k: number | null | undefined, levels
 export function estimateRun(conversations: readonly Conversation[], options: DryRunOptions = {}): DryRunEstimate {
   const model = options.model ?? DEFAULTS.model;
   const namingModel = options.namingModel ?? DEFAULTS.namingModel;
-  const clusters = expectedClusters(conversations.length, options.k, options.levels ?? 2);
+  const clusters = expectedClusters(conversations.length, options.k, options.levels ?? 2, options.minSupport);
   const estimate = estimateCost(conversations, { model, namingModel, clusters, cacheDir: options.cacheDir, pricing: options.pricing });
   return {
     ...estimate,

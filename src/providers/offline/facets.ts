@@ -1,12 +1,15 @@
 /**
  * Offline facet extraction: no model, deterministic, fast enough for a million conversations. The summary is
- * the condensed, scrubbed opening request; language comes from franc; turns and length are counted; concern is
- * passed through from metadata when present and valid.
+ * the condensed, scrubbed text of the side the classifiers judged (every user turn by default; see
+ * src/text/conversation-text.ts), within a word budget that keeps the start and the end of long turns;
+ * language comes from franc on the same text; turns and length are counted; concern is passed through from
+ * metadata when present and valid.
  */
 import type { Conversation, Facets, Message, MetadataValue } from '../../types.js';
 import type { FacetExtractor, ProviderContext } from '../types.js';
 import { detectLanguage } from './language.js';
-import { EMPTY_REQUEST, plainRequestText, summarizeRequest } from './summary.js';
+import { plainRequestText, summarizeConversation } from './summary.js';
+import { judgedTurns, type JudgedSide } from '../../text/conversation-text.js';
 
 /** Progress is reported (and the event loop given a turn) after every this many conversations. */
 export const FACETS_PROGRESS_EVERY = 5000;
@@ -41,22 +44,27 @@ export function parseConcern(value: MetadataValue | undefined): number | undefin
   return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
 }
 
+/** Characters of judged text the language detector reads. */
+const LANGUAGE_SAMPLE = 1000;
+
 /**
- * Facets of one conversation, computed offline. Pure and deterministic.
+ * Facets of one conversation, computed offline, from the side the classifiers judged. Pure and deterministic.
  * @example
  * extractOfflineFacets({ id: 'c1', userId: 'u1', metadata: new Map(),
  *   messages: [{ role: 'user', content: 'Hello! Please explain how tides work.' }] });
  * // { summary: 'Explain how tides work.', language: 'eng', turns: 1, length: 37 }
  */
-export function extractOfflineFacets(conversation: Conversation): Facets {
+export function extractOfflineFacets(conversation: Conversation, side: JudgedSide = 'prompt'): Facets {
   const { messages } = conversation;
-  const opening = openingRequest(messages);
-  const openingText = opening?.content ?? '';
   let length = 0;
   for (const message of messages) length += message.content.length;
+  const judged = judgedTurns(messages, side)
+    .map((m) => m.content)
+    .join('\n')
+    .slice(0, LANGUAGE_SAMPLE);
   const facets: Facets = {
-    summary: openingText === '' ? EMPTY_REQUEST : summarizeRequest(openingText),
-    language: detectLanguage(plainRequestText(openingText)),
+    summary: summarizeConversation(messages, side),
+    language: detectLanguage(plainRequestText(judged)),
     turns: messages.length,
     length,
   };
@@ -65,18 +73,31 @@ export function extractOfflineFacets(conversation: Conversation): Facets {
   return facets;
 }
 
+/** {@link extractOfflineFacets} for each judged side, by name, for worker threads. */
+export const extractPromptFacets = (conversation: Conversation): Facets => extractOfflineFacets(conversation, 'prompt');
+export const extractResponseFacets = (conversation: Conversation): Facets => extractOfflineFacets(conversation, 'response');
+export const extractConversationFacets = (conversation: Conversation): Facets => extractOfflineFacets(conversation, 'conversation');
+const WORKER_EXPORTS: Record<JudgedSide, string> = { prompt: 'extractPromptFacets', response: 'extractResponseFacets', conversation: 'extractConversationFacets' };
+const EXTRACT_ONE: Record<JudgedSide, (conversation: Conversation) => Facets> = {
+  prompt: extractPromptFacets,
+  response: extractResponseFacets,
+  conversation: extractConversationFacets,
+};
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The offline {@link FacetExtractor}: {@link extractOfflineFacets} over every conversation, in order, reporting
- * progress on stage 'facets' and honouring `ctx.signal` between chunks. Its summaries condense the user's own
- * words (not abstractive), and it offers {@link extractOfflineFacets} as a worker task.
+ * The offline {@link FacetExtractor}: {@link extractOfflineFacets} of the judged side over every conversation,
+ * in order, reporting progress on stage 'facets' and honouring `ctx.signal` between chunks. Its summaries
+ * condense the conversation's own words (not abstractive), and it offers the extraction as a worker task.
  */
-export function createOfflineFacetExtractor(): FacetExtractor {
+export function createOfflineFacetExtractor(options: { judge?: JudgedSide } = {}): FacetExtractor {
+  const side = options.judge ?? 'prompt';
+  const extractOne = EXTRACT_ONE[side];
   return {
     name: 'offline',
     abstractiveSummaries: false,
-    workerTask: { extractOne: extractOfflineFacets, moduleUrl: import.meta.url, exportName: 'extractOfflineFacets' },
+    workerTask: { extractOne, moduleUrl: import.meta.url, exportName: WORKER_EXPORTS[side] },
     async extract(conversations: readonly Conversation[], ctx: ProviderContext): Promise<Facets[]> {
       const total = conversations.length;
       const out: Facets[] = new Array<Facets>(total);
@@ -89,7 +110,7 @@ export function createOfflineFacetExtractor(): FacetExtractor {
             await yieldToEventLoop();
             ctx.signal?.throwIfAborted();
           }
-          out[i] = extractOfflineFacets(conversations[i]);
+          out[i] = extractOne(conversations[i]);
         }
         ctx.progress.update(total);
       } finally {

@@ -1,12 +1,12 @@
 /**
- * The offline request summary: the opening request condensed to at most {@link SUMMARY_MAX_CHARS} characters,
- * PII-scrubbed. It feeds TF-IDF embeddings and is the example text a report shows, so it keeps the request's
- * words and drops what carries no meaning (code, runs of ≥ 4 symbols, blobs, greetings and "can you please").
+ * The offline summary: the judged side of a conversation within the facet word budget (see
+ * src/text/conversation-text.ts), PII-scrubbed before any cut. It feeds the embedding, the cluster names and
+ * the keyword examples (never shown as it is), so it keeps the conversation's words and drops what carries
+ * no meaning (code, runs of ≥ 4 symbols, blobs, greetings and "can you please").
  */
 import { scrubPii } from '../../text/scrub.js';
-import { facetText, type JudgedSide, type Turn } from '../../text/conversation-text.js';
+import { CUT_MARK, facetText, type JudgedSide, type Turn } from '../../text/conversation-text.js';
 
-export const SUMMARY_MAX_CHARS = 240;
 /** The summary of a request with no letters or digits left. */
 export const EMPTY_REQUEST = '(empty request)';
 /** Placeholder for a fenced code block. */
@@ -21,8 +21,6 @@ export const BLOB_PLACEHOLDER = '[blob]';
 const WORKING_WINDOW = 4000;
 /** Tokens at least this long without whitespace become {@link BLOB_PLACEHOLDER}. */
 const BLOB_MIN_CHARS = 40;
-/** A sentence cut is used only when it keeps at least this many characters; otherwise cut at a word. */
-const MIN_SENTENCE_CUT = 80;
 
 const FENCED_CODE = /(```|~~~)[^\n]*\n?[\s\S]*?(?:\1|$)/g;
 const WHITESPACE = /\s+/g;
@@ -63,23 +61,6 @@ export function stripOpeners(text: string): string {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
-/** Cut `text` to at most `max` characters: whole sentences if that keeps enough, else at a word, with "…". */
-export function truncateAtBoundary(text: string, max: number = SUMMARY_MAX_CHARS): string {
-  if (text.length <= max) return text;
-  const sentenceEnd = /[.!?](?=\s)|[。！？]/g;
-  let lastSentenceEnd = -1;
-  for (let m = sentenceEnd.exec(text); m !== null && m.index < max; m = sentenceEnd.exec(text)) {
-    lastSentenceEnd = m.index + 1;
-  }
-  if (lastSentenceEnd >= MIN_SENTENCE_CUT) return text.slice(0, lastSentenceEnd);
-  const room = max - 1; // leave space for the ellipsis
-  const space = text.lastIndexOf(' ', room);
-  let cut = space >= room / 2 ? space : room;
-  const code = text.charCodeAt(cut - 1);
-  if (cut === room && code >= 0xd800 && code <= 0xdbff) cut--; // do not split a surrogate pair
-  return text.slice(0, cut).trimEnd() + '…';
-}
-
 /** Cut at the last whitespace before `max` (a coarse first cut that never splits a word). */
 function windowOf(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -93,17 +74,6 @@ export function plainRequestText(text: string): string {
 }
 
 /**
- * Condense an opening request into a scrubbed summary of at most {@link SUMMARY_MAX_CHARS} characters.
- * Never empty: {@link EMPTY_REQUEST} when no letter or digit is left.
- * @example
- * summarizeRequest('Hi! Can you please email bob@example.com a short   apology?');
- * // 'Email [EMAIL] a short apology?'
- */
-export function summarizeRequest(text: string): string {
-  return condense(plainRequestText(text), SUMMARY_MAX_CHARS);
-}
-
-/**
  * The scrubbed facet text of a conversation: the judged side's turns (see facetText) with code blocks
  * replaced and whitespace collapsed in each turn first, then condensed like a request, within the word
  * budget instead of a character limit. Never empty.
@@ -112,11 +82,21 @@ export function summarizeRequest(text: string): string {
  * // 'Write a poem make it rhyme'
  */
 export function summarizeConversation(turns: readonly Turn[], side: JudgedSide): string {
-  const cleaned = turns.map((t) => ({ role: t.role, content: plainRequestText(t.content) }));
-  return condense(facetText(cleaned, side), null);
+  // Scrub every turn before the word budget cuts it, so no identifier is ever half-kept by a cut. A long turn
+  // is scrubbed in two windows, its start and its end: the budget keeps words from nowhere else.
+  const cleaned = turns.map((t) => ({ role: t.role, content: scrubPii(startAndEndWindows(plainRequestText(t.content))) }));
+  return condense(facetText(cleaned, side));
 }
 
-function condense(plain: string, maxChars: number | null): string {
+/** The first and the last {@link WORKING_WINDOW} characters of a long text (cut at whitespace), joined. */
+function startAndEndWindows(text: string): string {
+  if (text.length <= 2 * WORKING_WINDOW) return text;
+  const head = windowOf(text, WORKING_WINDOW);
+  const tailStart = text.indexOf(' ', text.length - WORKING_WINDOW);
+  return `${head} ${CUT_MARK} ${text.slice(tailStart < 0 ? text.length - WORKING_WINDOW : tailStart + 1)}`;
+}
+
+function condense(plain: string): string {
   let out = plain.replace(SYMBOL_RUN, ' ').replace(DOUBLE_SPACE, ' ').trim();
   // Blobs go before the window so that the window keeps real words; URLs and emails are left to the scrubber.
   out = out.replace(LONG_TOKEN, (token) => (token.includes('://') || token.includes('@') ? token : BLOB_PLACEHOLDER));
@@ -125,5 +105,5 @@ function condense(plain: string, maxChars: number | null): string {
   out = out.replace(LONG_TOKEN, BLOB_PLACEHOLDER).replace(LEADING_MARKUP, '');
   out = stripOpeners(out).trim();
   if (!HAS_WORD_CHAR.test(out)) return EMPTY_REQUEST;
-  return maxChars === null ? out : scrubPii(truncateAtBoundary(out, maxChars));
+  return out;
 }

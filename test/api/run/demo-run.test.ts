@@ -43,7 +43,7 @@ beforeAll(async () => {
 describe('determinism', () => {
   it('writes byte-identical JSON and CSV artifacts for the same inputs and seed', () => {
     const names = readdirSync(firstDir).filter((f) => /\.(json|csv)$/.test(f) && f !== 'timings.json');
-    expect(names.sort()).toEqual(['assignments.csv', 'clusters.json', 'metrics.json', 'run.json']);
+    expect(names.sort()).toEqual(['assignments.csv', 'clusters.json', 'metrics.json', 'pockets.csv', 'run.json']);
     for (const name of names) expect(readFileSync(join(secondDir, name)), name).toEqual(readFileSync(join(firstDir, name)));
     expect(readFileSync(join(secondDir, 'model/centroids.bin'))).toEqual(readFileSync(join(firstDir, 'model/centroids.bin')));
   });

@@ -1,0 +1,165 @@
+/**
+ * The error-focused pockets of every classifier (src/discovery): for its false positives among the benign
+ * conversations and its false negatives among the harmful ones, search the errors for themes, test the
+ * whole search by permutation, name what was found with the provider's labeler (against the rest of the
+ * denominator, so the names say what sets a pocket apart) and apply the privacy thresholds.
+ */
+import { clusterId } from '../clustering/hierarchy.js';
+import { DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
+import { fitProjection, type Projection } from '../discovery/projection.js';
+import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
+import type { ClassifierVerdicts } from '../metrics/join.js';
+import { MIN_AUDIT_SCORE } from '../labelling/label-hierarchy.js';
+import { createRng, deriveSeed, sampleIndices } from '../random.js';
+import type { ClusterToLabel, Provider, ProviderContext } from '../providers/types.js';
+import type { Embedding, RunSettings } from '../types.js';
+import type { ChunkRunner } from '../chunk-runner.js';
+
+export interface PocketMembers {
+  classifier: string;
+  pocketId: string;
+  /** Conversation indices, ascending. */
+  members: Int32Array;
+}
+
+export interface ErrorPocketsResult {
+  byClassifier: Map<string, ClassifierErrorPockets>;
+  members: PocketMembers[];
+}
+
+interface Inputs {
+  embedding: Embedding;
+  classifiers: readonly ClassifierVerdicts[];
+  labels: Int8Array;
+  leafOf: Int32Array;
+  summaries: readonly string[];
+  userOf: Int32Array;
+}
+
+const KINDS: { kind: ErrorKind; prefix: string; label: number; errorFlag: number }[] = [
+  { kind: 'false_positive', prefix: 'FP', label: 0, errorFlag: 1 },
+  { kind: 'false_negative', prefix: 'FN', label: 1, errorFlag: 0 },
+];
+/** Rows the search's projection is fitted on. */
+const PROJECTION_SAMPLE = 5000;
+/** Non-members a pocket's name is contrasted with. */
+const CONTRAST = 2000;
+
+/**
+ * @example
+ * const { byClassifier, members } = await findErrorPockets(inputs, settings, provider, ctx);
+ */
+export async function findErrorPockets(input: Inputs, settings: RunSettings, provider: Provider, ctx: ProviderContext): Promise<ErrorPocketsResult> {
+  const byClassifier = new Map<string, ClassifierErrorPockets>();
+  const members: PocketMembers[] = [];
+  const { embedding } = input;
+  const sample = sampleIndices(embedding.n, PROJECTION_SAMPLE, createRng(deriveSeed(settings.seed, 'pocket-projection')));
+  const projection = fitProjection(embedding.data, embedding.dim, sample);
+  ctx.progress.start('error pockets', input.classifiers.length * KINDS.length);
+  let done = 0;
+  for (const verdicts of input.classifiers) {
+    const result = {} as ClassifierErrorPockets;
+    for (const spec of KINDS) {
+      const search = searchKind(input, verdicts, spec, projection, settings, ctx.chunkRunner);
+      await nameAndHide(search.rows, search.sets, input, provider, ctx, settings, `${verdicts.name}/${spec.prefix}`);
+      result[spec.kind] = search.metrics;
+      search.sets.forEach((set, i) => members.push({ classifier: verdicts.name, pocketId: search.rows[i].pocket_id, members: set }));
+      ctx.progress.update(++done);
+    }
+    byClassifier.set(verdicts.name, result);
+  }
+  ctx.progress.end();
+  return { byClassifier, members };
+}
+
+function searchKind(
+  input: Inputs,
+  verdicts: ClassifierVerdicts,
+  spec: (typeof KINDS)[number],
+  projection: Projection,
+  settings: RunSettings,
+  chunkRunner: ChunkRunner | undefined,
+): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
+  const denominator: number[] = [];
+  for (let i = 0; i < input.labels.length; i++) if (input.labels[i] === spec.label && verdicts.flagged[i] >= 0) denominator.push(i);
+  const rows = Int32Array.from(denominator);
+  const errors = Uint8Array.from(rows, (i) => (verdicts.flagged[i] === spec.errorFlag ? 1 : 0));
+  let totalErrors = 0;
+  for (const e of errors) totalErrors += e;
+  const found = discoverErrorPockets(input.embedding, projection, rows, errors, {
+    minSupport: settings.minSupport,
+    alpha: settings.alpha,
+    minEffect: settings.minEffect,
+    seed: deriveSeed(settings.seed, `${verdicts.name}/${spec.kind}`),
+    permutations: settings.permutations,
+    chunkRunner,
+  });
+  const pocketRows = found.pockets.map((pocket, rank) =>
+    errorPocketRow(
+      `${spec.prefix}-${rank + 1}`,
+      spec.kind,
+      {
+        n: pocket.members.length,
+        errors: pocket.errors,
+        users: new Set(Array.from(pocket.members, (i) => input.userOf[i])).size,
+        p: pocket.pValue,
+        statistic: pocket.statistic,
+        leaves: topLeaves(pocket.members, input.leafOf),
+      },
+      { n: rows.length, errors: totalErrors },
+    ),
+  );
+  return {
+    metrics: { pockets: pocketRows, searched: Math.min(rows.length, DEFAULT_SAMPLE_SIZE), candidates: found.candidates, permutations: found.permutationsRun },
+    rows: pocketRows,
+    sets: found.pockets.map((p) => p.members),
+  };
+}
+
+function topLeaves(members: Int32Array, leafOf: Int32Array): { cluster_id: string; n: number }[] {
+  const counts = new Map<number, number>();
+  for (const i of members) counts.set(leafOf[i], (counts.get(leafOf[i]) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 3)
+    .map(([leaf, n]) => ({ cluster_id: clusterId(0, leaf), n }));
+}
+
+/** Names shown pockets (each against the rest of the data) and hides those below the privacy thresholds. */
+async function nameAndHide(
+  rows: ErrorPocketMetrics[],
+  sets: Int32Array[],
+  input: Inputs,
+  provider: Provider,
+  ctx: ProviderContext,
+  settings: RunSettings,
+  scope: string,
+): Promise<void> {
+  const shown = rows.map((row) => row.users >= settings.minUsers && row.n >= settings.minConversations);
+  rows.forEach((row, i) => (row.suppressed = !shown[i]));
+  if (!shown.some(Boolean)) return;
+  const inAnyPocket = new Uint8Array(input.embedding.n);
+  for (const set of sets) for (const i of set) inAnyPocket[i] = 1;
+  const rest: number[] = [];
+  for (let i = 0; i < inAnyPocket.length; i++) if (!inAnyPocket[i]) rest.push(i);
+  const restSample = sampleIndices(rest.length, CONTRAST, createRng(deriveSeed(settings.seed, `${scope}/contrast`)));
+  const restMembers = Int32Array.from(restSample, (j) => rest[j]);
+  const clusters: ClusterToLabel[] = [];
+  rows.forEach((row, i) => {
+    if (shown[i]) clusters.push({ clusterId: row.pocket_id, members: sets[i], childIds: [], contrast: restMembers.subarray(0, 50) });
+  });
+  clusters.push({ clusterId: 'rest', members: restMembers, childIds: [], contrast: new Int32Array(0) });
+  const labels = await provider.labeler.label({ level: 0, clusters, summaries: input.summaries, userOf: input.userOf, childLabels: new Map() }, ctx);
+  const byId = new Map(labels.filter((l) => l.clusterId !== 'rest').map((l) => [l.clusterId, l]));
+  const audited = provider.auditor && byId.size ? await provider.auditor.audit([...byId.values()], ctx) : new Map<string, number>();
+  for (const row of rows) {
+    const label = byId.get(row.pocket_id);
+    if (!label || (audited.get(row.pocket_id) ?? 5) < MIN_AUDIT_SCORE) {
+      row.suppressed = row.suppressed || (label !== undefined && !!provider.auditor);
+      continue;
+    }
+    row.label = label.name;
+    row.description = label.description;
+    row.terms = label.terms ?? [];
+  }
+}
