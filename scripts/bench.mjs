@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { metricsMicroBench } from './bench/metrics-micro.mjs';
@@ -17,7 +17,8 @@ import { formatTable } from './bench/table.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
-       [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]`;
+       [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]
+       node scripts/bench.mjs --quality [--seeds 15] [--realdata DIR] [--out FILE.json]`;
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -38,6 +39,9 @@ try {
       reference: { type: 'string', default: 'auto' },
       'check-determinism': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      quality: { type: 'boolean', default: false },
+      seeds: { type: 'string', default: '15' },
+      realdata: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -59,6 +63,11 @@ const runSeed = int('run-seed', 0);
 const classifiers = int('classifiers', 1);
 const metricsN = int('metrics-n', 1);
 if (!['auto', 'on', 'off'].includes(values.reference)) fail('--reference must be auto, on or off');
+if (values.quality) {
+  const { runQuality, defaultRealdata } = await import('./bench/quality-main.mjs');
+  await runQuality({ root: ROOT, realdata: values.realdata ? resolve(values.realdata) : defaultRealdata(ROOT), seeds: int('seeds', 1), out: values.out }).catch((err) => fail(err.message));
+  process.exit(0);
+}
 if (!existsSync(join(ROOT, 'dist', 'api', 'run.js'))) fail('dist/ not found: run `npm run build` first (npm run bench does)');
 
 const log = (line) => process.stderr.write(`${line}\n`);

@@ -83,6 +83,8 @@ export interface RunSettings {
   judge: 'prompt' | 'response' | 'conversation';
   /** The offline embedding: word-vector meaning beside exact wording (`semantic`), or wording only (`lsa`). */
   embedder: 'semantic' | 'lsa';
+  /** Weight of meaning (word vectors) against wording (LSA) in the semantic embedder's cosine, 0–1. */
+  semanticWeight: number;
   /** Shuffles of the permutation test behind the error-focused pockets; 0 skips that search. */
   permutations: number;
 }

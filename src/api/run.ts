@@ -67,7 +67,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   // Refuse an unsafe --out before any work, not after it.
   await assertSafeOutput(options.out, { flag: '--out', inputs });
   const wordVectors = settings.embedder === 'semantic' && !options.embeddings ? await loadWordVectors({ onConvert: () => progress.start('prepare word vectors (once)') }) : null;
-  const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, judge: settings.judge, wordVectors, anthropic: options.anthropic });
+  const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, judge: settings.judge, wordVectors, semanticWeight: settings.semanticWeight, anthropic: options.anthropic });
   progress.start('read inputs');
   const reading = { warnings: warnings.sink };
   const conversations = await readConversations(options.conversations, reading);

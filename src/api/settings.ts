@@ -4,6 +4,7 @@ import { MAX_LEVELS } from '../clustering/hierarchy.js';
 import type { RunSettings } from '../types.js';
 import { DEFAULT_PROVIDER } from '../providers/names.js';
 import { jsonPreview } from '../json-text.js';
+import { SEMANTIC_WEIGHT } from '../embedding/semantic.js';
 
 export type { RunSettings } from '../types.js';
 
@@ -24,6 +25,7 @@ export const DEFAULT_SETTINGS: RunSettings = {
   examplesPerCluster: 10,
   judge: 'prompt',
   embedder: 'semantic',
+  semanticWeight: SEMANTIC_WEIGHT,
   permutations: 49,
 };
 
@@ -64,6 +66,7 @@ export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettin
   choice('embedder', EMBEDDER_CHOICES);
   number('alpha', 0, 1, 'exclusive');
   number('minEffect', 0, 1, 'inclusive');
+  number('semanticWeight', 0, 1, 'inclusive');
   if (s.threshold !== null && !(typeof s.threshold === 'number' && Number.isFinite(s.threshold))) {
     throw configError(`--threshold must be a number, got ${jsonPreview(s.threshold)}`);
   }

@@ -168,6 +168,7 @@ const runSettings = objectOf<RunSettings>({
   examplesPerCluster: aWholeNumber,
   judge: oneOf(['prompt', 'response', 'conversation']),
   embedder: oneOf(['semantic', 'lsa']),
+  semanticWeight: aNumber,
   permutations: aWholeNumber,
 });
 

@@ -83,6 +83,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
         embeddingDim: args.embeddingDim ?? fromConfig.embeddingDim,
         judge: (args.judge as RunSettings['judge'] | undefined) ?? fromConfig.judge,
         embedder: (args.embedder as RunSettings['embedder'] | undefined) ?? fromConfig.embedder,
+        semanticWeight: args.semanticWeight ?? fromConfig.semanticWeight,
         permutations: args.permutations ?? fromConfig.permutations,
       },
     });

@@ -145,6 +145,12 @@ export const runOptions = {
       'semantic: word-vector meaning (GloVe, offline) beside exact wording (LSA), so "cutting myself" and "slicing my arm" ' +
       'meet while `kill -9` and "kill him" stay apart; lsa: wording only (faster, the earlier default).',
   },
+  'semantic-weight': {
+    type: 'string',
+    coerce: oneNumber('--semantic-weight'),
+    defaultDescription: String(DEFAULT_SETTINGS.semanticWeight),
+    describe: 'With --embedder semantic: the weight of meaning against wording in the similarity of two conversations (0 = wording only, 1 = meaning only).',
+  },
   permutations: {
     type: 'string',
     coerce: oneWholeNumber('--permutations'),
@@ -171,7 +177,7 @@ export const CLAUDE_OPTION_NAMES = Object.keys(claudeOptions) as RunOptionName[]
 /** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
 export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
   ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'out', 'config', 'allow-missing', 'threshold']],
-  ['Clusters:', ['judge', 'embedder', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
+  ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
   ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],
   ['Claude provider (--provider anthropic, the Clio path):', CLAUDE_OPTION_NAMES],

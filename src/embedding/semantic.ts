@@ -12,7 +12,7 @@ import { embedLsa, transformLsa, type LsaModel } from './lsa.js';
 import { embedSifRows, fitSif, type SifModel, type WordVectorTable } from './sif.js';
 
 /** Weight of the meaning half in cosine similarity; measured in the README's "Pockets by meaning" section. */
-export const SEMANTIC_WEIGHT = 0.5;
+export const SEMANTIC_WEIGHT = 0.25;
 
 export type EmbeddingModel = { kind: 'lsa'; lsa: LsaModel } | { kind: 'semantic'; lsa: LsaModel; sif: SifModel; weight: number };
 

@@ -17,6 +17,8 @@ export interface ProviderOptions {
   judge?: JudgedSide;
   /** Word vectors for the semantic embedder; without them the LSA embedder is used. */
   wordVectors?: WordVectorTable | null;
+  /** The semantic embedder's weight of meaning against wording (default SEMANTIC_WEIGHT). */
+  semanticWeight?: number;
   anthropic?: AnthropicProviderOptions;
 }
 
@@ -30,7 +32,7 @@ export interface ProviderOptions {
  */
 export function createProvider(name: string, options: ProviderOptions = {}): Provider {
   const embedder = options.wordVectors
-    ? createSemanticEmbedder({ table: options.wordVectors, dim: options.embeddingDim })
+    ? createSemanticEmbedder({ table: options.wordVectors, dim: options.embeddingDim, weight: options.semanticWeight })
     : createLsaEmbedder({ dim: options.embeddingDim });
   switch (name) {
     case 'offline':

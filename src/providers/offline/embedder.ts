@@ -32,12 +32,12 @@ export function createLsaEmbedder(options: { dim?: number } = {}): Embedder {
  * @example
  * const { embedding } = await createSemanticEmbedder({ table, dim: 128 }).embed(summaries, ctx); // embedding.dim = 100 + 128
  */
-export function createSemanticEmbedder(options: { table: WordVectorTable; dim?: number }): Embedder {
+export function createSemanticEmbedder(options: { table: WordVectorTable; dim?: number; weight?: number }): Embedder {
   return {
     name: 'offline-semantic',
     async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedded> {
       ctx.progress.start('embed', texts.length);
-      const result = embedSemantic(texts, options.table, { lsaDim: options.dim ?? 128, seed: ctx.seed, chunkRunner: ctx.chunkRunner });
+      const result = embedSemantic(texts, options.table, { lsaDim: options.dim ?? 128, seed: ctx.seed, weight: options.weight, chunkRunner: ctx.chunkRunner });
       ctx.progress.update(texts.length);
       ctx.progress.end();
       return result;
