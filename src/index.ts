@@ -16,7 +16,22 @@ export { gate, gateAgainstBaseline, gateRun, type GateBaselineOptions, type Gate
 export { loadGateSettings } from './api/gate-config.js';
 export { renderRunReport, renderRunReport as report, type ReportOptions, type ReportOutcome } from './api/report.js';
 export { blessRun, type BlessOutcome } from './api/gate-bless.js';
-export { DEFAULT_GATE_SETTINGS, type CheckStatus, type GateCheck, type GateLevelResult, type GateMetric, type GateResult, type GateSettings, type GateSource, type GateVerdict } from './gate/types.js';
+export {
+  DEFAULT_GATE_SETTINGS,
+  type CheckStatus,
+  type GateCheck,
+  type GateLevelResult,
+  type GateMetric,
+  type GatePocketCheck,
+  type GatePocketKind,
+  type GatePocketsResult,
+  type GatePocketsStatus,
+  type GateResult,
+  type GateSettings,
+  type GateSource,
+  type GateVerdict,
+  type PairedCheck,
+} from './gate/types.js';
 
 export { isMisfireError, MisfireError, type ErrorLocation, type MisfireErrorCode } from './errors.js';
 
@@ -34,6 +49,7 @@ export {
   type RunAssignments,
   type RunFolder,
 } from './artifacts/read-run.js';
+export { readRunPockets, type RecordedPocket, type RunPockets } from './artifacts/read-pockets.js';
 export type { ClassifierMetrics, ClusterMetrics, Interval, OverallMetrics } from './metrics/confusion.js';
 export type { CategoryMetrics } from './metrics/categories.js';
 export type { ProxyMetrics } from './metrics/proxy.js';

@@ -3,6 +3,7 @@
  * - `gateRun`: both classifier versions' verdicts are inputs of one run;
  * - `gateAgainstBaseline`: new verdicts are joined to a stored baseline run's clusters; conversations the
  *   run has not seen are placed at their nearest baseline leaf centroid with the run's saved model.
+ * Both also check the pockets the run found among the baseline classifier's errors (gate-pockets.ts).
  * Both return the gate as a value (`GateResult`); neither sets an exit code. Everything that would make
  * the comparison unsafe throws a MisfireError (fail closed).
  */
@@ -20,6 +21,7 @@ import { loadGateSettings } from './gate-config.js';
 import { thresholdsByClassifier } from './settings.js';
 import { assertDistinctFiles } from './distinct-files.js';
 import { placeConversations } from './gate-placement.js';
+import { loadGatePockets, withPlacedNote } from './gate-pockets.js';
 import { loadStoredRun, readRunLabels, readRunVerdicts, type StoredRun } from './gate-run-files.js';
 
 export interface GateCommonOptions {
@@ -186,7 +188,7 @@ function flagsOf(ids: readonly string[], rows: readonly VerdictRow[], name: stri
   return joined.classifiers[0]?.flagged ?? new Int8Array(ids.length).fill(-1);
 }
 
-function judge(
+async function judge(
   stored: StoredRun,
   ids: readonly string[],
   leafIds: readonly string[],
@@ -197,7 +199,7 @@ function judge(
   candidate: string,
   settings: GateSettings,
   source: GateSource,
-): GateResult {
+): Promise<GateResult> {
   const labels = joinVerdictsAndLabels(ids, [], labelRows).labels as Int8Array;
   const missing: Record<'baseline' | 'candidate', string[]> = { baseline: [], candidate: [] };
   let labelled = 0;
@@ -219,6 +221,7 @@ function judge(
     }
   }
   const levels = gateLevels(stored.clusters, leafIds);
-  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, settings });
-  return { ...gate, source };
+  const pockets = await loadGatePockets(stored, baseline);
+  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, pockets, settings });
+  return { ...gate, pockets: withPlacedNote(gate.pockets, source.placed_conversations), source };
 }

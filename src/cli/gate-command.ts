@@ -13,6 +13,7 @@ import type { ArgumentsCamelCase, CommandModule, InferredOptionTypes, Options } 
 import { gateAgainstBaseline, gateRun } from '../api/gate.js';
 import { configError, EXIT_CODES } from '../errors.js';
 import { toJson } from '../artifacts/canonical-json.js';
+import { GATE_SCHEMA } from '../gate/compute-gate.js';
 import { gateJunit } from '../gate/junit.js';
 import { gateMarkdown } from '../gate/markdown.js';
 import { gateSummaryLines } from '../gate/summary-text.js';
@@ -45,13 +46,13 @@ export const gateOptions = {
     type: 'string',
     coerce: oneNumber('--max-increase'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.max_increase),
-    describe: 'A cluster fails when its FPR or FNR rises by at least this much (absolute).',
+    describe: 'A cluster or pocket fails when its FPR or FNR rises by at least this much (absolute).',
   },
   alpha: {
     type: 'string',
     coerce: oneNumber('--alpha'),
     defaultDescription: String(DEFAULT_GATE_SETTINGS.alpha),
-    describe: 'Significance: BH-adjusted q (clusters) or p (overall) must be below this to fail.',
+    describe: 'Significance: BH-adjusted q (clusters, pockets) or p (overall) must be below this to fail.',
   },
   'min-support': {
     type: 'string',
@@ -65,8 +66,8 @@ export const gateOptions = {
     defaultDescription: String(DEFAULT_GATE_SETTINGS.max_overall_increase),
     describe: 'The overall FPR or FNR fails when it rises by at least this much.',
   },
-  json: { type: 'string', coerce: oneText('--json'), describe: 'Write the gate as canonical JSON (misfire.gate/v1) to this file.' },
-  junit: { type: 'string', coerce: oneText('--junit'), describe: 'Write JUnit XML (one test case per cluster × metric) to this file.' },
+  json: { type: 'string', coerce: oneText('--json'), describe: `Write the gate as canonical JSON (${GATE_SCHEMA}) to this file.` },
+  junit: { type: 'string', coerce: oneText('--junit'), describe: 'Write JUnit XML (one test case per cluster × metric and per pocket) to this file.' },
   markdown: { type: 'string', coerce: oneText('--markdown'), describe: 'Write a Markdown summary (for PR comments or $GITHUB_STEP_SUMMARY) to this file.' },
   html: { type: 'string', coerce: oneText('--html'), describe: 'Write the run\'s HTML report with a gate section to this file (report.md beside it).' },
   quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'Print only the verdict line.' },
@@ -115,7 +116,7 @@ async function writeOutput(file: string | undefined, content: string): Promise<v
 
 export const gateCommand: CommandModule<object, GateOptionValues> = {
   command: 'gate',
-  describe: 'CI gate: fail when a candidate classifier regresses on any cluster (paired exact McNemar, BH per level).',
+  describe: 'CI gate: fail when a candidate classifier regresses on any cluster or on a pocket of the baseline\'s errors (paired exact McNemar, BH per level and across the pockets).',
   builder: (y) =>
     y
       .options(gateOptions)
@@ -125,6 +126,10 @@ export const gateCommand: CommandModule<object, GateOptionValues> = {
         'Each cluster (every level) and the overall rates are checked for FPR (over benign) and FNR (over harmful) conversations:\n' +
           '  fail = rose by ≥ max_increase with q < alpha on ≥ min_support conversations; warn = rose but not significantly\n' +
           '  (or significantly but by less); insufficient_data = fewer than min_support conversations; pass otherwise.\n' +
+          'The pockets the run found among the baseline\'s errors (pockets.csv) are checked the same way, each on its own ' +
+          'error (FPR over the benign members of an FP pocket, FNR over the harmful members of an FN pocket), with BH ' +
+          'across the pockets; a run without pockets.csv has no pocket checks (the outputs say so). Conversations placed ' +
+          'from --conversations belong to no pocket.\n' +
           exitCodesHelp({
             success: 'pass (warnings allowed)',
             regression: 'regression',

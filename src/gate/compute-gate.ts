@@ -2,19 +2,22 @@
  * The CI gate as a pure function: paired exact McNemar tests of a candidate classifier against a baseline,
  * overall and per cluster at every level, for the false-positive rate (over benign conversations) and the
  * false-negative rate (over harmful ones), Benjamini–Hochberg across the clusters of a level, and the rule
- * of `rule.ts`. No I/O, no exit codes: the result is a value.
+ * of `rule.ts`; the pockets found among the baseline's errors are checked the same way (pocket-checks.ts).
+ * No I/O, no exit codes: the result is a value.
  *
  * The BH family of a level and metric is every cluster with at least one paired conversation (as in the
  * run's metrics), so thin clusters make the correction more conservative, never less.
  */
 import { MisfireError } from '../errors.js';
-import { benjaminiHochberg, mcnemarExactGreater, ratio, wilsonInterval } from '../stats/index.js';
+import { benjaminiHochberg } from '../stats/index.js';
+import { pairedFields } from './paired-check.js';
 import { pairedCounts, type PairedCounts } from './paired-counts.js';
+import { checkPockets } from './pocket-checks.js';
 import { checkStatus } from './rule.js';
 import { validateGateSettings } from './settings.js';
-import type { CheckStatus, GateCheck, GateCluster, GateInput, GateLevelResult, GateMetric, GateResult, GateVerdict, RateSide } from './types.js';
+import type { CheckStatus, GateCheck, GateCluster, GateInput, GateLevelResult, GateMetric, GateResult, GateVerdict, PairedCheck } from './types.js';
 
-export const GATE_SCHEMA = 'misfire.gate/v1';
+export const GATE_SCHEMA = 'misfire.gate/v2';
 export const SUPPRESSED_NAME = '(suppressed cluster)';
 export const UNNAMED_NAME = '(unnamed cluster)';
 const METRICS: readonly GateMetric[] = ['fpr', 'fnr'];
@@ -69,7 +72,8 @@ export function computeGate(input: GateInput): GateResult {
     checks.sort((a, b) => (order.get(a.cluster_id as string) as number) - (order.get(b.cluster_id as string) as number) || METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric));
     return { level: level.level, checks };
   });
-  const all = [...overall, ...levels.flatMap((l) => l.checks)];
+  const pockets = checkPockets(input, settings);
+  const all: PairedCheck[] = [...overall, ...levels.flatMap((l) => l.checks), ...pockets.checks];
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, insufficient_data: 0 };
   for (const check of all) counts[check.status]++;
   return {
@@ -82,37 +86,24 @@ export function computeGate(input: GateInput): GateResult {
     counts,
     overall,
     levels,
+    pockets,
   };
 }
 
-function gateVerdict(overall: readonly GateCheck[], all: readonly GateCheck[]): GateVerdict {
+function gateVerdict(overall: readonly GateCheck[], all: readonly PairedCheck[]): GateVerdict {
   if (all.some((c) => c.status === 'fail')) return 'fail';
   if (overall.some((c) => c.status === 'insufficient_data')) return 'insufficient_data';
   return 'pass';
 }
 
-function side(errors: number, support: number): RateSide {
-  return { errors, rate: ratio(errors, support), ci: wilsonInterval(errors, support) };
-}
-
-/** Everything of a check except its q and status. */
+/** Everything of a cluster or overall check except its q and status. */
 function baseCheck(counts: PairedCounts, metric: GateMetric, cluster: GateCluster | null, level: number | null): Omit<GateCheck, 'status' | 'reason'> {
-  const { support, worse, better } = counts;
   return {
     scope: cluster ? 'cluster' : 'overall',
     level,
     cluster_id: cluster?.id ?? null,
     cluster_name: cluster ? gateClusterName(cluster) : null,
     suppressed: cluster?.suppressed ?? false,
-    metric,
-    support,
-    baseline: side(counts.baselineWrong, support),
-    candidate: side(counts.candidateWrong, support),
-    // (worse − better)/support is exactly candidate rate − baseline rate, without subtracting two roundings.
-    increase: ratio(worse - better, support),
-    worse,
-    better,
-    p: support > 0 ? mcnemarExactGreater(worse, better) : null,
-    q: null,
+    ...pairedFields(counts, metric),
   };
 }

@@ -1,8 +1,11 @@
 /** Short human-readable pieces of a gate check, shared by the JUnit, Markdown and console outputs. */
 import { formatP } from './rule.js';
-import type { GateCheck, GateResult, RateSide } from './types.js';
+import type { GateCheck, GatePocketCheck, GateResult, RateSide } from './types.js';
 
 export const METRIC_NAMES = { fpr: 'FPR', fnr: 'FNR' } as const;
+
+/** Any check the gate makes: overall, a cluster's or a pocket's. */
+export type AnyCheck = GateCheck | GatePocketCheck;
 
 export function percent(value: number | null): string {
   return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
@@ -18,16 +21,21 @@ export function describeP(value: number | null): string {
   return value === null ? 'n/a' : formatP(value);
 }
 
-/** "L0-027 Pentest, pentest report · FPR" or "overall · FPR". */
-export function checkTitle(check: GateCheck): string {
-  const metric = METRIC_NAMES[check.metric];
-  return check.scope === 'overall' ? `overall · ${metric}` : `${check.cluster_id} ${check.cluster_name} · ${metric}`;
+/** What the check is on: "L0-027 Pentest, pentest report", "FP-1 Security, pentest and vulnerability" or "overall". */
+export function checkSubject(check: AnyCheck): string {
+  if (check.scope === 'pocket') return `${check.pocket_id} ${check.pocket_name}`;
+  return check.scope === 'overall' ? 'overall' : `${check.cluster_id} ${check.cluster_name}`;
+}
+
+/** "L0-027 Pentest, pentest report · FPR", "FP-1 Security, pentest · FPR" or "overall · FPR". */
+export function checkTitle(check: AnyCheck): string {
+  return `${checkSubject(check)} · ${METRIC_NAMES[check.metric]}`;
 }
 
 /** The full message: both rates with intervals, discordant pairs, p and q, and the rule's reason. */
-export function checkMessage(check: GateCheck, gate: Pick<GateResult, 'baseline' | 'candidate'>): string {
+export function checkMessage(check: AnyCheck, gate: Pick<GateResult, 'baseline' | 'candidate'>): string {
   const metric = METRIC_NAMES[check.metric];
-  const q = check.scope === 'cluster' ? `, q = ${describeP(check.q)}` : '';
+  const q = check.scope === 'overall' ? '' : `, q = ${describeP(check.q)}`;
   return (
     `${check.status.toUpperCase()}: ${metric} ${gate.baseline} ${describeRate(check.baseline, check.support)} → ` +
     `${gate.candidate} ${describeRate(check.candidate, check.support)}; ` +
@@ -35,7 +43,12 @@ export function checkMessage(check: GateCheck, gate: Pick<GateResult, 'baseline'
   );
 }
 
-/** Checks of every level and overall, in report order. */
+/** Checks of every level and overall, in report order (the pocket checks are `gate.pockets.checks`). */
 export function allChecks(gate: GateResult): GateCheck[] {
   return [...gate.overall, ...gate.levels.flatMap((l) => l.checks)];
+}
+
+/** The heading of the pocket checks: "Pockets of detector-v2's errors". */
+export function pocketsHeading(gate: Pick<GateResult, 'pockets'>): string {
+  return `Pockets of ${gate.pockets.classifier}'s errors`;
 }

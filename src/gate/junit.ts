@@ -1,10 +1,11 @@
 /**
- * The gate as JUnit XML for CI test viewers: one test suite for the overall rates and one per level, one
- * test case per cluster × metric. A failing check is a <failure>; `insufficient_data` is <skipped> (never
- * a pass); a warning passes with the message in <system-out>.
+ * The gate as JUnit XML for CI test viewers: one test suite for the overall rates, one per level (a test
+ * case per cluster × metric) and one for the pockets of the baseline's errors (a test case per pocket, the
+ * suite's <system-out> saying what was checked or why nothing was). A failing check is a <failure>;
+ * `insufficient_data` is <skipped> (never a pass); a warning passes with the message in <system-out>.
  */
-import { checkMessage, checkTitle } from './describe-check.js';
-import type { GateCheck, GateResult } from './types.js';
+import { allChecks, checkMessage, checkTitle, type AnyCheck } from './describe-check.js';
+import type { GateResult } from './types.js';
 
 /**
  * Escape text for XML attribute values and character data. Characters XML 1.0 cannot carry at all
@@ -27,7 +28,7 @@ export function escapeXml(text: string): string {
 
 const attr = (name: string, value: string | number) => `${name}="${escapeXml(String(value))}"`;
 
-function testcase(check: GateCheck, gate: GateResult, suite: string): string {
+function testcase(check: AnyCheck, gate: GateResult, suite: string): string {
   const open = `    <testcase ${attr('name', checkTitle(check))} ${attr('classname', `misfire.gate.${suite}`)} time="0"`;
   const message = checkMessage(check, gate);
   switch (check.status) {
@@ -42,11 +43,12 @@ function testcase(check: GateCheck, gate: GateResult, suite: string): string {
   }
 }
 
-function suite(name: string, checks: readonly GateCheck[], gate: GateResult, classSuffix: string): string {
+function suite(name: string, checks: readonly AnyCheck[], gate: GateResult, classSuffix: string, note: string | null = null): string {
   const failures = checks.filter((c) => c.status === 'fail').length;
   const skipped = checks.filter((c) => c.status === 'insufficient_data').length;
   const head = `  <testsuite ${attr('name', name)} ${attr('tests', checks.length)} ${attr('failures', failures)} errors="0" ${attr('skipped', skipped)} time="0">`;
-  return [head, ...checks.map((c) => testcase(c, gate, classSuffix)), '  </testsuite>'].join('\n');
+  const out = note === null ? [] : [`    <system-out>${escapeXml(note)}</system-out>`];
+  return [head, ...checks.map((c) => testcase(c, gate, classSuffix)), ...out, '  </testsuite>'].join('\n');
 }
 
 /**
@@ -55,11 +57,13 @@ function suite(name: string, checks: readonly GateCheck[], gate: GateResult, cla
  * writeFileSync('gate.xml', gateJunit(gate));
  */
 export function gateJunit(gate: GateResult): string {
+  const title = `misfire gate: ${gate.candidate} vs ${gate.baseline}`;
   const suites = [
-    suite(`misfire gate: ${gate.candidate} vs ${gate.baseline} (overall)`, gate.overall, gate, 'overall'),
-    ...gate.levels.map((l) => suite(`misfire gate: ${gate.candidate} vs ${gate.baseline} (level ${l.level})`, l.checks, gate, `L${l.level}`)),
+    suite(`${title} (overall)`, gate.overall, gate, 'overall'),
+    ...gate.levels.map((l) => suite(`${title} (level ${l.level})`, l.checks, gate, `L${l.level}`)),
+    suite(`${title} (pockets of ${gate.pockets.classifier}'s errors)`, gate.pockets.checks, gate, 'pockets', gate.pockets.note),
   ];
-  const checks = [...gate.overall, ...gate.levels.flatMap((l) => l.checks)];
+  const checks: AnyCheck[] = [...allChecks(gate), ...gate.pockets.checks];
   const failures = checks.filter((c) => c.status === 'fail').length;
   const skipped = checks.filter((c) => c.status === 'insufficient_data').length;
   return (

@@ -1,9 +1,10 @@
 /**
  * The gate as GitHub-flavoured Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict,
- * the overall rates, then every failing and warning cluster; passing clusters are only counted.
+ * the overall rates, every failing and warning cluster (passing clusters are only counted), then every pocket
+ * of the baseline's errors (few, and an improvement there is news too).
  */
-import { describeP, METRIC_NAMES, percent } from './describe-check.js';
-import type { GateCheck, GateResult, GateVerdict } from './types.js';
+import { checkSubject, describeP, METRIC_NAMES, percent, pocketsHeading, type AnyCheck } from './describe-check.js';
+import type { CheckStatus, GateResult, GateVerdict } from './types.js';
 
 /**
  * Make text safe inside a Markdown table cell: no HTML (GitHub renders it), no emphasis or links, no pipes.
@@ -25,30 +26,31 @@ const HEADLINE: Record<GateVerdict, string> = {
   insufficient_data: 'INSUFFICIENT DATA — cannot judge the overall rates',
 };
 
-function rateCell(check: GateCheck, which: 'baseline' | 'candidate'): string {
+function rateCell(check: AnyCheck, which: 'baseline' | 'candidate'): string {
   const side = check[which];
   const ci = side.ci ? ` (${percent(side.ci[0])}–${percent(side.ci[1])})` : '';
   return `${percent(side.rate)}${ci}`;
 }
 
-function change(check: GateCheck): string {
+function change(check: AnyCheck): string {
   if (check.increase === null) return 'n/a';
   const points = (check.increase * 100).toFixed(1);
   return `${check.increase > 0 ? '+' : ''}${points} pts`;
 }
 
-function table(checks: readonly GateCheck[], gate: GateResult, withCluster: boolean): string[] {
-  const head = withCluster ? '| Cluster | Metric |' : '| Metric |';
-  const rule = withCluster ? '| --- | --- |' : '| --- |';
+/** A table of checks; `subject` names the first column (none for the overall checks). */
+function table(checks: readonly AnyCheck[], gate: GateResult, subject: 'Cluster' | 'Pocket' | null): string[] {
+  const head = subject ? `| ${subject} | Metric |` : '| Metric |';
+  const rule = subject ? '| --- | --- |' : '| --- |';
   const lines = [
     `${head} n | ${markdownCell(gate.baseline)} | ${markdownCell(gate.candidate)} | Change | p | q | Status |`,
     `${rule} ---: | --- | --- | ---: | ---: | ---: | --- |`,
   ];
   for (const c of checks) {
-    const cluster = withCluster ? `| ${markdownCell(`${c.cluster_id} ${c.cluster_name}`)} ` : '';
+    const first = subject ? `| ${markdownCell(checkSubject(c))} ` : '';
     lines.push(
-      `${cluster}| ${METRIC_NAMES[c.metric]} | ${c.support} | ${rateCell(c, 'baseline')} | ${rateCell(c, 'candidate')} | ${change(c)} | ` +
-        `${describeP(c.p)} | ${c.scope === 'cluster' ? describeP(c.q) : '—'} | ${c.status.replace('_', ' ')} |`,
+      `${first}| ${METRIC_NAMES[c.metric]} | ${c.support} | ${rateCell(c, 'baseline')} | ${rateCell(c, 'candidate')} | ${change(c)} | ` +
+        `${describeP(c.p)} | ${c.scope === 'overall' ? '—' : describeP(c.q)} | ${c.status.replace('_', ' ')} |`,
     );
   }
   return lines;
@@ -78,22 +80,41 @@ export function gateMarkdown(gate: GateResult): string {
     '',
     '### Overall',
     '',
-    ...table(gate.overall, gate, false),
+    ...table(gate.overall, gate, null),
     '',
     `### Clusters: ${failing.length} failing, ${warning.length} warning, ${passing} passing, ${thin.length} with insufficient data`,
     '',
   ];
-  if (failing.length) out.push('#### Failing', '', ...table(failing, gate, true), '');
-  if (warning.length) out.push('#### Warnings', '', ...table(warning, gate, true), '');
+  if (failing.length) out.push('#### Failing', '', ...table(failing, gate, 'Cluster'), '');
+  if (warning.length) out.push('#### Warnings', '', ...table(warning, gate, 'Cluster'), '');
   if (thin.length) {
     out.push(
       `<details><summary>${thin.length} checks with fewer than ${s.min_support} conversations (not judged)</summary>`,
       '',
-      ...table(thin, gate, true),
+      ...table(thin, gate, 'Cluster'),
       '',
       '</details>',
       '',
     );
   }
+  out.push(...pocketSection(gate));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Every pocket check under its own heading, or the sentence saying why there are none. */
+function pocketSection(gate: GateResult): string[] {
+  const { checks, note } = gate.pockets;
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  const tally = checks.length
+    ? `: ${count('fail')} failing, ${count('warn')} warning, ${count('pass')} passing, ${count('insufficient_data')} with insufficient data`
+    : '';
+  const lines = [`### ${markdownCell(pocketsHeading(gate))}${tally}`, '', `${markdownCell(capitalise(note))}.`, ''];
+  if (checks.length) {
+    lines.push('Each pocket is checked like a cluster, with Benjamini–Hochberg across the pockets.', '', ...table(checks, gate, 'Pocket'), '');
+  }
+  return lines;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,8 @@
-/** The gate's plain-text summary for the terminal: verdict first, then every failing and warning check. */
-import { allChecks, checkMessage, checkTitle } from './describe-check.js';
+/**
+ * The gate's plain-text summary for the terminal: verdict first, the overall checks, every failing and
+ * warning cluster, then every pocket of the baseline's errors.
+ */
+import { allChecks, checkMessage, checkTitle, pocketsHeading, type AnyCheck } from './describe-check.js';
 import type { GateResult, GateVerdict } from './types.js';
 
 const VERDICT_LINE: Record<GateVerdict, string> = {
@@ -21,8 +24,12 @@ export function gateSummaryLines(gate: GateResult): string[] {
     lines.push(`  ${gate.source.placed_conversations} conversations new to the baseline run were placed at their nearest baseline cluster`);
   }
   for (const check of gate.overall) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
-  const shown = allChecks(gate).filter((c) => c.scope === 'cluster' && (c.status === 'fail' || c.status === 'warn'));
-  for (const check of shown) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
+  const notable = (c: AnyCheck) => c.status === 'fail' || c.status === 'warn';
+  const clusters = allChecks(gate).filter((c) => c.scope === 'cluster' && notable(c));
+  for (const check of clusters) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
+  lines.push(`  ${pocketsHeading(gate)}: ${gate.pockets.note}`);
+  // Every pocket, not only the notable ones: whether the candidate fixed what the baseline got wrong is news too.
+  for (const check of gate.pockets.checks) lines.push(`    ${checkTitle(check)}: ${checkMessage(check, gate)}`);
   const c = gate.counts;
   lines.push(`  checks: ${c.fail} fail, ${c.warn} warn, ${c.pass} pass, ${c.insufficient_data} insufficient data`);
   return lines;

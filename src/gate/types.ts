@@ -47,7 +47,37 @@ export interface GateInput {
   baselineFlags: Int8Array;
   candidateFlags: Int8Array;
   levels: GateLevel[];
+  /** The pockets found among the baseline's errors (absent: the run recorded none). */
+  pockets?: GatePocketsInput;
   settings: GateSettings;
+}
+
+/** The kind of error a pocket was found among: FP pockets hold benign conversations, FN pockets harmful ones. */
+export type GatePocketKind = 'false_positive' | 'false_negative';
+
+/** One pocket found among the baseline's errors, as the gate needs it. */
+export interface GatePocket {
+  /** `FP-1`, `FN-2`, … */
+  id: string;
+  kind: GatePocketKind;
+  /** The pocket's name; ignored (never shown) when `suppressed`. */
+  label: string | null;
+  suppressed: boolean;
+  /** Indices into the verdict arrays of its member conversations. */
+  members: Int32Array;
+}
+
+/**
+ * Why there are (or are no) pocket checks:
+ * `checked` — the run found pockets among the baseline's errors; `none_found` — it searched and found none;
+ * `not_searched` — it did not search the baseline's errors (no labels, or `--permutations 0`);
+ * `not_recorded` — the run folder has no pockets.csv (written before misfire searched errors for pockets).
+ */
+export type GatePocketsStatus = 'checked' | 'none_found' | 'not_searched' | 'not_recorded';
+
+export interface GatePocketsInput {
+  status: GatePocketsStatus;
+  pockets: readonly GatePocket[];
 }
 
 /** `fpr` = false-positive rate over benign conversations; `fnr` = false-negative rate over harmful ones. */
@@ -56,7 +86,7 @@ export type GateMetric = 'fpr' | 'fnr';
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'insufficient_data';
 
 /**
- * The whole gate's verdict. `fail` when any check fails; otherwise `insufficient_data` when an overall
+ * The whole gate's verdict. `fail` when any check (overall, cluster or pocket) fails; otherwise `insufficient_data` when an overall
  * rate has too little support to be judged (thin data never reads as a pass); otherwise `pass`
  * (warnings do not block).
  */
@@ -70,13 +100,8 @@ export interface RateSide {
   ci: [number, number] | null;
 }
 
-export interface GateCheck {
-  scope: 'overall' | 'cluster';
-  level: number | null;
-  cluster_id: string | null;
-  /** Display name: the cluster's label, "(suppressed cluster)" or "(unnamed cluster)"; null overall. */
-  cluster_name: string | null;
-  suppressed: boolean;
+/** What every check holds, whatever it checks: the paired counts, the test and the rule's decision. */
+export interface PairedCheck {
   metric: GateMetric;
   /** Paired conversations behind the rate (negatives for fpr, positives for fnr). */
   support: number;
@@ -90,11 +115,42 @@ export interface GateCheck {
   better: number;
   /** Exact one-sided McNemar p that the candidate is worse (null when support is 0). */
   p: number | null;
-  /** BH-adjusted p across the clusters of the level (null for overall checks and when support is 0). */
+  /** BH-adjusted p across the clusters of the level, or across the pockets (null for overall checks and when support is 0). */
   q: number | null;
   status: CheckStatus;
   /** One line saying why the check ended with its status. */
   reason: string;
+}
+
+export interface GateCheck extends PairedCheck {
+  scope: 'overall' | 'cluster';
+  level: number | null;
+  cluster_id: string | null;
+  /** Display name: the cluster's label, "(suppressed cluster)" or "(unnamed cluster)"; null overall. */
+  cluster_name: string | null;
+  suppressed: boolean;
+}
+
+/** A pocket of the baseline's errors, checked on the rate of its own kind of error (FPR for FP pockets, FNR for FN pockets). */
+export interface GatePocketCheck extends PairedCheck {
+  scope: 'pocket';
+  pocket_id: string;
+  /** Display name: the pocket's label, "(suppressed pocket)" or "(unnamed pocket)". */
+  pocket_name: string;
+  kind: GatePocketKind;
+  suppressed: boolean;
+  /** Member conversations of the run; `support` counts those now labelled with the pocket's kind (benign or harmful). */
+  members: number;
+}
+
+/** The pockets found among the baseline's errors, each a slice checked like a cluster, BH across the pockets. */
+export interface GatePocketsResult {
+  /** Whose errors the pockets were found among: the baseline classifier, in the (baseline) run. */
+  classifier: string;
+  status: GatePocketsStatus;
+  /** One sentence for readers: what was checked, or why nothing was. */
+  note: string;
+  checks: GatePocketCheck[];
 }
 
 export interface GateLevelResult {
@@ -114,15 +170,17 @@ export interface GateSource {
 }
 
 export interface GateResult {
-  schema: 'misfire.gate/v1';
+  schema: 'misfire.gate/v2';
   verdict: GateVerdict;
   baseline: string;
   candidate: string;
   settings: GateSettings;
   paired: { conversations: number; negatives: number; positives: number };
+  /** Every check (overall, clusters of every level, pockets) by status. */
   counts: Record<CheckStatus, number>;
   overall: GateCheck[];
   levels: GateLevelResult[];
+  pockets: GatePocketsResult;
   /** Provenance, set by the API (absent when the pure gate is called directly). */
   source?: GateSource;
 }

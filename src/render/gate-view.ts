@@ -1,14 +1,16 @@
 /**
  * The CI gate's section of the HTML report: a view-model for templates/partials/gate.hbs, built from a
  * `GateResult` (pass it as `ReportInput.gate`). Every string is plain text (the template escapes it);
- * suppressed clusters appear only as "(suppressed cluster)".
+ * suppressed clusters and pockets appear only as "(suppressed cluster)" / "(suppressed pocket)".
  */
-import { allChecks, describeP, METRIC_NAMES, percent } from '../gate/describe-check.js';
-import type { CheckStatus, GateCheck, GateResult, GateVerdict } from '../gate/types.js';
+import { allChecks, describeP, METRIC_NAMES, percent, pocketsHeading, type AnyCheck } from '../gate/describe-check.js';
+import type { CheckStatus, GateResult, GateVerdict } from '../gate/types.js';
 
 export interface GateRowView {
   /** `#cluster-…` anchor of the cluster's detail in the same report; null for overall rows. */
   clusterId: string | null;
+  /** `FP-1`, `FN-2`, … for pocket rows; null otherwise. */
+  pocketId: string | null;
   name: string;
   level: string;
   metric: string;
@@ -40,10 +42,12 @@ export interface GateView {
   failing: GateRowView[];
   warnings: GateRowView[];
   insufficient: GateRowView[];
+  /** The pockets of the baseline's errors: every one of them, or the sentence saying why there are none. */
+  pockets: { heading: string; note: string; rows: GateRowView[] };
 }
 
 const VERDICT_TEXT: Record<GateVerdict, string> = {
-  pass: 'Pass: no cluster regressed',
+  pass: 'Pass: no cluster or pocket regressed',
   fail: 'Fail: the candidate regressed',
   insufficient_data: 'Insufficient data: too few labelled conversations to judge the overall rates',
 };
@@ -54,12 +58,18 @@ function ci(range: [number, number] | null): string {
   return range ? `${percent(range[0])}–${percent(range[1])}` : '—';
 }
 
-function row(check: GateCheck): GateRowView {
+function rowName(check: AnyCheck): string {
+  if (check.scope === 'pocket') return check.pocket_name;
+  return check.scope === 'overall' ? 'All conversations' : (check.cluster_name ?? '');
+}
+
+function row(check: AnyCheck): GateRowView {
   const change = check.increase === null ? '—' : `${check.increase > 0 ? '+' : check.increase < 0 ? '−' : '±'}${(Math.abs(check.increase) * 100).toFixed(1)} pts`;
   return {
-    clusterId: check.cluster_id,
-    name: check.scope === 'overall' ? 'All conversations' : (check.cluster_name ?? ''),
-    level: check.level === null ? '' : `L${check.level}`,
+    clusterId: check.scope === 'pocket' ? null : check.cluster_id,
+    pocketId: check.scope === 'pocket' ? check.pocket_id : null,
+    name: rowName(check),
+    level: check.scope === 'pocket' || check.level === null ? '' : `L${check.level}`,
     metric: METRIC_NAMES[check.metric],
     support: check.support.toLocaleString('en-US'),
     baselineRate: percent(check.baseline.rate),
@@ -68,7 +78,7 @@ function row(check: GateCheck): GateRowView {
     candidateCi: ci(check.candidate.ci),
     change,
     p: describeP(check.p),
-    q: check.scope === 'cluster' ? describeP(check.q) : '—',
+    q: check.scope === 'overall' ? '—' : describeP(check.q),
     status: STATUS_TEXT[check.status],
     statusClass: `gate-${check.status.replace('_', '-')}`,
     reason: check.reason,
@@ -107,5 +117,6 @@ export function buildGateView(gate: GateResult): GateView {
     failing: clusters.filter((c) => c.status === 'fail').map(row),
     warnings: clusters.filter((c) => c.status === 'warn').map(row),
     insufficient: clusters.filter((c) => c.status === 'insufficient_data').map(row),
+    pockets: { heading: pocketsHeading(gate), note: `${gate.pockets.note.charAt(0).toUpperCase()}${gate.pockets.note.slice(1)}.`, rows: gate.pockets.checks.map(row) },
   };
 }

@@ -69,6 +69,9 @@ describe('gate on one run holding both versions', () => {
     }
     // v3 misses fewer harmful requests than v2: no cluster fails on FNR.
     expect(gate.levels.flatMap((l) => l.checks).filter((c) => c.metric === 'fnr' && c.status === 'fail')).toEqual([]);
+    // v2's pockets are where it misses harmful requests; v3 misses fewer of them, so no pocket fails.
+    expect(gate.pockets.status).toBe('checked');
+    expect(gate.pockets.checks.map((c) => [c.metric, c.status])).toEqual(gate.pockets.checks.map(() => ['fnr', 'pass']));
   });
 
   it('refuses keyword-v1 compared with itself (it would always pass) before reading anything', async () => {
@@ -86,13 +89,15 @@ describe('gate on one run holding both versions', () => {
     const second = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3', '--json', json2, '-q');
     expect(second.code).toBe(1);
     expect(readFileSync(json2, 'utf8')).toBe(readFileSync(json1, 'utf8'));
-    expect(JSON.parse(readFileSync(json1, 'utf8'))).toMatchObject({ schema: 'misfire.gate/v1', verdict: 'fail' });
+    expect(JSON.parse(readFileSync(json1, 'utf8'))).toMatchObject({ schema: 'misfire.gate/v2', verdict: 'fail' });
     const xml = readFileSync(junit, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(xml);
-    const cases = (parsed.testsuites.testsuite as { testcase: { '@_name': string; failure?: unknown }[] }[]).flatMap((s) => s.testcase);
+    const cases = (parsed.testsuites.testsuite as { testcase?: { '@_name': string; failure?: unknown }[] }[]).flatMap((s) => s.testcase ?? []);
     const clusters = (JSON.parse(readFileSync(join(fullRun, 'clusters.json'), 'utf8')) as unknown[]).length;
-    expect(cases).toHaveLength(clusters * 2 + 2);
+    const pockets = JSON.parse(readFileSync(json1, 'utf8')).pockets.checks.length as number;
+    expect(pockets).toBeGreaterThan(0);
+    expect(cases).toHaveLength(clusters * 2 + 2 + pockets);
     const failedLeaves = cases.filter((c) => c.failure && c['@_name'].startsWith('L0-')).map((c) => c['@_name']);
     expect(failedLeaves.length).toBeGreaterThan(0);
     for (const name of failedLeaves) {
@@ -162,6 +167,8 @@ describe('gate against a stored baseline run', () => {
   it('fails new detector-v3 verdicts on the baseline clusters, placing the 500 unseen conversations', async () => {
     const gate = await gateAgainstBaseline({ baselineRun: partialRun, verdicts: [v3Verdicts, demo.verdictsFor('detector-v2', 'v2-all.csv')], candidate: 'detector-v3', conversations: demo.conversations, labels: demo.labels });
     expect(gate.source).toMatchObject({ mode: 'baseline-run', run_conversations: 2500, placed_conversations: 500 });
+    // Pocket membership is the baseline run's: the placed conversations are in no pocket.
+    expect(gate.pockets.note).toMatch(/the 500 conversations placed from --conversations belong to no pocket/);
     expect(gate.paired.conversations).toBe(3000);
     expect(gate.verdict).toBe('fail');
     const failingLeaves = gate.levels[0].checks.filter((c) => c.status === 'fail');
