@@ -1,8 +1,16 @@
 /** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
+import type { ClassifierMetrics } from '../metrics/confusion.js';
+import type { ErrorPocketMetrics } from '../metrics/error-pockets.js';
+import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view.js';
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
 import { pct } from '../render/format.js';
+
+/** Hierarchy pockets printed per classifier and kind. */
+const CLUSTER_POCKETS = 3;
+/** Pockets found among the errors printed per classifier and kind. */
+const ERROR_POCKETS = 2;
 
 export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream = process.stdout): void {
   const { run, metrics, result } = outcome;
@@ -17,9 +25,25 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
   for (const c of metrics.classifiers) {
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);
     const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
-    for (const id of c.pockets.false_positive.slice(0, 3)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
-    for (const id of c.pockets.false_negative.slice(0, 3)) lines.push(`  misses:     ${names.get(id)} [${id}] FNR ${pct(rows.get(id)?.fnr)}`);
+    for (const id of c.pockets.false_positive.slice(0, CLUSTER_POCKETS)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
+    for (const id of c.pockets.false_negative.slice(0, CLUSTER_POCKETS)) lines.push(`  misses:     ${names.get(id)} [${id}] FNR ${pct(rows.get(id)?.fnr)}`);
+    lines.push(...errorPocketLines(c));
   }
   lines.push(`report: ${outcome.outDir}/${RUN_FILES.reportHtml}`);
   out.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The strongest pockets found among a classifier's errors, one line each.
+ * @example
+ * errorPocketLines(classifier); // ['  over-flags, by meaning: Security, pentest and vulnerability [FP-1] FPR 55.8% (86 of 154, search p 0.02)']
+ */
+export function errorPocketLines(c: ClassifierMetrics): string[] {
+  if (!c.error_pockets) return [];
+  const line = (what: string, rate: string, p: ErrorPocketMetrics) =>
+    `  ${what}, by meaning: ${p.suppressed || p.label === null ? SUPPRESSED_POCKET_NAME : p.label} [${p.pocket_id}] ${rate} ${pct(p.rate)} (${p.errors} of ${p.n}, search p ${searchPText(p.p_search)})`;
+  return [
+    ...c.error_pockets.false_positive.pockets.slice(0, ERROR_POCKETS).map((p) => line('over-flags', 'FPR', p)),
+    ...c.error_pockets.false_negative.pockets.slice(0, ERROR_POCKETS).map((p) => line('misses', 'FNR', p)),
+  ];
 }

@@ -12,6 +12,7 @@ import type { CategoryMetrics } from './categories.js';
 import type { ClassifierErrorPockets } from './error-pockets.js';
 import type { ProxyMetrics } from './proxy.js';
 import type { ScoreMetrics } from './scores.js';
+import { rankPockets } from './pocket-ranking.js';
 
 export interface MetricsSettings {
   alpha: number;
@@ -63,7 +64,7 @@ export interface ClassifierMetrics {
   has_scores: boolean;
   overall: OverallMetrics;
   clusters: ClusterMetrics[];
-  /** Cluster ids of mis-fire pockets per level, most excess errors first. */
+  /** Cluster ids of mis-fire pockets of every level, most excess errors first; a parent whose only shown child is a pocket is left out (pocket-ranking.ts). */
   pockets: { false_positive: string[]; false_negative: string[] };
   /** Score-based metrics (labels present and the verdicts carry scores), else null. See scores.ts. */
   scores: ScoreMetrics | null;
@@ -115,7 +116,7 @@ export function classifierMetrics(
   const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
   const overall = overallFrom(all);
   const clusters: ClusterMetrics[] = [];
-  const pockets = { false_positive: [] as ClusterMetrics[], false_negative: [] as ClusterMetrics[] };
+  const rowsByLevel: ClusterMetrics[][] = [];
   perLevel.forEach((counts, level) => {
     const rows: ClusterMetrics[] = [];
     for (let c = 0; c < (hierarchy.levels[level]?.k ?? 0); c++) rows.push(clusterRow(counts, c, level, all, overall, suppressedAt(level, c)));
@@ -126,22 +127,17 @@ export function classifierMetrics(
       row.fnr_q = fnq[i];
       row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, row.fp + row.tn, settings);
       row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, row.fn + row.tp, settings);
-      if (row.pocket_fp) pockets.false_positive.push(row);
-      if (row.pocket_fn) pockets.false_negative.push(row);
     });
+    rowsByLevel.push(rows);
     clusters.push(...rows);
   });
-  const rank = (list: ClusterMetrics[], key: 'excess_fp' | 'excess_fn') =>
-    list
-      .sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0) || a.level - b.level || (a.cluster_id < b.cluster_id ? -1 : 1))
-      .map((r) => r.cluster_id);
   return {
     name: verdicts.name,
     threshold: verdicts.threshold,
     has_scores: verdicts.hasScores,
     overall,
     clusters,
-    pockets: { false_positive: rank(pockets.false_positive, 'excess_fp'), false_negative: rank(pockets.false_negative, 'excess_fn') },
+    pockets: { false_positive: rankPockets(hierarchy, rowsByLevel, 'fp'), false_negative: rankPockets(hierarchy, rowsByLevel, 'fn') },
     scores: null,
     proxy: null,
     categories: null,

@@ -1,28 +1,19 @@
-/** Sections 2 and 3 of the report for one classifier: overall figures, confusion matrix, mis-fire pockets. */
-import type { ClassifierMetrics, ClusterMetrics } from '../metrics/confusion.js';
+/** Sections 2, 3 and 4 of the report for one classifier: overall figures, confusion matrix, pockets. */
+import type { ClassifierMetrics } from '../metrics/confusion.js';
 import type { ProxyClusterMetrics } from '../metrics/proxy.js';
 import type { ShiftEntry, ThresholdMove } from '../metrics/scores.js';
-import { forestPlot, type ForestRow } from './charts/forest-plot.js';
 import { sweepPlot } from './charts/sweep-plot.js';
 import { displayDescription, displayName, type ClusterIndex } from './cluster-lookup.js';
+import { errorPocketsOf } from './error-pocket-view.js';
 import { count, decimal, interval, pct, pValue, signed } from './format.js';
 import { classifierExtras, overallSweep, proxyCorrelation, type ClassifierExtras } from './metrics-extras.js';
-import type { ClassifierView, PocketRow, ProxyRow, ShiftRow, ThresholdMoveView } from './view-types.js';
+import { pocketList, POCKETS_SHOWN } from './pocket-list.js';
+import type { ClassifierView, ProxyRow, ShiftRow, ThresholdMoveView } from './view-types.js';
 
-/** Pockets listed (and plotted) per classifier and direction. */
-export const POCKETS_SHOWN = 10;
 
 export function classifierView(c: ClassifierMetrics, index: number, clusters: ClusterIndex): ClassifierView {
-  const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
   const extras = classifierExtras(c);
   const o = c.overall;
-  const pockets = (ids: string[], kind: 'fp' | 'fn') =>
-    ids.slice(0, POCKETS_SHOWN).flatMap((id) => {
-      const row = rows.get(id);
-      return row ? [{ row, view: pocketRow(row, kind, c, clusters) }] : [];
-    });
-  const fp = pockets(c.pockets.false_positive, 'fp');
-  const fn = pockets(c.pockets.false_negative, 'fn');
   const sweep = overallSweep(extras);
   const operating = extras.scores?.operating_threshold ?? c.threshold;
   return {
@@ -42,37 +33,13 @@ export function classifierView(c: ClassifierMetrics, index: number, clusters: Cl
     hasScores: c.has_scores,
     auc: decimal(extras.scores?.roc_auc),
     prAuc: decimal(extras.scores?.pr_auc),
-    fpPockets: fp.map((p) => p.view),
-    fnPockets: fn.map((p) => p.view),
-    fpForest: forestPlot(fp.map((p) => forestRow(p.row, 'fp', p.view.name)), o.fpr, 'FPR'),
-    fnForest: forestPlot(fn.map((p) => forestRow(p.row, 'fn', p.view.name)), o.fnr, 'FNR'),
+    fpPockets: pocketList(c, 'fp', clusters),
+    fnPockets: pocketList(c, 'fn', clusters),
+    errorPockets: errorPocketsOf(c, index, clusters),
     sweep: sweep.length ? sweepPlot([{ classifier: c.name, points: sweep, threshold: operating ?? null }]) : null,
     thresholdMoves: thresholdMoves(extras, clusters),
     proxy: proxyView(extras, clusters),
   };
-}
-
-function pocketRow(r: ClusterMetrics, kind: 'fp' | 'fn', c: ClassifierMetrics, clusters: ClusterIndex): PocketRow {
-  const record = clusters.get(r.cluster_id);
-  return {
-    clusterId: r.cluster_id,
-    name: displayName(record, r.cluster_id),
-    description: displayDescription(record),
-    level: r.level,
-    support: kind === 'fp' ? r.fp + r.tn : r.fn + r.tp,
-    rate: pct(kind === 'fp' ? r.fpr : r.fnr),
-    ci: interval(kind === 'fp' ? r.fpr_ci : r.fnr_ci),
-    overall: pct(kind === 'fp' ? c.overall.fpr : c.overall.fnr),
-    excess: signed(kind === 'fp' ? r.excess_fp : r.excess_fn),
-    share: pct(kind === 'fp' ? r.share_fp : r.share_fn),
-    q: pValue(kind === 'fp' ? r.fpr_q : r.fnr_q),
-  };
-}
-
-function forestRow(r: ClusterMetrics, kind: 'fp' | 'fn', name: string): ForestRow {
-  const rate = (kind === 'fp' ? r.fpr : r.fnr) ?? 0;
-  const ci = (kind === 'fp' ? r.fpr_ci : r.fnr_ci) ?? [rate, rate];
-  return { clusterId: r.cluster_id, name, rate, lo: ci[0], hi: ci[1] };
 }
 
 function thresholdMoves(extras: ClassifierExtras, clusters: ClusterIndex): ThresholdMoveView[] {

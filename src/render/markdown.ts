@@ -1,18 +1,7 @@
 /** report.md: GitHub-flavoured Markdown summary (overall figures + top pockets) for PR comments and CI step summaries. */
-import type { PocketRow, ReportView } from './view-types.js';
-
-/** Pockets listed per classifier and direction in report.md. */
-const MD_POCKETS = 5;
-
-/**
- * Escape text for Markdown (table cells included): backslash-escape punctuation Markdown or HTML would
- * interpret, and fold line breaks.
- * @example
- * mdCell('a|b <script>'); // 'a\\|b \\<script\\>'
- */
-export function mdCell(text: string): string {
-  return text.replace(/[\\|`*_<>[\]#&!~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+import { errorPocketTable, hierarchyPocketTable } from './markdown-pockets.js';
+import { mdCell } from './markdown-text.js';
+import type { ReportView } from './view-types.js';
 
 export function renderMarkdown(view: ReportView): string {
   const s = view.summary;
@@ -46,24 +35,24 @@ export function renderMarkdown(view: ReportView): string {
   lines.push('');
   if (s.labelsPresent) {
     for (const c of view.classifiers) {
-      pocketTable(lines, `${c.name}: false-positive pockets (over-flagging)`, c.fpPockets, 'FPR');
-      pocketTable(lines, `${c.name}: false-negative pockets (misses)`, c.fnPockets, 'FNR');
+      hierarchyPocketTable(lines, c.name, 'false-positive', 'over-flagging', c.fpPockets, 'FPR');
+      hierarchyPocketTable(lines, c.name, 'false-negative', 'misses', c.fnPockets, 'FNR');
     }
+    errorPocketSection(lines, view);
   }
-  lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}. Full report: index.html.</sub>`);
+  lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}.${searchNote(view)} Full report: index.html.</sub>`);
   return `${lines.join('\n')}\n`;
 }
 
-function pocketTable(lines: string[], title: string, rows: PocketRow[], rate: string): void {
-  lines.push(`### ${mdCell(title)}`, '');
-  if (rows.length === 0) {
-    lines.push('No significant pocket.', '');
-    return;
-  }
-  lines.push(`| cluster | n | ${rate} (95% CI) | overall | excess errors | share of errors | q |`, '|---|---:|---|---:|---:|---:|---:|');
-  for (const r of rows.slice(0, MD_POCKETS)) {
-    lines.push(`| ${mdCell(r.name)} (\`${r.clusterId.replace(/`/g, "'")}\`) | ${r.support} | ${r.rate} (${r.ci}) | ${r.overall} | ${r.excess} | ${r.share} | ${r.q} |`);
-  }
-  if (rows.length > MD_POCKETS) lines.push('', `…and ${rows.length - MD_POCKETS} more in the HTML report.`);
-  lines.push('');
+function searchNote(view: ReportView): string {
+  if (!view.classifiers.some((c) => c.errorPockets !== null)) return '';
+  return ` Pocket by meaning: p (search) < ${mdCell(view.methods.alpha)} in a permutation test of the whole search (${view.methods.permutations} shuffles, family-wise).`;
+}
+
+function errorPocketSection(lines: string[], view: ReportView): void {
+  const searched = view.classifiers.filter((c) => c.errorPockets !== null);
+  if (searched.length === 0) return;
+  lines.push('### Pockets by meaning (found among the errors)', '');
+  lines.push('Regions of the embedding where the errors gather, found by searching the errors and tested by repeating the whole search on shuffled error flags; a pocket may span several clusters, and pockets may overlap.', '');
+  for (const c of searched) errorPocketTable(lines, c);
 }

@@ -2,6 +2,8 @@
  * The report's methods section in plain words: how every number in metrics.json is computed.
  * Kept next to the code it describes; change both together.
  */
+import { DEFAULT_SAMPLE_SIZE } from '../discovery/index.js';
+import { MAX_NODES } from '../discovery/candidates.js';
 import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX } from '../metrics/proxy.js';
 import { SHIFT_LIST_LENGTH, SWEEP_LEVELS } from '../metrics/scores.js';
 import { SWEEP_POINTS } from '../metrics/threshold.js';
@@ -29,7 +31,10 @@ export const METHODS_EXCESS =
   'Excess errors measure how many errors a cluster adds beyond the classifier\'s average: excess_fp = fp in the cluster − (fp + tn in the cluster) × the classifier\'s overall FPR, and excess_fn likewise with fn, (fn + tp) and the overall FNR. share_fp is the cluster\'s share of all the classifier\'s false positives (fp in the cluster / all fp), share_fn likewise.';
 
 export const METHODS_POCKETS =
-  'A cluster is a mis-fire pocket only when all three hold: its q-value is below alpha (default 0.05), its rate exceeds the classifier\'s overall rate by at least min-effect (absolute, default 0.05), and its denominator (fp + tn for FPR, fn + tp for FNR) is at least min-support (default 20). "Where it mis-fires" lists pockets ranked by excess errors, most first.';
+  'A cluster is a mis-fire pocket only when all three hold: its q-value is below alpha (default 0.05), its rate exceeds the classifier\'s overall rate by at least min-effect (absolute, default 0.05), and its denominator (fp + tn for FPR, fn + tp for FNR) is at least min-support (default 20). "Where it mis-fires" lists pockets ranked by excess errors, most first, each once: a parent cluster whose only unsuppressed child is itself a pocket holds nearly the same conversations and is left out of the list (metrics.json `pockets`; its row keeps its pocket flag), and two or more sibling pockets are listed under their parent.';
+
+export const METHODS_ERROR_POCKETS =
+  `Pockets by meaning are searched among a classifier's errors: its false positives among the benign conversations (for FPR) or its false negatives among the harmful ones (for FNR), each with a verdict. On a seeded sample of at most ${DEFAULT_SAMPLE_SIZE} of those conversations, projected onto the top principal directions of the embedding, the errors are split into a tree by repeated spherical 2-means; up to ${MAX_NODES} nodes become regions, each the ball (cosine similarity to the node's centre at least t) whose Bernoulli scan log-likelihood ratio of error rate inside against outside is largest, with at least min-support conversations. Because the regions were chosen by looking at the errors, testing them on the same errors would be circular. So the whole search is repeated on B shuffles of the error flags among the same conversations (B = the run's permutations setting, default 49), and a region's p-value is (1 + the number of shuffles whose best region scored at least as high) / (B + 1): a max-statistic permutation test, family-wise over every region looked at. Regions with p below alpha are kept, strongest first, skipping one whose Jaccard overlap with a stronger kept region exceeds 0.5; each is then applied to every conversation of the denominator, and kept when it holds at least min-support of them and its rate exceeds the overall rate by at least min-effect. Its n, errors, rate (Wilson 95 % interval), excess errors and share of the errors are counted as for clusters. On data with no pocket the search reports one in about alpha of runs (a simulation in the tests checks it). A pocket is named like a cluster, against conversations outside every pocket, and shown only when it holds at least min-users distinct users and min-conversations conversations; otherwise it is listed as suppressed, with numbers only.`;
 
 export const METHODS_SCORES =
   `When verdicts carry scores, each cluster also gets a ROC AUC (the chance that a random harmful conversation scores above a random benign one, ties counting half) and a PR AUC (average precision: precision averaged over the recall gained at each distinct score), over its labelled conversations with a score; each needs at least one conversation of the classes it compares, else it is shown as no data. The threshold sweep shows FPR and FNR at ${SWEEP_POINTS} thresholds: 0, 0.05, …, 1 when all scores lie in [0, 1], otherwise ${SWEEP_POINTS} evenly spaced values from the lowest to the highest score (overall, and per cluster for the ${SWEEP_LEVELS} lowest levels; rates rounded to 4 decimals). The operating threshold is the configured one or, if none was configured and the verdict file's flags are exactly "score ≥ t", the roundest such t. Moving it one sweep step (the grid spacing) down or up changes each cluster's fp and fn; the report lists, per level, the ${SHIFT_LIST_LENGTH} clusters whose errors (fp + fn) fall most (gain) and rise most (lose). Verdicts without a score keep their flag and are left out of score metrics.`;
@@ -48,6 +53,7 @@ export const METHODS_SECTIONS: readonly MethodsSection[] = [
   { id: 'bh', title: 'Correcting for many clusters', text: METHODS_BH },
   { id: 'excess', title: 'Excess errors', text: METHODS_EXCESS },
   { id: 'pockets', title: 'Mis-fire pockets', text: METHODS_POCKETS },
+  { id: 'error-pockets', title: 'Pockets by meaning (found among the errors)', text: METHODS_ERROR_POCKETS },
   { id: 'scores', title: 'Scores, sweeps and moving the threshold', text: METHODS_SCORES },
   { id: 'categories', title: 'Harm categories', text: METHODS_CATEGORIES },
   { id: 'proxy', title: 'Proxy mode (no labels)', text: METHODS_PROXY },

@@ -3,6 +3,7 @@ import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import type { RunRecord } from '../artifacts/run-record.js';
 import { namesClustersFromTerms } from '../providers/names.js';
+import { smallestSearchP } from './error-pocket-view.js';
 import { METHODS_SECTIONS } from './methods.js';
 import { facetsFallbackText } from './facets-fallback-text.js';
 import { count, fileSize } from './format.js';
@@ -56,6 +57,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
       { label: 'Levels', value: String(s.levels) },
       { label: 'Threshold', value: [s.threshold === null ? 'from the verdict files' : `score ≥ ${s.threshold}`, ...thresholds].join('; ') },
       { label: 'Pocket rule', value: `q < ${s.alpha}, rate ≥ overall + ${s.minEffect}, support ≥ ${s.minSupport}` },
+      { label: 'Pockets by meaning', value: s.permutations > 0 ? `permutation test of the whole search, ${s.permutations} shuffles, p < ${s.alpha}` : 'not searched (--permutations 0)' },
     ],
   };
 }
@@ -84,6 +86,8 @@ export function methodsView(run: RunRecord, metrics: MetricsDocument, clusters: 
       : `A cluster's name and description are written by the model (${run.provider.name}) from the summaries of at least ${s.minUsers} distinct users, and checked by a privacy audit.`,
     examplesPerCluster: s.examplesPerCluster,
     labelled: metrics.labels_present,
+    permutations: s.permutations,
+    smallestP: smallestSearchP(s.permutations),
     definitions: METHODS_SECTIONS,
   };
 }

@@ -4,6 +4,9 @@
  */
 import type { MethodsSection } from './methods.js';
 import type { TrustedSvg } from './charts/trusted-svg.js';
+import type { ErrorPocketsView, PocketListView } from './pocket-types.js';
+
+export type * from './pocket-types.js';
 
 /** One rate in the tree, table and detail: text, interval, raw value (for sorting) and colours. */
 export interface RateCell {
@@ -17,20 +20,6 @@ export interface RateCell {
   pocket: boolean;
   /** Tooltip: rate, interval, denominator, q. */
   title: string;
-}
-
-export interface PocketRow {
-  clusterId: string;
-  name: string;
-  description: string;
-  level: number;
-  support: number;
-  rate: string;
-  ci: string;
-  overall: string;
-  excess: string;
-  share: string;
-  q: string;
 }
 
 export interface ShiftRow {
@@ -83,10 +72,10 @@ export interface ClassifierView {
   hasScores: boolean;
   auc: string | null;
   prAuc: string | null;
-  fpPockets: PocketRow[];
-  fnPockets: PocketRow[];
-  fpForest: TrustedSvg | null;
-  fnForest: TrustedSvg | null;
+  fpPockets: PocketListView;
+  fnPockets: PocketListView;
+  /** Pockets found among the errors; null when the run did not search (no labels, or no shuffles). */
+  errorPockets: { fp: ErrorPocketsView; fn: ErrorPocketsView } | null;
   /** Overall threshold sweep (scores only). */
   sweep: TrustedSvg | null;
   thresholdMoves: ThresholdMoveView[];
@@ -206,6 +195,10 @@ export interface MethodsView {
   naming: string;
   examplesPerCluster: number;
   labelled: boolean;
+  /** Shuffles of the permutation test of the search among the errors (run.json settings); 0 = no search. */
+  permutations: number;
+  /** 1/(permutations + 1), the smallest p the shuffles can give. */
+  smallestP: string;
   /** The exact definitions behind every number (methods.ts). */
   definitions: readonly MethodsSection[];
 }

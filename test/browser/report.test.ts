@@ -124,6 +124,29 @@ describe.runIf(chromiumAvailable())('demo report in Chromium', () => {
     await page.close();
   });
 
+  test('the pockets-by-meaning section shows its tables and forest plots; a dot leads to its row, a leaf to its cluster', async () => {
+    const page = await open();
+    const section = page.locator('#pockets-by-meaning');
+    const tables = await section.locator('table.error-pockets').count();
+    expect(tables).toBeGreaterThan(0);
+    expect(await section.locator('figure.forest svg').count()).toBe(tables);
+    const dot = section.locator('figure.forest a').first();
+    const target = ((await dot.getAttribute('href')) ?? '').slice(1);
+    expect(target).toMatch(/^error-pocket-\d+-F[PN]-\d+$/);
+    await dot.click();
+    expect(new URL(page.url()).hash).toBe(`#${target}`);
+    expect(await page.locator(`tr[id="${target}"]`).isVisible()).toBe(true);
+    const leaf = page.locator(`tr[id="${target}"] td.leaves a`).first();
+    const cluster = ((await leaf.getAttribute('href')) ?? '').slice(1);
+    await leaf.click();
+    expect(await page.locator(`details[id="${cluster}"]`).evaluate((d) => d.hasAttribute('open'))).toBe(true);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'report-pockets-by-meaning.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   test('a screenshot is written for a human to look at', async () => {
     const page = await open();
     await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -1,4 +1,7 @@
-/** Injection payloads in the data stay inert in a real browser: no dialog, no error, no injected element. */
+/**
+ * Injection payloads in the data (and in the names of pockets found among the errors) stay inert in a real
+ * browser: no dialog, no error, no injected element, even after following their links.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderRunReport } from '../../src/api/report.js';
 import { runMisfire } from '../../src/api/run.js';
-import { HOSTILE_CLASSIFIERS, writeHostileDataset } from '../render/hostile-dataset.js';
+import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_LABEL, plantHostileErrorPockets, writeHostileDataset } from '../render/hostile-dataset.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 
 describe.runIf(chromiumAvailable())('hostile report in Chromium', () => {
@@ -19,6 +22,7 @@ describe.runIf(chromiumAvailable())('hostile report in Chromium', () => {
     root = await mkdtemp(join(tmpdir(), 'misfire-xss-browser-'));
     const files = await writeHostileDataset(root);
     await runMisfire({ ...files, verdicts: [files.verdicts], out: join(root, 'run'), settings: { allowMissing: true } });
+    await plantHostileErrorPockets(join(root, 'run'));
     url = pathToFileURL((await renderRunReport({ run: join(root, 'run') })).htmlFile).href;
     browser = await launchChromium();
   });
@@ -48,6 +52,11 @@ describe.runIf(chromiumAvailable())('hostile report in Chromium', () => {
     expect(await page.locator('img').count()).toBe(0);
     const text = await page.locator('body').innerText();
     expect(text).toContain(HOSTILE_CLASSIFIERS[0]);
+    expect(await page.locator('#pockets-by-meaning').innerText()).toContain(HOSTILE_POCKET_LABEL);
+    await page.locator('#pockets-by-meaning td.leaves a').last().click();
+    await page.locator('#pockets-by-meaning figure.forest a').first().click();
+    await page.waitForTimeout(200);
+    expect(fired).toEqual([]);
     await page.close();
   });
 });

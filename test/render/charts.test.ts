@@ -23,7 +23,7 @@ describe('TrustedSvg', () => {
   });
 
   test('a forest plot escapes cluster names in its labels and tooltips', () => {
-    const chart = forestPlot([{ clusterId: 'L0-001', name: '<script>alert(1)</script>', rate: 0.4, lo: 0.3, hi: 0.5 }], 0.1, 'FPR');
+    const chart = forestPlot([{ id: 'L0-001', name: '<script>alert(1)</script>', rate: 0.4, lo: 0.3, hi: 0.5, anchor: 'cluster-L0-001' }], 0.1, 'FPR');
     expect(chart).not.toBeNull();
     const markup = chart?.markup ?? '';
     expect(markup).not.toContain('<script>');

@@ -1,11 +1,14 @@
 /**
  * Test helper: a slice of the demo data with HTML/JS injection payloads planted everywhere a string can
  * travel into the report — message text (→ summaries, names, examples), conversation ids (→ gap details),
- * classifier names, label categories, and a verdict row for an unknown id (→ "missing" lines).
+ * classifier names, label categories, and a verdict row for an unknown id (→ "missing" lines); and, in a
+ * finished run, the names of pockets found among the errors (→ the pockets-by-meaning tables and plots).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
+import { errorPocketRow } from '../../src/metrics/error-pockets.js';
 
 export const SCRIPT_PAYLOAD = '<script>alert(1)</script>';
 export const ATTRIBUTE_PAYLOAD = '" onerror="alert(1)';
@@ -65,4 +68,25 @@ export async function writeHostileDataset(dir: string, n = 900): Promise<Hostile
   await writeFile(files.verdicts, `${verdicts.join('\n')}\n`);
   await writeFile(files.labels, `${labels.join('\n')}\n`);
   return files;
+}
+
+/** The name, description and terms planted on error pockets by `plantHostileErrorPockets`. */
+export const HOSTILE_POCKET_LABEL = `pocket${SCRIPT_PAYLOAD}${ATTRIBUTE_PAYLOAD}`;
+export const HOSTILE_POCKET_DESCRIPTION = `about ${IMG_PAYLOAD}`;
+
+/**
+ * Give every classifier's first false-positive pocket found among the errors (adding one where the search
+ * found none) a hostile name, description and terms, and a hostile leaf id, in the run's metrics.json.
+ */
+export async function plantHostileErrorPockets(runDir: string): Promise<void> {
+  const file = join(runDir, 'metrics.json');
+  const metrics = JSON.parse(await readFile(file, 'utf8')) as MetricsDocument;
+  for (const c of metrics.classifiers) {
+    if (!c.error_pockets) throw new Error(`${c.name}: the run did not search for error pockets`);
+    const search = c.error_pockets.false_positive;
+    const base = search.pockets[0] ?? errorPocketRow('FP-1', 'false_positive', { n: 30, errors: 20, users: 30, p: 0.02, statistic: 12, leaves: [] }, { n: c.overall.fp + c.overall.tn, errors: c.overall.fp });
+    const hostile = { ...base, label: HOSTILE_POCKET_LABEL, description: HOSTILE_POCKET_DESCRIPTION, terms: [SCRIPT_PAYLOAD], suppressed: false, leaves: [{ cluster_id: 'L0-000', n: 10 }, { cluster_id: `L0${SCRIPT_PAYLOAD}`, n: 5 }] };
+    search.pockets = [hostile, ...search.pockets.slice(1)];
+  }
+  await writeFile(file, `${JSON.stringify(metrics, null, 2)}\n`);
 }

@@ -30,8 +30,8 @@ test('the view switches to flag rates and proxy candidates', () => {
   expect(new Set(view.rateColumns.map((c) => c.metric))).toEqual(new Set(['flag rate']));
   expect(view.comparison).toBeNull();
   for (const c of view.classifiers) {
-    expect(c.fpPockets).toEqual([]);
-    expect(c.fnPockets).toEqual([]);
+    expect(c.fpPockets.total + c.fnPockets.total).toBe(0);
+    expect(c.errorPockets).toBeNull();
     expect(c.proxy).not.toBeNull();
     expect(c.flagRate).toMatch(/^\d+\.\d%$/);
   }
@@ -46,5 +46,7 @@ test('the page states it is a proxy and shows no confusion matrix', () => {
   const { document } = parseHTML(report.html);
   expect(document.querySelector('#summary .warn')?.textContent).toMatch(/No labels in this run/);
   expect(document.querySelectorAll('table.confusion')).toHaveLength(0);
+  expect(document.querySelector('#pockets-by-meaning')?.textContent).toMatch(/Without labels there are no errors to search among/);
   expect(report.markdown).toMatch(/No labels/);
+  expect(report.markdown).not.toMatch(/Pockets by meaning/);
 });

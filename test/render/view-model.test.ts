@@ -7,7 +7,7 @@ import { METHODS_SECTIONS } from '../../src/render/methods.js';
 import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';
-import { buildViewModel, type ReportInput, type TreeNode } from '../../src/render/view-model.js';
+import { buildViewModel, type PocketListView, type ReportInput, type TreeNode } from '../../src/render/view-model.js';
 import { demoRun, PINNED_NOW, type DemoRun } from './demo-run.js';
 import { expectGolden, normalise } from './golden.js';
 
@@ -40,21 +40,43 @@ describe('view-model of the demo run', () => {
   test('every pocket, tree node and table row links to a cluster detail that exists', () => {
     const view = buildViewModel(input);
     const details = new Set(view.details.map((d) => d.id));
-    const pockets = view.classifiers.flatMap((c) => [...c.fpPockets, ...c.fnPockets]);
+    const pockets = view.classifiers.flatMap((c) => [c.fpPockets, c.fnPockets]).flatMap((l) => l.groups.flatMap((g) => [g.head, ...g.children]));
     expect(pockets.length).toBeGreaterThan(0);
     for (const p of pockets) expect(details.has(p.clusterId)).toBe(true);
+    const leaves = view.classifiers.flatMap((c) => (c.errorPockets ? [...c.errorPockets.fp.rows, ...c.errorPockets.fn.rows] : [])).flatMap((p) => p.leaves);
+    expect(leaves.length).toBeGreaterThan(0);
+    for (const leaf of leaves) expect(details.has(leaf.clusterId)).toBe(true);
     const tree = flatten(view.tree);
     expect(tree.map((n) => n.id).sort()).toEqual(input.clusters.map((c) => c.cluster_id).sort());
     for (const row of view.clusterRows) expect(details.has(row.id)).toBe(true);
   });
 
-  test('pockets come in the order metrics.json ranks them (most excess errors first)', () => {
+  test('every pocket metrics.json ranks is listed once, in its order, with the forest plot beside', () => {
+    const view = buildViewModel(input);
+    const listed = (l: PocketListView) => l.groups.flatMap((g) => [...(g.headIsPocket ? [g.head.clusterId] : []), ...g.children.map((p) => p.clusterId)]);
+    view.classifiers.forEach((c, i) => {
+      const ranked = input.metrics.classifiers[i].pockets;
+      expect([...listed(c.fpPockets)].sort()).toEqual([...ranked.false_positive].sort());
+      expect([...listed(c.fnPockets)].sort()).toEqual([...ranked.false_negative].sort());
+      if (ranked.false_negative.length) expect(listed({ ...c.fnPockets, groups: c.fnPockets.groups.slice(0, 1) })).toContain(ranked.false_negative[0]);
+      expect(c.fpPockets.forest === null).toBe(c.fpPockets.total === 0);
+      expect(c.fnPockets.forest === null).toBe(c.fnPockets.total === 0);
+    });
+  });
+
+  test('pockets found among the errors: names, counts and a forest plot per classifier and kind', () => {
     const view = buildViewModel(input);
     view.classifiers.forEach((c, i) => {
-      expect(c.fpPockets.map((p) => p.clusterId)).toEqual(input.metrics.classifiers[i].pockets.false_positive.slice(0, 10));
-      expect(c.fnPockets.map((p) => p.clusterId)).toEqual(input.metrics.classifiers[i].pockets.false_negative.slice(0, 10));
-      expect(c.fpForest === null).toBe(c.fpPockets.length === 0);
+      const found = input.metrics.classifiers[i].error_pockets;
+      expect(found).not.toBeNull();
+      expect(c.errorPockets?.fp.total).toBe(found?.false_positive.pockets.length);
+      expect(c.errorPockets?.fn.rows.map((r) => r.pocketId)).toEqual(found?.false_negative.pockets.map((p) => p.pocket_id));
+      expect(c.errorPockets?.fn.forest === null).toBe(c.errorPockets?.fn.total === 0);
     });
+    const anyRow = view.classifiers.flatMap((c) => c.errorPockets?.fp.rows ?? [])[0];
+    expect(anyRow.name).not.toBe('suppressed (privacy)');
+    expect(anyRow.anchor).toMatch(/^error-pocket-\d+-FP-1$/);
+    expect(anyRow.p).toBe('0.02');
   });
 
   test('one map mark per unsuppressed leaf; one colour per classifier × rate on each mark', () => {

@@ -1,6 +1,7 @@
 /**
  * The report is safe to pass around: injection payloads planted in conversation text, ids, classifier
- * names and label categories come out as inert text in index.html and report.md.
+ * names, label categories and the names of pockets found among the errors come out as inert text in
+ * index.html and report.md.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runMisfire } from '../../src/api/run.js';
 import { renderRunReport, type ReportOutcome } from '../../src/api/report.js';
-import { HOSTILE_CLASSIFIERS, SCRIPT_PAYLOAD, writeHostileDataset } from './hostile-dataset.js';
+import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_DESCRIPTION, HOSTILE_POCKET_LABEL, SCRIPT_PAYLOAD, plantHostileErrorPockets, writeHostileDataset } from './hostile-dataset.js';
 import { PINNED_NOW } from './demo-run.js';
 
 let root: string;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'misfire-xss-'));
   const files = await writeHostileDataset(root);
   await runMisfire({ ...files, verdicts: [files.verdicts], out: join(root, 'run'), settings: { allowMissing: true }, now: PINNED_NOW });
+  await plantHostileErrorPockets(join(root, 'run'));
   report = await renderRunReport({ run: join(root, 'run'), now: PINNED_NOW });
 });
 
@@ -63,11 +65,27 @@ describe('hostile strings in the HTML report', () => {
     const cells = [...document.querySelectorAll('table.categories td')].map((td) => td.textContent ?? '');
     expect(cells.some((c) => c.includes(`drugs${SCRIPT_PAYLOAD}`))).toBe(true);
   });
+
+  test('error-pocket names, descriptions and leaf ids appear only as text, in the tables and the forest plots', () => {
+    const { document } = parseHTML(report.html);
+    const rows = [...document.querySelectorAll('#pockets-by-meaning table.error-pockets tbody tr')];
+    expect(rows.length).toBeGreaterThanOrEqual(HOSTILE_CLASSIFIERS.length);
+    const text = rows.map((r) => r.textContent ?? '').join('\n');
+    expect(text).toContain(HOSTILE_POCKET_LABEL);
+    expect(text).toContain(HOSTILE_POCKET_DESCRIPTION);
+    expect(text).toContain(`L0${SCRIPT_PAYLOAD}`);
+    const links = [...document.querySelectorAll('#pockets-by-meaning td.leaves a')].map((a) => a.getAttribute('href'));
+    expect(links).toContain(`#cluster-L0${SCRIPT_PAYLOAD}`);
+    const plotted = [...document.querySelectorAll('#pockets-by-meaning figure.forest svg')].map((svg) => svg.textContent ?? '').join('\n');
+    expect(plotted).toContain('pocket<script>');
+    expect(document.querySelectorAll('#pockets-by-meaning script, #pockets-by-meaning img')).toHaveLength(0);
+  });
 });
 
 describe('hostile strings in report.md', () => {
   test('every < from the data is backslash-escaped, so GitHub shows it as text', () => {
     expect(report.markdown).not.toMatch(/(^|[^\\])<(script|img)\b/im);
     expect(report.markdown).toContain('\\<script\\>');
+    expect(report.markdown).toContain('pocket\\<script\\>alert(1)\\</script\\>');
   });
 });

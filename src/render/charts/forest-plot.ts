@@ -1,15 +1,20 @@
-/** Forest plot of mis-fire pockets: each cluster's rate with its Wilson 95 % interval against the overall rate. */
+/** Forest plot of pockets: each pocket's rate with its Wilson 95 % interval against the overall rate. */
 import * as Plot from '@observablehq/plot';
 import { pct } from '../format.js';
 import { chartDocument, shorten } from './plot-document.js';
 import { TrustedSvg, type ChartElement } from './trusted-svg.js';
 
 export interface ForestRow {
-  clusterId: string;
+  /** Cluster id (`L0-004`) or pocket id (`FP-1`), shown after the name. */
+  id: string;
   name: string;
   rate: number;
   lo: number;
   hi: number;
+  /** Element id inside the page the dot links to. */
+  anchor: string;
+  /** Listed under the row above it (a pocket inside a group): drawn with an indent marker. */
+  nested?: boolean;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface ForestRow {
  */
 export function forestPlot(rows: ForestRow[], overall: number | null, rateName: string): TrustedSvg | null {
   if (rows.length === 0) return null;
-  const labelled = rows.map((r) => ({ ...r, label: `${shorten(r.name, 40)} · ${r.clusterId}` }));
+  const labelled = rows.map((r) => ({ ...r, label: `${r.nested ? '↳ ' : ''}${shorten(r.name, 40)} · ${r.id}` }));
   const top = Math.max(overall ?? 0, ...rows.map((r) => r.hi));
   const domain: [number, number] = [0, Math.min(1, Math.ceil((top + 0.02) * 10) / 10)];
   const element = Plot.plot({
@@ -39,8 +44,8 @@ export function forestPlot(rows: ForestRow[], overall: number | null, rateName: 
         x: 'rate',
         fill: '#b2182b',
         r: 4,
-        title: (d: ForestRow) => `${d.name} (${d.clusterId}): ${pct(d.rate)} [${pct(d.lo)}–${pct(d.hi)}]`,
-        href: (d: ForestRow) => `#cluster-${d.clusterId}`,
+        title: (d: ForestRow) => `${d.name} (${d.id}): ${pct(d.rate)} [${pct(d.lo)}–${pct(d.hi)}]`,
+        href: (d: ForestRow) => `#${d.anchor}`,
       }),
       ...(overall === null ? [] : [Plot.text([overall], { x: (d: number) => d, frameAnchor: 'top', dy: -12, text: () => `overall ${pct(overall)}`, fill: '#5b6478' })]),
     ],

@@ -1,0 +1,50 @@
+/**
+ * The mis-fire pockets of one classifier and kind, ranked by excess errors, each listed once: a parent
+ * cluster whose only shown (unsuppressed) child is itself a pocket holds nearly the same conversations as
+ * that child, so it is left out of the list (its row keeps its statistics and its pocket flag).
+ */
+import type { Hierarchy } from '../clustering/hierarchy.js';
+import type { ClusterMetrics } from './confusion.js';
+
+export type PocketKind = 'fp' | 'fn';
+
+/**
+ * Cluster ids of the pockets of `kind`, most excess errors first (ties: lower level, then id).
+ * `rows[level][index]` are the metrics of every cluster of every level.
+ * @example
+ * rankPockets(hierarchy, rowsByLevel, 'fn'); // ['L0-001', 'L1-003']
+ */
+export function rankPockets(hierarchy: Hierarchy, rows: readonly (readonly ClusterMetrics[])[], kind: PocketKind): string[] {
+  const isPocket = (r: ClusterMetrics) => (kind === 'fp' ? r.pocket_fp : r.pocket_fn);
+  const excess = (r: ClusterMetrics) => (kind === 'fp' ? r.excess_fp : r.excess_fn) ?? 0;
+  const listed: ClusterMetrics[] = [];
+  rows.forEach((levelRows, level) => {
+    const below = level > 0 ? onlyShownChild(hierarchy, rows, level) : null;
+    levelRows.forEach((row, index) => {
+      if (!isPocket(row)) return;
+      const child = below?.get(index);
+      if (child && isPocket(child)) return;
+      listed.push(row);
+    });
+  });
+  return listed
+    .sort((a, b) => excess(b) - excess(a) || a.level - b.level || (a.cluster_id < b.cluster_id ? -1 : 1))
+    .map((r) => r.cluster_id);
+}
+
+/** Parent index at `level` → its child's row, for parents with exactly one unsuppressed child. */
+function onlyShownChild(hierarchy: Hierarchy, rows: readonly (readonly ClusterMetrics[])[], level: number): Map<number, ClusterMetrics> {
+  const parentOf = hierarchy.levels[level - 1]?.parentOf;
+  const children = rows[level - 1] ?? [];
+  const shown = new Map<number, ClusterMetrics[]>();
+  if (!parentOf) return new Map();
+  children.forEach((child, c) => {
+    if (child.suppressed) return;
+    const list = shown.get(parentOf[c]);
+    if (list) list.push(child);
+    else shown.set(parentOf[c], [child]);
+  });
+  const only = new Map<number, ClusterMetrics>();
+  for (const [parent, list] of shown) if (list.length === 1) only.set(parent, list[0]);
+  return only;
+}
