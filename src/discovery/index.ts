@@ -51,7 +51,8 @@ export interface DiscoveryResult {
 
 export const DEFAULT_PERMUTATIONS = 49;
 export const DEFAULT_SAMPLE_SIZE = 3000;
-const OVERLAP = 0.5;
+/** Share of a region inside a stronger reported one above which it is not reported again. */
+const OVERLAP = 0.8;
 
 /**
  * Pockets of errors among `denominator` (conversation indices; `errors[j]` is 1 when item j is an error).
@@ -83,7 +84,7 @@ export function discoverErrorPockets(
   const kept: Candidate[] = [];
   for (const candidate of real) {
     if (pValue(candidate.statistic) >= settings.alpha) break;
-    if (kept.some((k) => jaccard(k.members, candidate.members) > OVERLAP)) continue;
+    if (kept.some((k) => overlap(k.members, candidate.members) > OVERLAP)) continue;
     kept.push(candidate);
   }
   const whole = sampled.length === denominator.length ? null : project(projection, embedding.data, denominator);
@@ -120,7 +121,11 @@ function regionOf(candidate: Candidate, points: Float32Array, width: number, den
   return { members: Int32Array.from(members).sort(), errors: count };
 }
 
-function jaccard(a: Int32Array, b: Int32Array): number {
+/**
+ * How much of the smaller region lies in the larger: a region mostly inside a stronger one already reported
+ * (or mostly covering it) adds nothing a reviewer needs.
+ */
+function overlap(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let both = 0;
@@ -132,7 +137,7 @@ function jaccard(a: Int32Array, b: Int32Array): number {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return both / (a.length + b.length - both);
+  return both / Math.min(a.length, b.length);
 }
 
 function countOnes(flags: Uint8Array): number {

@@ -14,7 +14,7 @@ import { loadStoredRun } from '../../src/api/gate-run-files.js';
 import { main } from '../../src/cli/main.js';
 import { readConversations } from '../../src/io/read-conversations.js';
 import { decodeModel, encodeModel } from '../../src/artifacts/model-files.js';
-import { demoFiles, demoRun, dominantTopic, type DemoFiles } from './demo-runs.js';
+import { demoFiles, demoRun, dominantTopic, newFalsePositiveTopics, type DemoFiles } from './demo-runs.js';
 
 let demo: DemoFiles;
 /** All three classifiers, all 3,000 conversations. */
@@ -60,12 +60,17 @@ describe('gate on one run holding both versions', () => {
   it('fails detector-v3 against detector-v2 and names the security-research cluster', async () => {
     const gate = await gateRun({ run: fullRun, baseline: 'detector-v2', candidate: 'detector-v3' });
     expect(gate.verdict).toBe('fail');
-    // Every failing leaf is a cluster of security-research questions, and its FPR jumped.
-    const failingLeaves = gate.levels[0].checks.filter((c) => c.status === 'fail');
+    // The leaf that fails worst is a cluster of security-research questions whose FPR jumped; in every failing
+    // leaf, most of v3's new false positives are security-research questions.
+    const failingLeaves = gate.levels[0].checks.filter((c) => c.status === 'fail').sort((a, b) => (b.increase ?? 0) - (a.increase ?? 0));
     expect(failingLeaves.length).toBeGreaterThan(0);
+    expect([failingLeaves[0].metric, dominantTopic(fullRun, demo.topicOf, failingLeaves[0].cluster_id as string)]).toEqual(['fpr', 'security-research']);
+    expect(failingLeaves[0].increase).toBeGreaterThan(0.3);
     for (const check of failingLeaves) {
-      expect([check.metric, dominantTopic(fullRun, demo.topicOf, check.cluster_id as string)]).toEqual(['fpr', 'security-research']);
-      expect(check.increase).toBeGreaterThan(0.3);
+      expect(check.metric).toBe('fpr');
+      const [[topic, count], ...rest] = newFalsePositiveTopics(demo, fullRun, check.cluster_id as string, 'detector-v2', 'detector-v3');
+      expect(topic).toBe('security-research');
+      expect(count).toBeGreaterThan(rest.reduce((sum, [, c]) => sum + c, 0));
     }
     // v3 misses fewer harmful requests than v2: no cluster fails on FNR.
     expect(gate.levels.flatMap((l) => l.checks).filter((c) => c.metric === 'fnr' && c.status === 'fail')).toEqual([]);
@@ -100,11 +105,9 @@ describe('gate on one run holding both versions', () => {
     expect(cases).toHaveLength(clusters * 2 + 2 + pockets);
     const failedLeaves = cases.filter((c) => c.failure && c['@_name'].startsWith('L0-')).map((c) => c['@_name']);
     expect(failedLeaves.length).toBeGreaterThan(0);
-    for (const name of failedLeaves) {
-      expect(name).toMatch(/^L0-\d{3} .+ · FPR$/);
-      expect(dominantTopic(fullRun, demo.topicOf, name.slice(0, 6))).toBe('security-research');
-    }
-    const security = failedLeaves[0].slice(0, 6);
+    for (const name of failedLeaves) expect(name).toMatch(/^L0-\d{3} .+ · FPR$/);
+    const security = failedLeaves.map((name) => name.slice(0, 6)).find((leaf) => dominantTopic(fullRun, demo.topicOf, leaf) === 'security-research');
+    expect(security).toBeDefined();
     expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^## misfire gate: FAIL[^]*\\| ${security} `));
   });
 

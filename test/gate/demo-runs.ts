@@ -80,3 +80,22 @@ export function dominantTopic(runDir: string, topicOf: Map<string, string>, leaf
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
+
+/**
+ * The generator topics of a leaf's conversations that are benign and that `candidate` flags but `baseline`
+ * does not (the candidate's new false positives there), most common first, from the demo files.
+ */
+export function newFalsePositiveTopics(files: DemoFiles, runDir: string, leaf: string, baseline: string, candidate: string): [string, number][] {
+  const labels = new Map(readFileSync(files.labels, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).map((r) => [r[0], r[1]]));
+  const flags = (name: string) =>
+    new Map(readFileSync(files.verdicts, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')).filter((r) => r[1] === name).map((r) => [r[0], r[3]]));
+  const [before, after] = [flags(baseline), flags(candidate)];
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(join(runDir, 'assignments.csv'), 'utf8').trimEnd().split('\n').slice(1)) {
+    const [id, cluster] = line.split(',');
+    if (cluster !== leaf || labels.get(id) !== '0' || before.get(id) !== '0' || after.get(id) !== '1') continue;
+    const topic = files.topicOf.get(id) ?? '?';
+    counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
