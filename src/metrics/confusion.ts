@@ -64,7 +64,7 @@ export interface ClassifierMetrics {
   has_scores: boolean;
   overall: OverallMetrics;
   clusters: ClusterMetrics[];
-  /** Cluster ids of mis-fire pockets of every level, most excess errors first; a parent whose only shown child is a pocket is left out (pocket-ranking.ts). */
+  /** Cluster ids of mis-fire pockets of every level, most excess errors first; a parent whose pocket children account for most of its excess is left out (pocket-ranking.ts). */
   pockets: { false_positive: string[]; false_negative: string[] };
   /** Score-based metrics (labels present and the verdicts carry scores), else null. See scores.ts. */
   scores: ScoreMetrics | null;

@@ -1,7 +1,7 @@
 /**
- * Pockets are listed once: a parent whose only shown child is itself a pocket is the same conversations
- * again, so the ranking leaves it out; a parent with several shown children, or whose only shown child is
- * not a pocket, stays.
+ * Pockets are listed once: a parent whose pocket children account for most of its excess errors (or whose
+ * only shown child is itself a pocket) is the same errors again, so the ranking leaves it out; a parent
+ * whose excess comes from children that are not pockets on their own stays.
  */
 import { describe, expect, it } from 'vitest';
 import { classifierMetrics, DEFAULT_METRICS_SETTINGS, type ClusterMetrics } from '../../src/metrics/confusion.js';
@@ -27,9 +27,19 @@ const run = (parentOf: number[], suppressed: string[] = []) =>
 const row = (rows: ClusterMetrics[], id: string) => rows.find((r) => r.cluster_id === id) as ClusterMetrics;
 
 describe('pocket ranking: each pocket once', () => {
-  it('a parent with two shown children is a pocket of its own, listed beside the leaf', () => {
+  it('a parent whose pocket child accounts for most of its excess errors is left out of the list', () => {
     const m = run([0, 0, 1, 1, 1]);
-    expect(m.pockets.false_negative).toEqual(['L1-000', 'L0-000']);
+    expect(row(m.clusters, 'L1-000').pocket_fn).toBe(true);
+    expect(m.pockets.false_negative).toEqual(['L0-000']);
+  });
+
+  it('a parent whose excess errors come from children too small to be pockets is listed', () => {
+    // Two leaves that each miss 12 of 18 harmful items: below min-support alone, a pocket together.
+    const leaves = [[20, 0, 12, 6], [20, 0, 12, 6], [100, 3, 5, 40], [100, 3, 5, 40], [100, 3, 5, 40]] as const;
+    const d = conversationsFromCounts(leaves);
+    const m = classifierMetrics(hierarchyOf(d.leafOf, leaves.length, [[0, 0, 1, 1, 1]]), verdictsOf('v1', d.flagged), d.labels, DEFAULT_METRICS_SETTINGS, () => false);
+    expect(row(m.clusters, 'L0-000').pocket_fn).toBe(false);
+    expect(m.pockets.false_negative).toEqual(['L1-000']);
   });
 
   it('a parent whose only shown child is a pocket is left out of the list, but keeps its statistics', () => {
