@@ -1,22 +1,19 @@
 /**
- * One real `runMisfire` over the shipped demo (3,000 conversations, known topics), shared by every test
- * here: the label privacy rule end to end, privacy-safe examples, meaningful parents, recovery of the
- * planted pockets, and determinism (a second run must give byte-identical artifacts).
+ * The clustering of the shipped demo (3,000 conversations, known topics), on the run the global setup
+ * shares: the label privacy rule end to end, privacy-safe examples, meaningful parents, and recovery of the
+ * planted pockets.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
-import { runMisfire, type RunOutcome } from '../../src/api/run.js';
 import { DEFAULT_SETTINGS } from '../../src/api/settings.js';
 import { POCKET_TOPICS, RARE_PROPER_NOUN, TOPIC_NAMES } from '../../src/demo/index.js';
 import { MAX_EXAMPLE_WORDS, MIN_EXAMPLE_WORDS, PHRASE_SEPARATOR } from '../../src/labelling/examples.js';
 import { buildHierarchy, membershipAt, type Hierarchy } from '../../src/clustering/hierarchy.js';
 import { textWords } from '../../src/text/stop-words.js';
+import { DEMO_INPUTS, sharedDemoOutcome, sharedDemoRun, type DemoOutcome } from '../helpers/demo-run.js';
 
-const DEMO = fileURLToPath(new URL('../../datasets/demo/', import.meta.url));
 const ARTIFACTS = ['index.html', 'clusters.json', 'metrics.json', 'report.md', 'assignments.csv', 'run.json'] as const;
 
 interface DemoRow {
@@ -26,32 +23,16 @@ interface DemoRow {
   messages: { role: string; content: string }[];
 }
 
-let dir: string;
 let rows: DemoRow[];
-let outcome: RunOutcome;
+let outcome: DemoOutcome;
 let clusters: ClusterRecord[];
 const files: Record<string, string> = {};
 
-async function runDemo(out: string): Promise<RunOutcome> {
-  return runMisfire({
-    conversations: join(DEMO, 'conversations.jsonl'),
-    verdicts: [join(DEMO, 'verdicts.csv')],
-    labels: join(DEMO, 'labels.csv'),
-    out,
-    now: new Date('2025-01-01T00:00:00Z'),
-  });
-}
-
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'misfire-demo-'));
-  rows = (await readFile(join(DEMO, 'conversations.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as DemoRow);
-  outcome = await runDemo(join(dir, 'first'));
-  for (const name of ARTIFACTS) files[name] = await readFile(join(dir, 'first', name), 'utf8');
+  rows = (await readFile(DEMO_INPUTS.conversations, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as DemoRow);
+  outcome = sharedDemoOutcome();
+  for (const name of ARTIFACTS) files[name] = await readFile(join(sharedDemoRun(), name), 'utf8');
   clusters = JSON.parse(files['clusters.json']);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('label privacy rule, end to end', () => {
@@ -70,10 +51,10 @@ describe('label privacy rule, end to end', () => {
 describe('examples', () => {
   it('are keyword condensations of 3–12 common words, never a conversation text or its summary', () => {
     const raw = new Set(rows.flatMap((r) => r.messages.map((m) => m.content.trim().toLowerCase())));
-    const summaries = new Set(outcome.result.facets.map((f) => f.summary.trim().toLowerCase()));
+    const summaries = new Set(outcome.summaries.map((s) => s.trim().toLowerCase()));
     const usersOfWord = new Map<string, Set<string>>();
-    outcome.result.facets.forEach((f, i) => {
-      for (const w of textWords(f.summary)) if (w) (usersOfWord.get(w) ?? usersOfWord.set(w, new Set()).get(w))?.add(rows[i].user_id);
+    outcome.summaries.forEach((summary, i) => {
+      for (const w of textWords(summary)) if (w) (usersOfWord.get(w) ?? usersOfWord.set(w, new Set()).get(w))?.add(rows[i].user_id);
     });
     const examples = clusters.flatMap((c) => c.examples);
     expect(examples.length).toBeGreaterThan(50);
@@ -123,6 +104,9 @@ describe('hierarchy', () => {
  */
 describe('planted pockets', () => {
   const pockets = [...new Set(Object.values(POCKET_TOPICS).flat())];
+  let topicK: Hierarchy | undefined;
+  /** The hierarchy on the run's vectors with k = the number of true topics (built once, for every pocket). */
+  const atTopicK = () => (topicK ??= buildHierarchy(outcome.embedding, { seed: DEFAULT_SETTINGS.seed, k: TOPIC_NAMES.length, levels: DEFAULT_SETTINGS.levels }));
 
   /** Every cluster at every level, as (share of the pocket it holds, purity). */
   function candidates(h: Hierarchy, topic: string): { level: number; held: number; purity: number }[] {
@@ -142,24 +126,11 @@ describe('planted pockets', () => {
 
   for (const topic of pockets) {
     it(`recovers the ${topic} pocket as one cluster with purity ≥ 0.8`, () => {
-      const atTopicK = buildHierarchy(outcome.result.embedding, { seed: DEFAULT_SETTINGS.seed, k: TOPIC_NAMES.length, levels: DEFAULT_SETTINGS.levels });
-      const all = [...candidates(outcome.result.hierarchy, topic), ...candidates(atTopicK, topic)];
+      const all = [...candidates(outcome.hierarchy, topic), ...candidates(atTopicK(), topic)];
       const recovered = all.some((c) => c.held >= 0.5 && c.purity >= 0.8);
       const mostHeld = [...all].sort((a, b) => b.held - a.held)[0];
       const purest = [...all].filter((c) => c.held > 0).sort((a, b) => b.purity - a.purity || b.held - a.held)[0];
       expect(recovered, `${topic}: most held ${JSON.stringify(mostHeld)}, purest ${JSON.stringify(purest)}`).toBe(true);
     });
   }
-});
-
-describe('determinism', () => {
-  it('the same inputs and seed give byte-identical clusters, labels, metrics, assignments and run record', async () => {
-    await runDemo(join(dir, 'second'));
-    for (const name of ARTIFACTS) {
-      if (name === 'index.html' || name === 'report.md') continue;
-      expect(await readFile(join(dir, 'second', name), 'utf8'), name).toBe(files[name]);
-    }
-    const labels = clusters.map((c) => `${c.cluster_id} ${c.label}`);
-    expect(new Set(labels).size).toBe(clusters.length);
-  });
 });
