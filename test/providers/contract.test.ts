@@ -9,8 +9,7 @@ import { createProvider } from '../../src/providers/registry.js';
 import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import { silentProgress } from '../../src/types.js';
 import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../helpers/anthropic-test-kit.js';
+import { recordingSleep, removeDir, tempDir, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
 import { providerContract, type ContractSubject } from './provider-contract.js';
 
 function context(cacheDir: string): ProviderContext {
@@ -38,25 +37,21 @@ providerContract(
   { auditor: false, abstractiveSummaries: false, workerTask: true },
 );
 
+const fake = useFakeAnthropic({ per: 'file', respond: leakySummary });
+
 providerContract(
   'anthropic (fake Messages API on 127.0.0.1)',
   async (): Promise<ContractSubject> => {
-    const server = await startFakeAnthropicServer({ respond: leakySummary });
-    if (new URL(server.url).hostname !== '127.0.0.1') throw new Error('the fake server must be local');
-    const root = await tempDir();
-    const shared = join(root, 'shared');
+    const shared = join(fake.dir, 'shared');
     const provider = createProvider('anthropic', {
       embeddingDim: 8,
-      anthropic: { apiKey: TEST_KEY, baseURL: server.url, sleep: recordingSleep().sleep, timeoutMs: 5_000 },
+      anthropic: { apiKey: TEST_KEY, baseURL: fake.url, sleep: recordingSleep().sleep, timeoutMs: 5_000 },
     });
     return {
       provider,
-      ctx: async (options = {}) => context(options.freshCache ? await mkdtemp(join(root, 'cache-')) : shared),
-      requests: () => server.messageCalls().length,
-      teardown: async () => {
-        await server.close();
-        await removeDir(root);
-      },
+      ctx: async (options = {}) => context(options.freshCache ? await mkdtemp(join(fake.dir, 'cache-')) : shared),
+      requests: () => fake.server.messageCalls().length,
+      teardown: async () => {},
     };
   },
   { auditor: true, abstractiveSummaries: true, workerTask: false },
