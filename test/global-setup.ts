@@ -9,16 +9,14 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { demoRun, saveDemoOutcome, type SharedRuns } from './helpers/demo-run.js';
 import { writeHostileDataset } from './helpers/hostile-dataset.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { REPO } from './helpers/paths.js';
 
 async function compileDist(): Promise<void> {
-  const tsc = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  const tsc = promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: REPO });
   tsc.child.stdout?.pipe(process.stdout);
   tsc.child.stderr?.pipe(process.stderr);
   await tsc;

@@ -1,79 +1,29 @@
 /**
  * The clustering of the shipped demo (3,000 conversations, known topics), on the run the global setup
- * shares: the label privacy rule end to end, privacy-safe examples, meaningful parents, and recovery of the
- * planted pockets.
+ * shares: a two-level hierarchy whose sizes add up, and recovery of the planted pockets.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { DEFAULT_SETTINGS } from '../../src/api/settings.js';
-import { POCKET_TOPICS, RARE_PROPER_NOUN, TOPIC_NAMES } from '../../src/demo/index.js';
-import { MAX_EXAMPLE_WORDS, MIN_EXAMPLE_WORDS, PHRASE_SEPARATOR } from '../../src/labelling/examples.js';
+import { POCKET_TOPICS, TOPIC_NAMES } from '../../src/demo/index.js';
 import { buildHierarchy, membershipAt, type Hierarchy } from '../../src/clustering/hierarchy.js';
-import { textWords } from '../../src/text/stop-words.js';
 import { DEMO_INPUTS, sharedDemoOutcome, sharedDemoRun, type DemoOutcome } from '../helpers/demo-run.js';
-
-const ARTIFACTS = ['index.html', 'clusters.json', 'metrics.json', 'report.md', 'assignments.csv', 'run.json'] as const;
 
 interface DemoRow {
   id: string;
-  user_id: string;
   topic: string;
-  messages: { role: string; content: string }[];
 }
 
 let rows: DemoRow[];
 let outcome: DemoOutcome;
 let clusters: ClusterRecord[];
-const files: Record<string, string> = {};
 
 beforeAll(async () => {
   rows = (await readFile(DEMO_INPUTS.conversations, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as DemoRow);
   outcome = sharedDemoOutcome();
-  for (const name of ARTIFACTS) files[name] = await readFile(join(sharedDemoRun(), name), 'utf8');
-  clusters = JSON.parse(files['clusters.json']);
-});
-
-describe('label privacy rule, end to end', () => {
-  it(`the demo plants "${RARE_PROPER_NOUN}" in the input, used by exactly 2 users`, () => {
-    const users = new Set(rows.filter((r) => JSON.stringify(r.messages).includes(RARE_PROPER_NOUN)).map((r) => r.user_id));
-    expect(users.size).toBe(2);
-  });
-
-  for (const name of ['index.html', 'clusters.json', 'metrics.json', 'report.md'] as const) {
-    it(`never appears in ${name}`, () => {
-      expect(files[name].toLowerCase()).not.toContain(RARE_PROPER_NOUN.toLowerCase());
-    });
-  }
-});
-
-describe('examples', () => {
-  it('are keyword condensations of 3–12 common words, never a conversation text or its summary', () => {
-    const raw = new Set(rows.flatMap((r) => r.messages.map((m) => m.content.trim().toLowerCase())));
-    const summaries = new Set(outcome.summaries.map((s) => s.trim().toLowerCase()));
-    const usersOfWord = new Map<string, Set<string>>();
-    outcome.summaries.forEach((summary, i) => {
-      for (const w of textWords(summary)) if (w) (usersOfWord.get(w) ?? usersOfWord.set(w, new Set()).get(w))?.add(rows[i].user_id);
-    });
-    const examples = clusters.flatMap((c) => c.examples);
-    expect(examples.length).toBeGreaterThan(50);
-    for (const example of examples) {
-      expect(raw.has(example.toLowerCase())).toBe(false);
-      expect(summaries.has(example.toLowerCase())).toBe(false);
-      const words = example.split(PHRASE_SEPARATOR).join(' ').split(' ');
-      expect(words.length).toBeGreaterThanOrEqual(MIN_EXAMPLE_WORDS);
-      expect(words.length).toBeLessThanOrEqual(MAX_EXAMPLE_WORDS);
-      for (const w of words) expect(usersOfWord.get(w)?.size ?? 0, `"${w}" in "${example}"`).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.minUsers);
-    }
-  });
-
-  it('come only from shown leaves, at most examplesPerCluster each', () => {
-    for (const c of clusters) {
-      if (c.suppressed || c.level > 0) expect(c.examples).toEqual([]);
-      expect(c.examples.length).toBeLessThanOrEqual(DEFAULT_SETTINGS.examplesPerCluster);
-    }
-  });
+  clusters = JSON.parse(await readFile(join(sharedDemoRun(), 'clusters.json'), 'utf8'));
 });
 
 describe('hierarchy', () => {
@@ -85,13 +35,6 @@ describe('hierarchy', () => {
     for (const parent of parents) {
       expect(parent.size).toBe(leaves.filter((l) => l.parent_id === parent.cluster_id).reduce((s, l) => s + l.size, 0));
       expect(parent.size).toBeLessThanOrEqual(rows.length / 2);
-    }
-  });
-
-  it('names parents from their children', () => {
-    for (const parent of clusters.filter((c) => c.level === 1 && !c.suppressed)) {
-      expect(parent.label).not.toMatch(/^Unnamed/);
-      expect(parent.description).toMatch(/^Groups \d+ clusters?/);
     }
   });
 });

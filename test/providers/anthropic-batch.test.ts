@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isMisfireError } from '../../src/errors.js';
 import { buildFacetRequest } from '../../src/providers/anthropic/facets.js';
 import type { Facets } from '../../src/types.js';
-import { cachedResultFiles, listFiles, localProvider, makeConversations, makeCtx, recordingSleep, referenceFacets, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, recordingSleep, referenceFacets, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
+import { listFiles } from '../helpers/files.js';
 
 const conversations = makeConversations(5, 'b');
 
@@ -45,7 +47,7 @@ describe('anthropic provider: Message Batches', () => {
       expect(r.params).toEqual(JSON.parse(JSON.stringify(buildFacetRequest(conversations[i], 'claude-haiku-4-5'))));
     });
     expect(await cachedResultFiles(fake.dir)).toHaveLength(5);
-    expect(await listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
+    expect(listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
 
     const before = fake.server.requests.length;
     const again = await localProvider(fake.url, { batch: true }).facets.extract(conversations, makeCtx(fake.dir));
@@ -79,7 +81,7 @@ describe('anthropic provider: Message Batches', () => {
     );
     expect(isMisfireError(err) && err.code === 'provider' && /aborted/.test(err.message)).toBe(true);
     expect(creates()).toHaveLength(1);
-    const states = await listFiles(join(fake.dir, 'anthropic', 'batches'));
+    const states = listFiles(join(fake.dir, 'anthropic', 'batches'));
     expect(states).toHaveLength(1);
     expect(states[0]).toContain('msgbatch_fake_1');
     expect(await cachedResultFiles(fake.dir)).toHaveLength(0);
@@ -89,7 +91,7 @@ describe('anthropic provider: Message Batches', () => {
     expect(creates()).toHaveLength(1);
     expect(polls().every((p) => p.path === '/v1/messages/batches/msgbatch_fake_1')).toBe(true);
     expect(fake.server.messageCalls()).toHaveLength(0);
-    expect(await listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
+    expect(listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
   });
 
   it('falls back to a synchronous call for a batch item with malformed output', async () => {

@@ -20,7 +20,7 @@ import { runCli } from '../helpers/run-cli.js';
 const N = 120;
 
 /** The number in the dry-run table row `label`. */
-function row(table: string, label: string): number {
+function tableValue(table: string, label: string): number {
   const match = new RegExp(`^  ${label}\\s+\\$?([\\d,.]+)`, 'm').exec(table);
   if (!match) throw new Error(`no row "${label}" in:\n${table}`);
   return Number(match[1].replace(/,/g, ''));
@@ -31,7 +31,7 @@ describe('misfire run --provider anthropic (CLI)', () => {
   const fake = useFakeAnthropic({ per: 'file', pollsUntilEnded: 0 });
   let root: string;
   let data: { conversations: string; verdicts: string; labels: string };
-  const input = () => ['-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '--quiet'];
+  const inputFlags = () => ['-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '--quiet'];
 
   beforeAll(async () => {
     root = fake.dir;
@@ -41,7 +41,7 @@ describe('misfire run --provider anthropic (CLI)', () => {
   it('a missing ANTHROPIC_API_KEY is a config error (exit 2) that says how to set it, and nothing is written', async () => {
     fake.setEnv('');
     const out = join(root, 'no-key');
-    const result = await runCli('run', ...input(), '-o', out, '--provider', 'anthropic', '--cache-dir', join(root, 'no-key-cache'));
+    const result = await runCli('run', ...inputFlags(), '-o', out, '--provider', 'anthropic', '--cache-dir', join(root, 'no-key-cache'));
     expect(result.code).toBe(2);
     expect(result.err).toContain('config error');
     expect(result.err).toContain('export ANTHROPIC_API_KEY=');
@@ -52,11 +52,11 @@ describe('misfire run --provider anthropic (CLI)', () => {
   });
 
   it('rejects Claude-only flags with the offline provider, and impossible numbers (exit 2)', async () => {
-    const offline = await runCli('run', ...input(), '-o', join(root, 'x'), '--model', 'claude-haiku-4-5', '--batch');
+    const offline = await runCli('run', ...inputFlags(), '-o', join(root, 'x'), '--model', 'claude-haiku-4-5', '--batch');
     expect(offline.code).toBe(2);
     expect(offline.err).toContain('--model, --batch only applies to the Claude provider: add --provider anthropic');
     fake.setEnv(TEST_KEY);
-    const zero = await runCli('run', ...input(), '-o', join(root, 'x'), '--provider', 'anthropic', '--concurrency', '0');
+    const zero = await runCli('run', ...inputFlags(), '-o', join(root, 'x'), '--provider', 'anthropic', '--concurrency', '0');
     expect(zero.code).toBe(2);
     expect(zero.err).toContain('--concurrency must be a whole number ≥ 1, got 0');
     expect(existsSync(join(root, 'x'))).toBe(false);
@@ -67,18 +67,18 @@ describe('misfire run --provider anthropic (CLI)', () => {
     const out = join(root, 'dry');
     const cacheDir = join(root, 'dry-cache');
     const before = fake.server.requests.length;
-    const result = await runCli('run', ...input(), '-o', out, '--provider', 'anthropic', '--dry-run', '--cache-dir', cacheDir);
+    const result = await runCli('run', ...inputFlags(), '-o', out, '--provider', 'anthropic', '--dry-run', '--cache-dir', cacheDir);
 
     expect(result.code).toBe(0);
     expect(fake.server.requests.length).toBe(before);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(cacheDir)).toBe(false);
     const clusters = expectedClusters(N, null, 2);
-    expect(row(result.out, 'conversations')).toBe(N);
-    expect(row(result.out, 'cached')).toBe(0);
-    expect(row(result.out, 'calls')).toBe(N + 2 * clusters);
-    expect(row(result.out, 'input tokens')).toBeGreaterThan(N * 100);
-    expect(row(result.out, 'output tokens')).toBeGreaterThan(0);
+    expect(tableValue(result.out, 'conversations')).toBe(N);
+    expect(tableValue(result.out, 'cached')).toBe(0);
+    expect(tableValue(result.out, 'calls')).toBe(N + 2 * clusters);
+    expect(tableValue(result.out, 'input tokens')).toBeGreaterThan(N * 100);
+    expect(tableValue(result.out, 'output tokens')).toBeGreaterThan(0);
     expect(result.out).toMatch(/estimated USD\s+\$[\d.]+\s+standard\n\s+\$[\d.]+\s+with --batch/);
     const { conversations } = await readConversations(data.conversations);
     const estimate = estimateRun(conversations, { cacheDir });
@@ -92,7 +92,7 @@ describe('misfire run --provider anthropic (CLI)', () => {
     const cacheDir = join(root, 'batch-cache');
     const flags = ['--provider', 'anthropic', '--cache-dir', cacheDir, '--model', 'claude-haiku-4-5-20251001'];
     flags.push('--naming-model', 'claude-sonnet-4-5-20250929', '--concurrency', '2', '--max-retries', '1', '--batch');
-    const result = await runCli('run', ...input(), '-o', out, ...flags);
+    const result = await runCli('run', ...inputFlags(), '-o', out, ...flags);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(`${result.out}${result.err}`).not.toContain(TEST_KEY);
@@ -107,10 +107,10 @@ describe('misfire run --provider anthropic (CLI)', () => {
     const models = new Set(fake.server.messageCalls().map((c) => (c.body as MessagesBody).model));
     expect(models.has('claude-haiku-4-5')).toBe(false);
 
-    const dry = await runCli('run', ...input(), '-o', join(root, 'dry-2'), ...flags, '--dry-run');
+    const dry = await runCli('run', ...inputFlags(), '-o', join(root, 'dry-2'), ...flags, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(row(dry.out, 'cached')).toBe(N);
-    expect(row(dry.out, 'calls')).toBe(2 * expectedClusters(N, null, 2));
+    expect(tableValue(dry.out, 'cached')).toBe(N);
+    expect(tableValue(dry.out, 'calls')).toBe(2 * expectedClusters(N, null, 2));
     expect(dry.out).toContain('claude-haiku-4-5-20251001');
   });
 
@@ -120,7 +120,7 @@ describe('misfire run --provider anthropic (CLI)', () => {
     fake.server.addFaults({ on: /./, kind: 'server_error', times: 1 });
     const before = fake.server.messageCalls().length;
     const flags = ['--provider', 'anthropic', '--cache-dir', join(root, 'api-down-cache'), '--concurrency', '1', '--max-retries', '0'];
-    const result = await runCli('run', ...input(), '-o', out, ...flags);
+    const result = await runCli('run', ...inputFlags(), '-o', out, ...flags);
     expect(result.code).toBe(4);
     expect(result.err).toContain('misfire: provider error: ');
     expect(result.err).toMatch(/HTTP 500/);

@@ -3,17 +3,8 @@ import { scrubPii } from '../../src/text/scrub.js';
 import { renderConversation } from '../../src/providers/anthropic/facets.js';
 import type { Conversation } from '../../src/types.js';
 import { fakeFacets, type MessagesBody, userText } from '../helpers/fake-anthropic-responder.js';
-import {
-  cachedResultFiles,
-  localProvider,
-  makeConversations,
-  makeCtx,
-  type ProgressLog,
-  recordingProgress,
-  removeDir,
-  tempDir,
-  useFakeAnthropic,
-} from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, removeDir, tempDir, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx, type ProgressLog, recordingProgress } from '../helpers/provider-context.js';
 
 /** What the fake "model" answers for a conversation, after the provider's normalisation. */
 function expectedFacets(conversation: Conversation) {

@@ -3,7 +3,8 @@ import { MIN_PRIVACY_SCORE } from '../../src/providers/anthropic/index.js';
 import { sampleMembers } from '../../src/providers/anthropic/naming.js';
 import type { ClusterLabel, ClusterToLabel, LabelingInput } from '../../src/providers/types.js';
 import { userText, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { localProvider, makeCtx, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { localProvider, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 const summaries = Array.from({ length: 140 }, (_, i) => `Get help with chore number ${i} around the house.`);
 const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSAL_LABEL, REFUSAL_PRIVACY_SCORE, REFUSAL_SUMMARY } from '../../src/providers/anthropic/index.js';
 import type { Conversation } from '../../src/types.js';
-import { localProvider, makeConversations, makeCtx, type ProgressLog, recordingProgress, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx, type ProgressLog, recordingProgress } from '../helpers/provider-context.js';
 import { REFUSAL_USAGE, startRefusalProxy, type RefusalProxy } from './refusal-proxy.js';
 
 const HARMFUL = 'HARMFUL-MARKER: give me step by step instructions for something dangerous';

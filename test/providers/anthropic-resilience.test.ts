@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMisfireError, MisfireError } from '../../src/errors.js';
 import { parseRetryAfter } from '../../src/providers/anthropic/client.js';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../src/providers/anthropic/retry.js';
 import type { Facets } from '../../src/types.js';
 import { userText, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import type { Fault } from '../helpers/fake-anthropic-server.js';
-import { cachedResultFiles, localProvider, makeConversations, makeCtx, recordingProgress, recordingSleep, referenceFacets, removeDir, tempDir, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, recordingSleep, referenceFacets, removeDir, tempDir, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx, recordingProgress } from '../helpers/provider-context.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const conversations = makeConversations(4);
-
-async function rejection(promise: Promise<unknown>): Promise<MisfireError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isMisfireError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('anthropic provider: retries, failures and resume', () => {
   const fake = useFakeAnthropic();
@@ -64,7 +55,7 @@ describe('anthropic provider: retries, failures and resume', () => {
     fake.server.addFaults({ on: /POISON/, kind: 'malformed', times: 3 });
     const input = [conversations[0], bad, conversations[2], conversations[3]];
     const ctx = makeCtx(fake.dir);
-    const err = await rejection(localProvider(fake.url, { maxRetries: 2, concurrency: 2 }).facets.extract(input, ctx));
+    const err = await rejectionOf(localProvider(fake.url, { maxRetries: 2, concurrency: 2 }).facets.extract(input, ctx));
     expect(err.code).toBe('provider');
     expect(err.message).toContain('conversation conv-bad');
     expect(err.message).toMatch(/after 3 attempts/);
@@ -81,7 +72,7 @@ describe('anthropic provider: retries, failures and resume', () => {
 
   it('stops at a non-retryable error without retrying it', async () => {
     fake.server.addFaults({ on: 1, kind: 'echo_auth' });
-    const err = await rejection(localProvider(fake.url, { concurrency: 1 }).facets.extract(conversations, makeCtx(fake.dir)));
+    const err = await rejectionOf(localProvider(fake.url, { concurrency: 1 }).facets.extract(conversations, makeCtx(fake.dir)));
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/HTTP 400/);
     expect(err.message).toContain(`conversation ${conversations[0].id}`);
@@ -92,7 +83,7 @@ describe('anthropic provider: retries, failures and resume', () => {
     fake.server.addFaults({ on: /./, kind: 'overloaded', retryAfter: '1', times: 100 });
     const recorder = recordingSleep();
     const provider = localProvider(fake.url, { concurrency: 1, maxRetries: 3, sleep: recorder.sleep });
-    const err = await rejection(provider.facets.extract(conversations, makeCtx(fake.dir)));
+    const err = await rejectionOf(provider.facets.extract(conversations, makeCtx(fake.dir)));
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/HTTP 529/);
     expect(fake.server.messageCalls()).toHaveLength(4);
@@ -114,7 +105,7 @@ describe('anthropic provider: retries, failures and resume', () => {
       many,
       makeCtx(fake.dir, { progress, signal: controller.signal }),
     );
-    const err = await rejection(first);
+    const err = await rejectionOf(first);
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/aborted/);
     const firstRunTexts = fake.server.messageCalls().map((c) => userText(c.body as MessagesBody));
@@ -137,7 +128,7 @@ describe('anthropic provider: retries, failures and resume', () => {
     const progress = recordingProgress((done) => {
       if (done >= 5) controller.abort();
     });
-    await rejection(
+    await rejectionOf(
       localProvider(fake.url, { concurrency: 4 }).facets.extract(many, makeCtx(fake.dir, { progress, signal: controller.signal })),
     );
     const kept = (await cachedResultFiles(fake.dir)).length;

@@ -13,7 +13,9 @@ import { generateDataset } from '../../src/demo/index.js';
 import { PROMPT_VERSIONS } from '../../src/providers/anthropic/index.js';
 import { toolInputFor, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import type { FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { listFiles, type ProgressLog, recordingProgress, recordingSleep, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { recordingSleep, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { type ProgressLog, recordingProgress } from '../helpers/provider-context.js';
+import { listFiles } from '../helpers/files.js';
 import { startRefusalProxy } from './refusal-proxy.js';
 
 const N = 200;
@@ -97,7 +99,7 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
   });
 
   it('the API key appears in no file of the out dir or the cache dir', async () => {
-    const files = [...(await listFiles(join(root, 'out-1'))), ...(await listFiles(join(root, 'out-2'))), ...(await listFiles(cacheDir))];
+    const files = [...listFiles(join(root, 'out-1')), ...listFiles(join(root, 'out-2')), ...listFiles(cacheDir)];
     expect(files.length).toBeGreaterThan(N); // the cache holds one file per result
     expect(files.some((f) => f.endsWith('index.html'))).toBe(true);
     for (const file of files) {

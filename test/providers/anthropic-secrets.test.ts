@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isMisfireError } from '../../src/errors.js';
 import { redactSecrets } from '../../src/providers/anthropic/client.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic/index.js';
-import { localProvider, makeConversations, makeCtx, readAllFiles, stubEmbedder, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, readAllFiles, stubEmbedder, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 /** Everything an error could print: message, stack, name, own enumerable fields and the cause chain. */
 function everythingPrintable(err: unknown): string {

@@ -5,7 +5,8 @@ import { cacheKey, canonicalJson } from '../../src/providers/anthropic/cache.js'
 import { estimateCost, loadPricing } from '../../src/providers/anthropic/index.js';
 import { normaliseLanguage } from '../../src/providers/anthropic/language.js';
 import { validateFacetOutput, validateNameOutput, validatePrivacyOutput } from '../../src/providers/anthropic/validate.js';
-import { localProvider, makeConversations, makeCtx, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 const good = { summary: 'get help fixing a sorting bug.', task: 'debug code', language: 'eng', concern: 2 };
 

@@ -6,15 +6,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProvider } from '../../src/providers/registry.js';
-import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import { silentProgress } from '../../src/types.js';
 import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import { recordingSleep, removeDir, tempDir, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 import { providerContract, type ContractSubject } from './provider-contract.js';
 
-function context(cacheDir: string): ProviderContext {
-  return { seed: 11, progress: silentProgress, minUsers: 2, cacheDir, usage: emptyUsage() };
-}
+/** Seed, progress and privacy threshold of every contract context. */
+const CONTRACT_CONTEXT = { seed: 11, progress: silentProgress, minUsers: 2 };
 
 /** A leaky fake model: the summary repeats the opening user message (at most 200 characters). */
 function leakySummary(toolName: string, body: MessagesBody): unknown {
@@ -30,7 +29,7 @@ providerContract(
     const root = await tempDir();
     return {
       provider: createProvider('offline', { embeddingDim: 8 }),
-      ctx: async () => context(root),
+      ctx: async () => makeCtx(root, CONTRACT_CONTEXT),
       teardown: () => removeDir(root),
     };
   },
@@ -49,7 +48,7 @@ providerContract(
     });
     return {
       provider,
-      ctx: async (options = {}) => context(options.freshCache ? await mkdtemp(join(fake.dir, 'cache-')) : shared),
+      ctx: async (options = {}) => makeCtx(options.freshCache ? await mkdtemp(join(fake.dir, 'cache-')) : shared, CONTRACT_CONTEXT),
       requests: () => fake.server.messageCalls().length,
       teardown: async () => {},
     };

@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { TrustedSvg } from '../../src/render/charts/trusted-svg.js';
+import { REPO } from '../helpers/paths.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const LIST_ITEMS = 4;
 /** Keys left out: derived tooltip/search text that repeats what other fields already pin down. */
 const OMITTED = new Set(['title', 'search']);

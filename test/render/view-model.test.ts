@@ -9,6 +9,7 @@ import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';
 import { buildViewModel, type ReportInput, type TreeNode } from '../../src/render/view-model.js';
 import { PINNED_NOW, sharedDemoRun } from '../helpers/demo-run.js';
+import { runCli } from '../helpers/run-cli.js';
 import { expectGolden, normalise } from './golden.js';
 
 const demoDir = sharedDemoRun();
@@ -165,18 +166,13 @@ describe('re-rendering a run folder', () => {
   });
 
   test('misfire report --run DIR --out FILE writes both files and exits 0; a bad folder exits 2', async () => {
-    const { main } = await import('../../src/cli/main.js');
     const out = await mkdtemp(join(tmpdir(), 'misfire-cli-report-'));
-    const previous = process.exitCode;
     try {
-      await main(['report', '--run', demoDir, '--out', join(out, 'review.html')]);
-      expect(process.exitCode ?? 0).toBe(0);
+      expect((await runCli('report', '--run', demoDir, '--out', join(out, 'review.html'))).code).toBe(0);
       expect(await readFile(join(out, 'review.html'), 'utf8')).toMatch(/^<!doctype html>/);
       expect(await readFile(join(out, 'review.md'), 'utf8')).toMatch(/^## misfire/);
-      await main(['report', '--run', join(out, 'missing')]);
-      expect(process.exitCode).toBe(2);
+      expect((await runCli('report', '--run', join(out, 'missing'))).code).toBe(2);
     } finally {
-      process.exitCode = previous;
       await rm(out, { recursive: true, force: true });
     }
   });

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterRecord } from '../../../src/artifacts/cluster-record.js';
-import type { MetricsDocument } from '../../../src/artifacts/metrics-document.js';
-import { readRunFolder, readRunMetrics } from '../../../src/artifacts/read-run.js';
-import { POCKET_TOPICS } from '../../../src/demo/index.js';
-import { demoRun, DEMO_INPUTS, sharedDemoRun } from '../../helpers/demo-run.js';
+import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
+import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
+import { readRunFolder, readRunMetrics } from '../../src/artifacts/read-run.js';
+import { POCKET_TOPICS } from '../../src/demo/index.js';
+import { demoRun, DEMO_INPUTS, sharedDemoRun } from '../helpers/demo-run.js';
 
 const firstDir = sharedDemoRun();
 const root = mkdtempSync(join(tmpdir(), 'misfire-demo-'));
