@@ -72,7 +72,7 @@ describe('examples', () => {
   });
 });
 
-describe('parents', () => {
+describe('hierarchy', () => {
   it('names parents from their children', () => {
     for (const parent of clusters.filter((c) => c.level === 1 && !c.suppressed)) {
       expect(parent.label).not.toMatch(/^Unnamed/);
