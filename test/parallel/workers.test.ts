@@ -125,16 +125,20 @@ describe('mapChunks on worker threads (dist)', () => {
       const n = 3_000;
       const { data, centroids, k, dim, expected } = nearestCentreCase(n);
       const out = threads.sharedInt32(n);
-      const chunkSize = 50;
+      const chunkSize = 10;
       const localStarts: number[] = [];
+      let skipped = false;
       threads.runChunked({ task: 'nearest-centre', payload: { data, centroids, k, dim, out }, items: n, chunkSize }, (start, end) => {
+        skipped ||= localStarts.length > 0 && start > (localStarts.at(-1) as number) + chunkSize;
         localStarts.push(start);
         assignNearest(data, start, end, centroids, k, dim, out);
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // slow the caller so the worker surely claims a chunk
+        // Slow the caller (for up to 3 s) until it skips a chunk: the worker has claimed one.
+        if (!skipped) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
       });
       expect(Array.from(out)).toEqual(Array.from(expected));
       expect(localStarts).toHaveLength(n / chunkSize);
       // The chunk the worker claimed was computed by the caller last, out of order.
+      expect(skipped).toBe(true);
       expect(localStarts).not.toEqual([...localStarts].sort((a, b) => a - b));
       expect(await claimerExit).toEqual([1]);
     } finally {
