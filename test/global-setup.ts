@@ -28,8 +28,9 @@ function digest(files: string[]): string {
   return hash.digest('hex');
 }
 
-/** What dist/ is built from: the sources, the build settings and the compiler. */
-const buildInputs = () => [...listFiles(join(REPO, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'node_modules/typescript/package.json'].map((f) => join(REPO, f))];
+/** What dist/ is built from: the sources, the build settings (package.json's module type too) and the compiler. */
+const BUILD_SETTINGS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'node_modules/typescript/package.json'];
+const buildInputs = () => [...listFiles(join(REPO, 'src')), ...BUILD_SETTINGS.map((f) => join(REPO, f))];
 
 async function compileDist(): Promise<void> {
   const stamp = existsSync(BUILD_STAMP) ? (JSON.parse(readFileSync(BUILD_STAMP, 'utf8')) as { inputs: string; dist: string }) : null;
