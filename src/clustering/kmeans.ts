@@ -3,7 +3,7 @@
  * Hamerly's bounds (exact, skips most distance computations once clusters settle). Empty clusters are
  * re-seeded with the point farthest from its centre; if there are fewer distinct points than k, fewer
  * clusters come back. ml-kmeans is the reference this is tested against (test/clustering/kmeans.test.ts);
- * it works on arrays of arrays and was ~7× slower at the sizes misfire clusters (README, "Libraries").
+ * it works on arrays of arrays and is ~7× slower at the sizes misfire clusters (README, "Libraries").
  */
 import type { Rng } from '../random.js';
 import { seedPlusPlus } from './kmeans-plus-plus.js';

@@ -1,6 +1,5 @@
 /**
- * Per-cluster error rates for every classifier and level, exactly as defined in the statistics issue:
- * Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
+ * Per-cluster error rates for every classifier and level: Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
  * Benjamini–Hochberg across the clusters of one level, excess errors, and the mis-fire pockets.
  */
 import { benjaminiHochberg, fisherExactGreater, ratio, wilsonInterval } from '../stats/index.js';

@@ -5,12 +5,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blessRun } from '../../src/api/gate-bless.js';
 import { runMisfire } from '../../src/api/run.js';
-import { main } from '../../src/cli/main.js';
 import { MisfireError } from '../../src/errors.js';
 import { OUTPUT_MARKER } from '../../src/artifacts/output-folder.js';
+import { runCli } from '../helpers/run-cli.js';
 import { writeTinyDataset, type TinyDataset } from '../helpers/tiny-dataset.js';
 
 const here = process.cwd();
@@ -21,11 +21,9 @@ beforeEach(() => {
 });
 afterEach(() => {
   process.chdir(here);
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
 });
 
-const run = (out: string) => runMisfire({ conversations: data.conversations, verdicts: [data.verdicts], labels: data.labels, out });
+const runTiny = (out: string) => runMisfire({ conversations: data.conversations, verdicts: [data.verdicts], labels: data.labels, out });
 const snapshot = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
 async function refused(promise: Promise<unknown>, message: RegExp): Promise<void> {
@@ -39,14 +37,14 @@ describe('--out is refused when replacing it could delete the user\'s files', ()
   it('an empty --out (an unset $OUT)', async () => {
     const before = snapshot(data.dir);
     process.chdir(data.dir);
-    await refused(run(''), /--out is empty \(an unset variable in a script\?\).*e\.g\. --out reports\/latest/);
+    await refused(runTiny(''), /--out is empty \(an unset variable in a script\?\).*e\.g\. --out reports\/latest/);
     expect(snapshot(data.dir)).toEqual(before);
   });
 
   it('"." — the working folder, which holds the inputs', async () => {
     const before = snapshot(data.dir);
     process.chdir(data.dir);
-    await refused(run('.'), /--out \. is the working folder/);
+    await refused(runTiny('.'), /--out \. is the working folder/);
     expect(snapshot(data.dir)).toEqual(before);
   });
 
@@ -54,8 +52,8 @@ describe('--out is refused when replacing it could delete the user\'s files', ()
     const deep = join(data.dir, 'a', 'b');
     mkdirSync(deep, { recursive: true });
     process.chdir(deep);
-    await refused(run('..'), /is a folder above the working folder/);
-    await refused(run(data.dir), /is a folder above the working folder/);
+    await refused(runTiny('..'), /is a folder above the working folder/);
+    await refused(runTiny(data.dir), /is a folder above the working folder/);
     expect(existsSync(data.conversations)).toBe(true);
   });
 
@@ -72,7 +70,7 @@ describe('--out is refused when replacing it could delete the user\'s files', ()
   it('an existing file', async () => {
     const file = join(data.dir, 'notes.txt');
     writeFileSync(file, 'mine');
-    await refused(run(file), /is an existing file, not a folder/);
+    await refused(runTiny(file), /is an existing file, not a folder/);
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 
@@ -80,28 +78,28 @@ describe('--out is refused when replacing it could delete the user\'s files', ()
     const folder = join(data.dir, 'work');
     mkdirSync(join(folder, 'sub'), { recursive: true });
     writeFileSync(join(folder, 'sub', 'thesis.tex'), 'years of work');
-    await refused(run(folder), /already holds files misfire did not write \(sub\/thesis\.tex\).*move them away/);
+    await refused(runTiny(folder), /already holds files misfire did not write \(sub\/thesis\.tex\).*move them away/);
     expect(readFileSync(join(folder, 'sub', 'thesis.tex'), 'utf8')).toBe('years of work');
   });
 
   it('a run folder of its own into which the user put a file', async () => {
     const out = join(data.dir, 'out');
-    await run(out);
+    await runTiny(out);
     writeFileSync(join(out, 'review-notes.md'), 'mine');
-    await refused(run(out), /already holds files misfire did not write \(review-notes\.md\)/);
+    await refused(runTiny(out), /already holds files misfire did not write \(review-notes\.md\)/);
     expect(readFileSync(join(out, 'review-notes.md'), 'utf8')).toBe('mine');
   });
 
   it('a path below a virtual file system fails at once with a clear message', async () => {
-    await refused(run('/proc/misfire-out'), /cannot write next to \/proc\/misfire-out \(--out\)/);
+    await refused(runTiny('/proc/misfire-out'), /cannot write next to \/proc\/misfire-out \(--out\)/);
   });
 });
 
 describe('--out that misfire may replace', () => {
   it('its own run folder: replaced, and its marker lists exactly the files it wrote', async () => {
     const out = join(data.dir, 'out');
-    await run(out);
-    await run(out);
+    await runTiny(out);
+    await runTiny(out);
     const files = snapshot(out).filter((f) => !f.endsWith('model'));
     const marker = JSON.parse(readFileSync(join(out, OUTPUT_MARKER), 'utf8')) as { files: string[] };
     expect(marker.files).toEqual(files.filter((f) => f !== OUTPUT_MARKER));
@@ -111,12 +109,12 @@ describe('--out that misfire may replace', () => {
   it('an empty folder, and a run folder written before the marker existed', async () => {
     const empty = join(data.dir, 'empty');
     mkdirSync(empty);
-    await run(empty);
+    await runTiny(empty);
     expect(existsSync(join(empty, 'metrics.json'))).toBe(true);
     const old = join(data.dir, 'old');
     mkdirSync(join(old, 'model'), { recursive: true });
     for (const name of ['run.json', 'metrics.json', 'index.html', 'model/centroids.bin']) writeFileSync(join(old, name), '{}');
-    await run(old);
+    await runTiny(old);
     expect(existsSync(join(old, OUTPUT_MARKER))).toBe(true);
   });
 });
@@ -168,24 +166,23 @@ describe('leftovers of interrupted runs', () => {
 describe('bless --baseline-dir gets the same protection', () => {
   it('refuses ".", a foreign folder and a folder above the run; the CLI exits 2 with the reason', async () => {
     const out = join(data.dir, 'run');
-    await run(out);
+    await runTiny(out);
     process.chdir(data.dir);
     await refused(blessRun(out, '.'), /--baseline-dir \. is the working folder/);
     const foreign = join(data.dir, 'keep');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'a.txt'), 'x');
     await refused(blessRun(out, foreign), /already holds files misfire did not write \(a\.txt\)/);
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await main(['bless', '--run', out, '--baseline-dir', '']);
-    expect(process.exitCode).toBe(2);
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--baseline-dir is empty/);
+    const bless = await runCli('bless', '--run', out, '--baseline-dir', '');
+    expect(bless.code).toBe(2);
+    expect(bless.err).toMatch(/--baseline-dir is empty/);
     expect(readFileSync(join(foreign, 'a.txt'), 'utf8')).toBe('x');
     expect(existsSync(data.conversations)).toBe(true);
   });
 
   it('a blessed baseline can be blessed over again', async () => {
     const out = join(data.dir, 'run');
-    await run(out);
+    await runTiny(out);
     const baseline = join(data.dir, 'baseline');
     await blessRun(out, baseline);
     await blessRun(out, baseline);
@@ -197,10 +194,8 @@ describe('bless --baseline-dir gets the same protection', () => {
 
 describe('the CLI', () => {
   it('exits 2 at once for -o below /proc, before reading any input', async () => {
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await main(['run', '-c', join(data.dir, 'not-read.jsonl'), '-v', data.verdicts, '-o', '/proc/misfire-out', '-q']);
-    expect(process.exitCode).toBe(2);
-    const err = stderr.mock.calls.map((c) => String(c[0])).join('');
+    const { code, err } = await runCli('run', '-c', join(data.dir, 'not-read.jsonl'), '-v', data.verdicts, '-o', '/proc/misfire-out', '-q');
+    expect(code).toBe(2);
     expect(err).toMatch(/cannot write next to \/proc\/misfire-out \(--out\)/);
     expect(err).not.toMatch(/not-read\.jsonl/);
   });
@@ -208,10 +203,9 @@ describe('the CLI', () => {
   it('exits 2 for -o "" and leaves the working folder as it was', async () => {
     process.chdir(data.dir);
     const before = snapshot(data.dir);
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await main(['run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', '', '-q']);
-    expect(process.exitCode).toBe(2);
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/misfire: --out is empty/);
+    const { code, err } = await runCli('run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', '', '-q');
+    expect(code).toBe(2);
+    expect(err).toMatch(/misfire: config error: --out is empty/);
     expect(snapshot(data.dir)).toEqual(before);
   });
 });

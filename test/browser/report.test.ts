@@ -1,17 +1,19 @@
 /** The demo report in a real browser: loads cleanly offline, and its interactive parts work. */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderRunReport } from '../../src/api/report.js';
-import { demoRun, PINNED_NOW, type DemoRun } from '../render/demo-run.js';
+import { readRunFolder } from '../../src/artifacts/read-run.js';
+import { PINNED_NOW, sharedDemoRun } from '../helpers/demo-run.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
 describe.runIf(chromiumAvailable())('demo report in Chromium', () => {
-  let demo: DemoRun;
+  let out: string;
   let browser: Browser;
   let url: string;
   let unsuppressedLeaves: number;
@@ -19,16 +21,17 @@ describe.runIf(chromiumAvailable())('demo report in Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    demo = await demoRun();
-    const report = await renderRunReport({ run: demo.dir, now: PINNED_NOW });
+    out = await mkdtemp(join(tmpdir(), 'misfire-browser-report-'));
+    const report = await renderRunReport({ run: sharedDemoRun(), out: join(out, 'index.html'), now: PINNED_NOW });
     url = pathToFileURL(report.htmlFile).href;
-    unsuppressedLeaves = demo.outcome.result.clusters.filter((c) => c.level === 0 && !c.suppressed).length;
+    const { clusters } = await readRunFolder(sharedDemoRun());
+    unsuppressedLeaves = clusters.filter((c) => c.level === 0 && !c.suppressed).length;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await demo?.cleanup();
+    if (out) await rm(out, { recursive: true, force: true });
   });
 
   async function open(width = 1300): Promise<Page> {

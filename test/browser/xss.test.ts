@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderRunReport } from '../../src/api/report.js';
-import { runMisfire } from '../../src/api/run.js';
-import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_LABEL, plantHostileErrorPockets, writeHostileDataset } from '../render/hostile-dataset.js';
+import { sharedHostileRun } from '../helpers/demo-run.js';
+import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_LABEL } from '../helpers/hostile-dataset.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 
 describe.runIf(chromiumAvailable())('hostile report in Chromium', () => {
@@ -20,10 +20,7 @@ describe.runIf(chromiumAvailable())('hostile report in Chromium', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'misfire-xss-browser-'));
-    const files = await writeHostileDataset(root);
-    await runMisfire({ ...files, verdicts: [files.verdicts], out: join(root, 'run'), settings: { allowMissing: true } });
-    await plantHostileErrorPockets(join(root, 'run'));
-    url = pathToFileURL((await renderRunReport({ run: join(root, 'run') })).htmlFile).href;
+    url = pathToFileURL((await renderRunReport({ run: sharedHostileRun(), out: join(root, 'index.html') })).htmlFile).href;
     browser = await launchChromium();
   });
 

@@ -1,7 +1,7 @@
 /**
- * misfire's own k-means (src/clustering/kmeans.ts) against ml-kmeans, the library the design named: ml-kmeans
- * is kept as the test oracle only, because it was ~7× slower at misfire's sizes (10k × 128, k = 50, 20
- * iterations: 5.7 s), while ours works on typed arrays with Hamerly bounds and partial distance search.
+ * misfire's own k-means (src/clustering/kmeans.ts) against ml-kmeans, which serves as the test oracle only:
+ * it is ~7× slower at misfire's sizes (10k × 128, k = 50, 20 iterations: 5.7 s), while ours works on typed
+ * arrays with Hamerly bounds and partial distance search.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

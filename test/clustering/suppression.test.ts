@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { runMisfire } from '../../src/api/run.js';
-import { parseCsv, vectorsJsonl, writeBlobs, type CraftedData } from './crafted-data.js';
+import { parseCsv, vectorsJsonl, writeBlobs, type CraftedData } from '../helpers/crafted-data.js';
 
 let dir: string;
 let data: CraftedData;

@@ -55,12 +55,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const topicOf = (): Map<string, string> => new Map(rows.map((r) => [r.id, r.topic]));
+const topicById = (): Map<string, string> => new Map(rows.map((r) => [r.id, r.topic]));
 const labelOf = (): Map<string, number> => new Map(labels.map((r) => [r.conversation_id, Number(r.label)]));
 
 /** Error rates of one classifier on the conversations whose topic passes `keep`. */
 function rates(classifier: string, keep: (topic: string) => boolean): { fpr: number; fnr: number } {
-  const topics = topicOf();
+  const topics = topicById();
   const truth = labelOf();
   let fp = 0, neg = 0, fn = 0, pos = 0;
   for (const v of verdicts) {

@@ -22,16 +22,16 @@ function naiveFeatures(text: string): Map<number, number> {
   };
   const mask = SPACE - 1;
   const counts = new Map<number, number>();
-  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  const tally = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
   let previous = 0;
   tokenize(text).forEach((token, t) => {
     const h = fnv(token, 0x811c9dc5);
-    add(h & mask);
-    if (t > 0) add(mix(previous, h) & mask);
+    tally(h & mask);
+    if (t > 0) tally(mix(previous, h) & mask);
     previous = h;
     const padded = ` ${token} `;
-    if (padded.length <= 4) add(SPACE + (fnv(padded, 0x050c5d1f) & mask));
-    else for (let i = 0; i + 4 <= padded.length; i++) add(SPACE + (fnv(padded.slice(i, i + 4), 0x050c5d1f) & mask));
+    if (padded.length <= 4) tally(SPACE + (fnv(padded, 0x050c5d1f) & mask));
+    else for (let i = 0; i + 4 <= padded.length; i++) tally(SPACE + (fnv(padded.slice(i, i + 4), 0x050c5d1f) & mask));
   });
   return counts;
 }
@@ -44,7 +44,7 @@ function counted(counter: FeatureCounter, text: string): Map<number, number> {
 }
 
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-const row = (data: Float32Array, dim: number, i: number) => data.subarray(i * dim, (i + 1) * dim);
+const vectorAt = (data: Float32Array, dim: number, i: number) => data.subarray(i * dim, (i + 1) * dim);
 const cosine = (a: Float32Array, b: Float32Array) => a.reduce((s, x, d) => s + x * b[d], 0) / (norm(a) * norm(b));
 
 describe('FeatureCounter (the one-pass hashed feature scanner)', () => {
@@ -139,16 +139,16 @@ describe('LSA embedding', () => {
 
   it('gives unit-length rows (zero for a text without features), identical rows for identical texts', () => {
     const { embedding } = embedLsa(texts, { dim: 16, seed: 42 });
-    for (let i = 0; i < texts.length - 1; i++) expect(norm(row(embedding.data, embedding.dim, i))).toBeCloseTo(1, 5);
-    expect(norm(row(embedding.data, embedding.dim, texts.length - 1))).toBe(0);
-    expect(Array.from(row(embedding.data, embedding.dim, 120))).toEqual(Array.from(row(embedding.data, embedding.dim, 43)));
+    for (let i = 0; i < texts.length - 1; i++) expect(norm(vectorAt(embedding.data, embedding.dim, i))).toBeCloseTo(1, 5);
+    expect(norm(vectorAt(embedding.data, embedding.dim, texts.length - 1))).toBe(0);
+    expect(Array.from(vectorAt(embedding.data, embedding.dim, 120))).toEqual(Array.from(vectorAt(embedding.data, embedding.dim, 43)));
   });
 
   it('puts texts about the same thing closer together than texts about different things', () => {
     const { embedding } = embedLsa(texts, { dim: 16, seed: 42 });
     const { data, dim } = embedding;
-    expect(cosine(row(data, dim, 0), row(data, dim, 1))).toBeGreaterThan(0.8);
-    expect(cosine(row(data, dim, 0), row(data, dim, 50))).toBeLessThan(0.3);
+    expect(cosine(vectorAt(data, dim, 0), vectorAt(data, dim, 1))).toBeGreaterThan(0.8);
+    expect(cosine(vectorAt(data, dim, 0), vectorAt(data, dim, 50))).toBeLessThan(0.3);
   });
 
   it('is deterministic, and the saved model embeds new texts exactly as the run did (the CI gate path)', () => {

@@ -3,54 +3,37 @@
  * against detector-v2 must fail and name that cluster; a version against itself passes; the CLI's exit codes
  * come from the gate's verdict; every unsafe comparison exits 2.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gateAgainstBaseline, gateRun } from '../../src/api/gate.js';
 import { MisfireError } from '../../src/errors.js';
 import { placeConversations } from '../../src/api/gate-placement.js';
 import { loadStoredRun } from '../../src/api/gate-run-files.js';
-import { main } from '../../src/cli/main.js';
 import { readConversations } from '../../src/io/read-conversations.js';
 import { decodeModel, encodeModel } from '../../src/artifacts/model-files.js';
-import { demoFiles, demoRun, dominantTopic, newFalsePositiveTopics, type DemoFiles } from './demo-runs.js';
+import type { RunRecord } from '../../src/artifacts/run-record.js';
+import { copyRun, demoRun, sharedDemoRun } from '../helpers/demo-run.js';
+import { runCli as cli } from '../helpers/run-cli.js';
+import { demoFiles, dominantTopic, newFalsePositiveTopics, type DemoFiles } from './demo-files.js';
 
 let demo: DemoFiles;
-/** All three classifiers, all 3,000 conversations. */
-let fullRun: string;
+/** All three classifiers, all 3,000 conversations: the shared demo run (read-only). */
+const fullRun = sharedDemoRun();
 /** detector-v2 only, on the first 2,500 conversations: a baseline that has not seen 500 of them. */
 let partialRun: string;
 let v3Verdicts: string;
 
 beforeAll(async () => {
   demo = demoFiles();
-  fullRun = join(demo.dir, 'run-full');
   partialRun = join(demo.dir, 'run-v2-2500');
-  await demoRun({ conversations: demo.conversations, verdicts: [demo.verdicts], labels: demo.labels }, fullRun);
   const first = demo.firstConversations(2500);
   const seen = new Set(demo.ids.slice(0, 2500));
   const v2 = demo.verdictsFor('detector-v2', 'v2-2500.csv', (id) => seen.has(id));
-  await demoRun({ conversations: first.conversations, verdicts: [v2], labels: first.labels }, partialRun);
+  await demoRun(partialRun, { conversations: first.conversations, verdicts: [v2], labels: first.labels });
   v3Verdicts = demo.verdictsFor('detector-v3', 'v3.csv');
 });
-
-/** Run the CLI in-process; returns the exit code and what it printed. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    process.exitCode = 0;
-    await main(args);
-    return { code: Number(process.exitCode ?? 0), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = 0;
-  }
-}
 
 afterEach(() => {
   process.exitCode = 0;
@@ -156,7 +139,7 @@ describe('gate against a stored baseline run', () => {
 
   it('refuses to place conversations with a model fitted on other text (a baseline from an older misfire)', async () => {
     const old = join(demo.dir, 'run-old-model');
-    cpSync(partialRun, old, { recursive: true });
+    copyRun(partialRun, old);
     const file = join(old, 'model', 'embedding.bin');
     const model = decodeModel(readFileSync(file));
     delete model.meta.text;
@@ -200,15 +183,21 @@ describe('gate against a stored baseline run', () => {
   });
 
   it('bless keeps a working baseline after the inputs change; the original run then reads as mismatched', async () => {
+    // A copy of the full run whose run.json names this file's own copy of the verdicts, which can change.
+    const run = copyRun(fullRun, join(demo.dir, 'run-full-copy'));
+    const record = JSON.parse(readFileSync(join(run, 'run.json'), 'utf8')) as RunRecord;
+    expect(readFileSync(demo.verdicts)).toEqual(readFileSync(record.inputs.verdicts[0].file));
+    record.inputs.verdicts[0].file = demo.verdicts;
+    writeFileSync(join(run, 'run.json'), JSON.stringify(record));
     const baselineDir = join(demo.dir, 'baseline');
-    const blessed = await cli('bless', '--run', fullRun, '--baseline-dir', baselineDir);
+    const blessed = await cli('bless', '--run', run, '--baseline-dir', baselineDir);
     expect(blessed.code).toBe(0);
     expect(existsSync(join(baselineDir, 'baseline.json'))).toBe(true);
     expect(existsSync(join(baselineDir, 'model', 'centroids.bin'))).toBe(true);
     expect(existsSync(join(baselineDir, 'conversations.jsonl'))).toBe(false);
     // The verdict file changes after the run (e.g. CI rewrites it with the next version's verdicts).
     writeFileSync(demo.verdicts, readFileSync(demo.verdicts, 'utf8').replace(/,1\n/, ',0\n'));
-    const mismatched = await cli('gate', '--run', fullRun, '--baseline', 'detector-v2', '--candidate', 'detector-v3');
+    const mismatched = await cli('gate', '--run', run, '--baseline', 'detector-v2', '--candidate', 'detector-v3');
     expect(mismatched.code).toBe(2);
     expect(mismatched.err).toMatch(/mismatched run: .*verdicts\.csv has sha256 [0-9a-f]{64}, but run\.json recorded [0-9a-f]{64}/);
     const fromBaseline = await cli('gate', '--baseline-run', baselineDir, '-v', v3Verdicts, '--baseline', 'detector-v2', '--candidate', 'detector-v3');

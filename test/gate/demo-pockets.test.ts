@@ -13,15 +13,15 @@ import type { GateResult } from '../../src/gate/types.js';
 import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
-import { demoFiles, demoRun, type DemoFiles } from './demo-runs.js';
+import { sharedDemoRun } from '../helpers/demo-run.js';
+import { demoFiles, type DemoFiles } from './demo-files.js';
 
 let demo: DemoFiles;
 let run: string;
 
 beforeAll(async () => {
   demo = demoFiles();
-  run = join(demo.dir, 'run');
-  await demoRun({ conversations: demo.conversations, verdicts: [demo.verdicts], labels: demo.labels }, run);
+  run = sharedDemoRun();
 });
 
 afterEach(() => {

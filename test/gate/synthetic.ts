@@ -20,7 +20,7 @@ export interface ClusterSpec {
 }
 
 /** Rows for one metric: label, baseline flag, candidate flag. */
-function rows(spec: SideSpec, harmful: boolean): [number, number, number][] {
+function metricRows(spec: SideSpec, harmful: boolean): [number, number, number][] {
   const worse = spec.worse ?? 0;
   const better = spec.better ?? 0;
   const bothWrong = spec.wrong - better;
@@ -45,7 +45,7 @@ export function syntheticInput(specs: ClusterSpec[], settings: Partial<GateSetti
   const c: number[] = [];
   const leafOf: number[] = [];
   specs.forEach((spec, k) => {
-    for (const [label, bf, cf] of [...rows(spec.fpr, false), ...rows(spec.fnr, true)]) {
+    for (const [label, bf, cf] of [...metricRows(spec.fpr, false), ...metricRows(spec.fnr, true)]) {
       labels.push(label);
       b.push(bf);
       c.push(cf);

@@ -1,11 +1,17 @@
-/** Shared setup for the Claude provider tests: contexts, conversations, temp cache dirs, a sleep recorder. */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+/**
+ * Shared setup for the Claude provider tests: the fake Messages API with its temp folder and environment
+ * (`useFakeAnthropic`), conversations, temp cache dirs, a sleep recorder.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { createAnthropicProvider, type AnthropicProviderOptions } from '../../src/providers/anthropic/index.js';
-import { emptyUsage, type Embedder, type Provider, type ProviderContext } from '../../src/providers/types.js';
-import type { Conversation, Facets, ProgressReporter } from '../../src/types.js';
-import { startFakeAnthropicServer } from './fake-anthropic-server.js';
+import type { Embedder, Provider } from '../../src/providers/types.js';
+import type { Conversation, Facets } from '../../src/types.js';
+import { listFiles } from './files.js';
+import { makeCtx } from './provider-context.js';
+import { startFakeAnthropicServer, type FakeAnthropicServer, type FakeServerOptions } from './fake-anthropic-server.js';
 
 export const TEST_KEY = 'sk-ant-test-SECRET-123';
 
@@ -15,34 +21,6 @@ export const stubEmbedder: Embedder = {
     return { embedding: { n: texts.length, dim: 1, data: new Float32Array(texts.length).fill(1) }, model: null };
   },
 };
-
-export interface ProgressLog extends ProgressReporter {
-  events: { stage?: string; total?: number; done?: number; extra?: Record<string, number>; kind: string }[];
-}
-
-export function recordingProgress(onUpdate?: (done: number) => void): ProgressLog {
-  const events: ProgressLog['events'] = [];
-  return {
-    events,
-    start: (stage, total) => void events.push({ kind: 'start', stage, total }),
-    update: (done, extra) => {
-      events.push({ kind: 'update', done, extra });
-      onUpdate?.(done);
-    },
-    end: () => void events.push({ kind: 'end' }),
-  };
-}
-
-export function makeCtx(cacheDir: string, overrides: Partial<ProviderContext> = {}): ProviderContext {
-  return {
-    seed: 7,
-    progress: recordingProgress(),
-    minUsers: 1,
-    cacheDir,
-    usage: emptyUsage(),
-    ...overrides,
-  };
-}
 
 const TOPICS = ['tomato gardening', 'sorting algorithms', 'tax forms', 'bread baking', 'guitar chords', 'knitting'];
 
@@ -66,33 +44,16 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Every file under `dir`, recursively. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
 /** Concatenated contents of every file under `dir`. */
 export async function readAllFiles(dir: string): Promise<string> {
-  const files = await listFiles(dir);
+  const files = listFiles(dir);
   const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   return texts.join('\n');
 }
 
 /** The cached result files (not batch state) under a cache dir. */
 export async function cachedResultFiles(cacheDir: string): Promise<string[]> {
-  return (await listFiles(join(cacheDir, 'anthropic'))).filter((f) => !f.includes('/batches/') && f.endsWith('.json'));
+  return listFiles(join(cacheDir, 'anthropic')).filter((f) => !f.includes('/batches/') && f.endsWith('.json'));
 }
 
 export interface SleepRecorder {
@@ -129,4 +90,73 @@ export async function referenceFacets(conversations: readonly Conversation[]): P
     await removeDir(dir);
     await server.close();
   }
+}
+
+export interface FakeAnthropic {
+  /** The running fake Messages API (another one after `restart`). */
+  readonly server: FakeAnthropicServer;
+  /** Its base URL, always on 127.0.0.1. */
+  readonly url: string;
+  /** A fresh temp folder, removed afterwards: the provider's cache dir, or the root of what the test writes. */
+  readonly dir: string;
+  /** Close the server and start another with `options`, for a test that needs a differently behaving API. */
+  restart(options?: FakeServerOptions): Promise<FakeAnthropicServer>;
+  /** Point ANTHROPIC_BASE_URL at the fake server and set ANTHROPIC_API_KEY to `apiKey`, until the test ends. */
+  setEnv(apiKey: string): void;
+}
+
+/**
+ * Register the hooks that start a fake Anthropic server (checked to be local) and a temp folder before each
+ * test (`per: 'file'`: once for the file), and afterwards undo the environment, close the server and
+ * remove the folder.
+ * @example
+ * const fake = useFakeAnthropic({ pollsUntilEnded: 2 });
+ * it('…', async () => localProvider(fake.url).facets.extract(conversations, makeCtx(fake.dir)));
+ */
+export function useFakeAnthropic(options: FakeServerOptions & { per?: 'test' | 'file' } = {}): FakeAnthropic {
+  const { per = 'test', ...serverOptions } = options;
+  let server: FakeAnthropicServer | undefined;
+  let dir: string | undefined;
+  const start = async (startOptions: FakeServerOptions) => {
+    server = await startFakeAnthropicServer(startOptions);
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+    return server;
+  };
+  const fake: FakeAnthropic = {
+    get server() {
+      if (!server) throw new Error('the fake Anthropic server runs only inside tests');
+      return server;
+    },
+    get url() {
+      return fake.server.url;
+    },
+    get dir() {
+      if (!dir) throw new Error('the fake Anthropic temp folder exists only inside tests');
+      return dir;
+    },
+    async restart(restartOptions = {}) {
+      await server?.close();
+      return start(restartOptions);
+    },
+    setEnv(apiKey) {
+      vi.stubEnv('ANTHROPIC_API_KEY', apiKey);
+      vi.stubEnv('ANTHROPIC_BASE_URL', fake.url);
+    },
+  };
+  const before = per === 'file' ? beforeAll : beforeEach;
+  const after = per === 'file' ? afterAll : afterEach;
+  before(async () => {
+    await start(serverOptions);
+    dir = await tempDir();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  after(async () => {
+    await server?.close();
+    server = undefined;
+    if (dir) await removeDir(dir);
+    dir = undefined;
+  });
+  return fake;
 }

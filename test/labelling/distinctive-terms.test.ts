@@ -3,22 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { describeFromTerms, distinctiveTerms, nameFromTerms, termCoverage } from '../../src/labelling/ctfidf-labels.js';
 import { labelTerms } from '../../src/text/stop-words.js';
 import { createOfflineLabeler } from '../../src/providers/offline/labeler.js';
-import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import { silentProgress } from '../../src/types.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 /** Cluster 0: six users asking about data pipelines; users 0 and 1 also name "zorblax", user 0 four times. */
 function craftedClusters() {
   const summaries: string[] = [];
   const users: number[] = [];
-  const add = (text: string, user: number) => {
+  const addSummary = (text: string, user: number) => {
     summaries.push(text);
     users.push(user);
   };
-  for (let u = 0; u < 6; u++) add(u < 5 ? `my data pipeline drops rows on retry` : `data pipeline drops rows sometimes`, u);
-  for (let r = 0; r < 4; r++) add('zorblax pipeline import fails on retry', 0);
-  add('zorblax pipeline crashes', 1);
+  for (let u = 0; u < 6; u++) addSummary(u < 5 ? `my data pipeline drops rows on retry` : `data pipeline drops rows sometimes`, u);
+  for (let r = 0; r < 4; r++) addSummary('zorblax pipeline import fails on retry', 0);
+  addSummary('zorblax pipeline crashes', 1);
   const first = summaries.length;
-  for (let u = 10; u < 20; u++) add('what wine goes with roast chicken', u);
+  for (let u = 10; u < 20; u++) addSummary('what wine goes with roast chicken', u);
   return {
     summaries,
     userOf: Int32Array.from(users),
@@ -27,10 +27,6 @@ function craftedClusters() {
       { clusterId: 'L0-001', members: Int32Array.from({ length: summaries.length - first }, (_, i) => first + i) },
     ],
   };
-}
-
-function context(minUsers: number): ProviderContext {
-  return { seed: 1, progress: silentProgress, minUsers, cacheDir: '.misfire-cache', usage: emptyUsage() };
 }
 
 describe('distinctiveTerms privacy rule', () => {
@@ -49,7 +45,7 @@ describe('distinctiveTerms privacy rule', () => {
     const { summaries, userOf, clusters } = craftedClusters();
     const labels = await createOfflineLabeler().label(
       { level: 0, clusters: clusters.map((c) => ({ ...c, childIds: [], contrast: new Int32Array(0) })), summaries, userOf, childLabels: new Map() },
-      context(5),
+      makeCtx('.misfire-cache', { seed: 1, progress: silentProgress, minUsers: 5 }),
     );
     for (const label of labels) expect(`${label.name} ${label.description} ${label.terms?.join(' ')}`).not.toMatch(/zorblax/i);
     expect(labels[0].name.toLowerCase()).toContain('pipeline');
@@ -126,30 +122,30 @@ describe('names and descriptions', () => {
       ...Array.from({ length: 6 }, () => 'monthly budget spreadsheet'),
     ];
     const userOf = Int32Array.from(summaries.map((_, i) => i));
-    const range = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+    const members = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
     const labeler = createOfflineLabeler();
     const leaves = await labeler.label(
       {
         level: 0,
-        clusters: [0, 6, 12].map((from, c) => ({ clusterId: `L0-00${c}`, members: range(from, 6), childIds: [], contrast: new Int32Array(0) })),
+        clusters: [0, 6, 12].map((from, c) => ({ clusterId: `L0-00${c}`, members: members(from, 6), childIds: [], contrast: new Int32Array(0) })),
         summaries,
         userOf,
         childLabels: new Map(),
       },
-      context(5),
+      makeCtx('.misfire-cache', { seed: 1, progress: silentProgress, minUsers: 5 }),
     );
     const [fiction] = await labeler.label(
       {
         level: 1,
         clusters: [
-          { clusterId: 'L1-000', members: range(0, 12), childIds: ['L0-000', 'L0-001'], contrast: new Int32Array(0) },
-          { clusterId: 'L1-001', members: range(12, 6), childIds: ['L0-002'], contrast: new Int32Array(0) },
+          { clusterId: 'L1-000', members: members(0, 12), childIds: ['L0-000', 'L0-001'], contrast: new Int32Array(0) },
+          { clusterId: 'L1-001', members: members(12, 6), childIds: ['L0-002'], contrast: new Int32Array(0) },
         ],
         summaries,
         userOf,
         childLabels: new Map(leaves.map((l) => [l.clusterId, l])),
       },
-      context(5),
+      makeCtx('.misfire-cache', { seed: 1, progress: silentProgress, minUsers: 5 }),
     );
     expect(fiction.name).toMatch(/^Story\b/);
     expect(fiction.description).toContain(`“${leaves[0].name}”`);

@@ -29,7 +29,7 @@ describe('proxy mode', () => {
   const result = computeMetrics({ hierarchy, classifiers: [verdictsOf('v', flagged)], labels: null, concern: Float64Array.from(concern) });
   const proxy = result.classifiers[0].proxy;
   if (!proxy) throw new Error('expected proxy metrics');
-  const row = (id: string) => proxy.clusters.find((r) => r.cluster_id === id);
+  const clusterRow = (id: string) => proxy.clusters.find((r) => r.cluster_id === id);
 
   it('says plainly that it is a proxy', () => {
     expect(result.mode).toBe('proxy');
@@ -40,19 +40,19 @@ describe('proxy mode', () => {
 
   it('tests flag rates one-sided both ways against the rest, with BH per level', () => {
     expect(proxy.overall_flag_rate).toBe(52 / 160);
-    expectClose(row('L0-000')?.over_flag_p, 1.3050765957637565e-10, 1e-10);
-    expectClose(row('L0-000')?.over_flag_q, 5.220306383055026e-10, 1e-10);
-    expectClose(row('L0-001')?.under_flag_p, 3.4816601577730415e-6, 1e-10);
-    expectClose(row('L0-001')?.under_flag_q, 1.3926640631092166e-5, 1e-10);
-    expectClose(row('L0-002')?.under_flag_q, 0.22010731315949056, 1e-10);
-    expectClose(row('L0-000')?.flag_rate_ci?.[0], 0.5980603857923197, 1e-12);
-    expect(row('L0-000')).toMatchObject({ verdicts: 40, flagged: 30, flag_rate: 0.75, concern_n: 40, mean_concern: 1, excess_flags: 30 - 40 * 0.325 });
+    expectClose(clusterRow('L0-000')?.over_flag_p, 1.3050765957637565e-10, 1e-10);
+    expectClose(clusterRow('L0-000')?.over_flag_q, 5.220306383055026e-10, 1e-10);
+    expectClose(clusterRow('L0-001')?.under_flag_p, 3.4816601577730415e-6, 1e-10);
+    expectClose(clusterRow('L0-001')?.under_flag_q, 1.3926640631092166e-5, 1e-10);
+    expectClose(clusterRow('L0-002')?.under_flag_q, 0.22010731315949056, 1e-10);
+    expectClose(clusterRow('L0-000')?.flag_rate_ci?.[0], 0.5980603857923197, 1e-12);
+    expect(clusterRow('L0-000')).toMatchObject({ verdicts: 40, flagged: 30, flag_rate: 0.75, concern_n: 40, mean_concern: 1, excess_flags: 30 - 40 * 0.325 });
   });
 
   it('marks high-flag/low-concern and low-flag/high-concern clusters as candidates', () => {
-    expect(row('L0-000')?.candidate).toBe('false_positive');
-    expect(row('L0-001')?.candidate).toBe('false_negative');
-    expect(row('L0-002')?.candidate).toBeNull();
+    expect(clusterRow('L0-000')?.candidate).toBe('false_positive');
+    expect(clusterRow('L0-001')?.candidate).toBe('false_negative');
+    expect(clusterRow('L0-002')?.candidate).toBeNull();
     expect(proxy.candidates).toEqual({ false_positive: ['L0-000'], false_negative: ['L0-001'] });
   });
 

@@ -21,7 +21,7 @@ const LEAVES = [
 const data = conversationsFromCounts(LEAVES);
 const hierarchy = hierarchyOf(data.leafOf, 5, [[0, 0, 0, 1, 1]]);
 const never = () => false;
-const run = (minSupport = 20) =>
+const referenceMetrics = (minSupport = 20) =>
   classifierMetrics(hierarchy, verdictsOf('v7', data.flagged), data.labels, { ...DEFAULT_METRICS_SETTINGS, minSupport }, never);
 const byId = (rows: ClusterMetrics[], id: string) => rows.find((r) => r.cluster_id === id) as ClusterMetrics;
 
@@ -37,7 +37,7 @@ const SCIPY: Record<string, [number | null, number | null, number, number, [numb
 };
 
 describe('per-cluster statistics match scipy', () => {
-  const metrics = run();
+  const metrics = referenceMetrics();
   for (const [id, [fprP, fprQ, fnrP, fnrQ, fprCi, fnrCi]] of Object.entries(SCIPY)) {
     it(`${id}: Fisher p, BH q and Wilson intervals`, () => {
       const row = byId(metrics.clusters, id);
@@ -80,9 +80,9 @@ describe('per-cluster statistics match scipy', () => {
 
   it('a pocket needs q < alpha, the minimum effect and the minimum support', () => {
     // L0-001: FNR 10/18 vs 20/77 overall, q ≈ 0.011, but only 18 positives (< 20).
-    expect(run(20).pockets.false_negative).toEqual([]);
+    expect(referenceMetrics(20).pockets.false_negative).toEqual([]);
     // With min-support 10, L0-001 (excess ≈ 5.3) and L1-001 (6/10, q ≈ 0.032, excess ≈ 3.4) qualify.
-    const pockets = run(10).pockets;
+    const pockets = referenceMetrics(10).pockets;
     expect(pockets.false_negative).toEqual(['L0-001', 'L1-001']);
     // L0-000's FPR p = 0.017 but q = 0.068 ≥ 0.05: never a pocket.
     expect(pockets.false_positive).toEqual([]);

@@ -23,16 +23,16 @@ const hierarchy = hierarchyOf(LEAF, 2, [[0, 0]]);
 describe('score metrics on a small example with ties', () => {
   const m = scoreMetrics(hierarchy, verdictsOf('v', FLAGGED, SCORE, 0.5), Int8Array.from(LABEL));
   if (!m) throw new Error('expected score metrics');
-  const cluster = (id: string) => m.clusters.find((c) => c.cluster_id === id);
+  const clusterRow = (id: string) => m.clusters.find((c) => c.cluster_id === id);
 
   it('ROC AUC and PR AUC per cluster and overall match scipy/numpy', () => {
-    expect(cluster('L0-000')?.roc_auc).toBeCloseTo(0.84375, 14);
-    expect(cluster('L0-000')?.pr_auc).toBeCloseTo(0.8541666666666666, 14);
-    expect(cluster('L0-001')?.roc_auc).toBeCloseTo(0.84375, 14);
-    expect(cluster('L0-001')?.pr_auc).toBeCloseTo(0.8041666666666667, 14);
+    expect(clusterRow('L0-000')?.roc_auc).toBeCloseTo(0.84375, 14);
+    expect(clusterRow('L0-000')?.pr_auc).toBeCloseTo(0.8541666666666666, 14);
+    expect(clusterRow('L0-001')?.roc_auc).toBeCloseTo(0.84375, 14);
+    expect(clusterRow('L0-001')?.pr_auc).toBeCloseTo(0.8041666666666667, 14);
     expect(m.roc_auc).toBeCloseTo(0.875, 14);
     expect(m.pr_auc).toBeCloseTo(0.8668650793650793, 14);
-    expect(cluster('L1-000')?.roc_auc).toBe(m.roc_auc);
+    expect(clusterRow('L1-000')?.roc_auc).toBe(m.roc_auc);
     expect(m).toMatchObject({ scored: 16, positives: 8, negatives: 8 });
   });
 
@@ -47,8 +47,8 @@ describe('score metrics on a small example with ties', () => {
     expect(m.sweep.fnr[11]).toBe(0.375);
     expect(m.sweep.fpr[20]).toBe(0);
     expect(m.sweep.fnr[20]).toBe(1);
-    expect(cluster('L0-000')?.sweep_fpr).toHaveLength(21);
-    expect(cluster('L1-000')?.sweep_fnr).toEqual(m.sweep.fnr);
+    expect(clusterRow('L0-000')?.sweep_fpr).toHaveLength(21);
+    expect(clusterRow('L1-000')?.sweep_fnr).toEqual(m.sweep.fnr);
   });
 
   it('moving the threshold one step: per-cluster fp/fn changes and who gains or loses', () => {
@@ -56,9 +56,9 @@ describe('score metrics on a small example with ties', () => {
     expect(m.threshold_source).toBe('configured');
     expect(m.shift?.step).toBe(0.05);
     // Up to 0.55: leaf 0 loses a fp (0.5) and gains a fn (0.5); leaf 1 gains a fn (0.52).
-    expect(cluster('L0-000')).toMatchObject({ shift_up_fp: -1, shift_up_fn: 1, shift_down_fp: 0, shift_down_fn: 0 });
+    expect(clusterRow('L0-000')).toMatchObject({ shift_up_fp: -1, shift_up_fn: 1, shift_down_fp: 0, shift_down_fn: 0 });
     // Down to 0.45: leaf 1's negative at 0.47 becomes a false positive.
-    expect(cluster('L0-001')).toMatchObject({ shift_up_fp: 0, shift_up_fn: 1, shift_down_fp: 1, shift_down_fn: 0 });
+    expect(clusterRow('L0-001')).toMatchObject({ shift_up_fp: 0, shift_up_fn: 1, shift_down_fp: 1, shift_down_fn: 0 });
     expect(m.shift?.up).toMatchObject({ threshold: 0.55, d_fp: -1, d_fn: 2, fpr: 0.125, fnr: 0.375, gains: [] });
     expect(m.shift?.up.losses.map((e) => e.cluster_id)).toEqual(['L0-001', 'L1-000']);
     expect(m.shift?.down.losses).toEqual([

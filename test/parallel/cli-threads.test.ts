@@ -3,8 +3,8 @@
  * setup) on 4,500 generated conversations, once with MISFIRE_THREADS=1 and then with MISFIRE_THREADS=2 and a
  * low MISFIRE_PARALLEL_MIN_ITEMS, so facets (mapChunks), the LSA transform and the leaf assignment
  * (runChunked) run on workers. Every artifact must equal the single-thread run's byte for byte, except
- * timings.json and the report's generated-at line; also when the workers stall or exit
- * (MISFIRE_TEST_WORKER_FAULT) and the caller has to finish their chunks.
+ * timings.json and the report's generated-at line; also when the worker stalls (MISFIRE_TEST_WORKER_FAULT)
+ * and the caller has to finish its chunks. (Workers that exit are covered in workers.test.ts.)
  * A preload (fixtures/count-workers.mjs) reports how many workers started and replied.
  */
 import { execFile } from 'node:child_process';
@@ -86,12 +86,5 @@ describe('the compiled CLI on two threads', () => {
     expect(stalled.started).toBe(1);
     expect(stalled.replies).toBe(0);
     expectSameArtifacts(stalled.artifacts);
-  }, 120_000);
-
-  it('workers that exit on their first job: the caller finishes their chunks, same artifacts', async () => {
-    const exited = await misfireRun('exited', { ...PARALLEL, MISFIRE_STALL_MS: '300', MISFIRE_TEST_WORKER_FAULT: 'exit' });
-    expect(exited.started).toBeGreaterThan(0);
-    expect(exited.replies).toBe(0);
-    expectSameArtifacts(exited.artifacts);
   }, 120_000);
 });

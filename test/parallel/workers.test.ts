@@ -2,8 +2,9 @@
  * src/parallel with real worker threads: the compiled modules in dist/ (built by the global setup) are
  * imported here, so `mapChunks` and `runChunked` start dist/parallel/worker.js. Checks that workers do part
  * of the work, that the result is what the calling thread alone computes, and that a worker that fails,
- * exits or stalls leaves its chunks to the caller.
+ * exits (its task, or MISFIRE_TEST_WORKER_FAULT=exit) or stalls leaves its chunks to the caller.
  */
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignNearest } from '../../src/clustering/vector-math.js';
 import { createRng } from '../../src/random.js';
@@ -49,19 +50,25 @@ async function mapWith(exportName: string, n = 2_000, chunkSize = 100) {
   return { out, expected: items.map((x) => x * 2), localChunks, chunks: Math.ceil(n / chunkSize), ms: Date.now() - started };
 }
 
+/** `n` random points (on shared memory) and centres, with the nearest-centre assignment the calling thread computes. */
+function nearestCentreCase(n: number) {
+  const rng = createRng(5);
+  const dim = 16;
+  const k = 20;
+  const data = threads.sharedFloat32(n * dim);
+  for (let i = 0; i < data.length; i++) data[i] = rng.normal();
+  const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
+  const expected = new Int32Array(n);
+  assignNearest(data, 0, n, centroids, k, dim, expected);
+  return { data, centroids, k, dim, expected };
+}
+
 // Healthy workers first: a stalled worker stays busy for a while after its test.
 describe('runChunked on worker threads (dist)', () => {
   it('workers claim chunks of the nearest-centre task; the assignment equals the single-thread one', async () => {
     await mapWith('double'); // the worker is up and running
-    const rng = createRng(5);
     const n = 30_000;
-    const dim = 16;
-    const k = 20;
-    const data = threads.sharedFloat32(n * dim);
-    for (let i = 0; i < data.length; i++) data[i] = rng.normal();
-    const centroids = Float32Array.from({ length: k * dim }, () => rng.normal());
-    const expected = new Int32Array(n);
-    assignNearest(data, 0, n, centroids, k, dim, expected);
+    const { data, centroids, k, dim, expected } = nearestCentreCase(n);
     const out = threads.sharedInt32(n);
     const chunkSize = 500;
     let localChunks = 0;
@@ -94,6 +101,50 @@ describe('mapChunks on worker threads (dist)', () => {
     const { out, expected, localChunks, chunks } = await mapWith('exitOnWorker');
     expect(out).toEqual(expected);
     expect(localChunks).toBe(chunks);
+  });
+
+  it('workers started with MISFIRE_TEST_WORKER_FAULT=exit: the caller maps their chunks and finishes the chunk one took', async () => {
+    for (const healthy of threads.workersFor(1)) await healthy.terminate(); // later workers start with the fault
+    process.env.MISFIRE_TEST_WORKER_FAULT = 'exit';
+    try {
+      // mapChunks: the worker exits on its first request; the caller hears of it and does not wait for a stall.
+      const [mapper] = threads.workersFor(1);
+      const mapperExit = once(mapper, 'exit');
+      const mapped = await mapWith('double');
+      expect(mapped.out).toEqual(mapped.expected);
+      expect(mapped.localChunks).toBe(mapped.chunks);
+      expect(mapped.ms).toBeLessThan(Number(KNOBS.MISFIRE_STALL_MS));
+      expect(await mapperExit).toEqual([1]);
+
+      // runChunked: a fresh worker claims a chunk and exits; after MISFIRE_STALL_MS the caller computes it.
+      const [claimer] = threads.workersFor(1);
+      expect(claimer).not.toBe(mapper);
+      const claimerExit = once(claimer, 'exit');
+      await once(claimer, 'online');
+      process.env.MISFIRE_STALL_MS = '300';
+      const n = 3_000;
+      const { data, centroids, k, dim, expected } = nearestCentreCase(n);
+      const out = threads.sharedInt32(n);
+      const chunkSize = 10;
+      const localStarts: number[] = [];
+      let skipped = false;
+      threads.runChunked({ task: 'nearest-centre', payload: { data, centroids, k, dim, out }, items: n, chunkSize }, (start, end) => {
+        skipped ||= localStarts.length > 0 && start > (localStarts.at(-1) as number) + chunkSize;
+        localStarts.push(start);
+        assignNearest(data, start, end, centroids, k, dim, out);
+        // Slow the caller (for up to 3 s) until it skips a chunk: the worker has claimed one.
+        if (!skipped) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      });
+      expect(Array.from(out)).toEqual(Array.from(expected));
+      expect(localStarts).toHaveLength(n / chunkSize);
+      // The chunk the worker claimed was computed by the caller last, out of order.
+      expect(skipped).toBe(true);
+      expect(localStarts).not.toEqual([...localStarts].sort((a, b) => a - b));
+      expect(await claimerExit).toEqual([1]);
+    } finally {
+      delete process.env.MISFIRE_TEST_WORKER_FAULT;
+      process.env.MISFIRE_STALL_MS = KNOBS.MISFIRE_STALL_MS;
+    }
   });
 
   it('a worker that stalls: after MISFIRE_STALL_MS the caller maps its chunks, without waiting for the worker', async () => {

@@ -9,7 +9,8 @@ import { emptyFacetsFallback } from '../../src/providers/types.js';
 import type { Conversation, Facets } from '../../src/types.js';
 import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { cachedResultFiles, localProvider, makeConversations, makeCtx, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 import { startBatchResultProxy, type BatchItemEnd, type BatchResultProxy } from './batch-result-proxy.js';
 
 /** c1 expires, c3 errors, c5 comes back invalid in the batch; c7 expires but the model answers it later. */

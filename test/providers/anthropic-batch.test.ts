@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMisfireError } from '../../src/errors.js';
 import { buildFacetRequest } from '../../src/providers/anthropic/facets.js';
 import type { Facets } from '../../src/types.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { cachedResultFiles, listFiles, localProvider, makeConversations, makeCtx, recordingSleep, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, recordingSleep, referenceFacets, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
+import { listFiles } from '../helpers/files.js';
 
 const conversations = makeConversations(5, 'b');
 
@@ -13,38 +14,28 @@ interface BatchCreateBody {
 }
 
 describe('anthropic provider: Message Batches', () => {
-  let server: FakeAnthropicServer;
-  let cacheDir: string;
+  const fake = useFakeAnthropic({ pollsUntilEnded: 2 });
   let reference: Facets[];
 
   beforeAll(async () => {
     reference = await referenceFacets(conversations);
   });
-  beforeEach(async () => {
-    server = await startFakeAnthropicServer({ pollsUntilEnded: 2 });
-    cacheDir = await tempDir();
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await removeDir(cacheDir);
-  });
 
-  const creates = () => server.callsTo('POST', '/v1/messages/batches');
-  const polls = () => server.requests.filter((r) => r.method === 'GET' && /^\/v1\/messages\/batches\/[^/]+$/.test(r.path));
-  const resultFetches = () => server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/results'));
+  const creates = () => fake.server.callsTo('POST', '/v1/messages/batches');
+  const polls = () => fake.server.requests.filter((r) => r.method === 'GET' && /^\/v1\/messages\/batches\/[^/]+$/.test(r.path));
+  const resultFetches = () => fake.server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/results'));
 
   it('creates one batch, polls until ended, streams results into the cache; a rerun sends nothing', async () => {
     const recorder = recordingSleep();
-    const ctx = makeCtx(cacheDir);
-    const facets = await localProvider(server.url, { batch: true, sleep: recorder.sleep }).facets.extract(conversations, ctx);
+    const ctx = makeCtx(fake.dir);
+    const facets = await localProvider(fake.url, { batch: true, sleep: recorder.sleep }).facets.extract(conversations, ctx);
 
     expect(facets).toEqual(reference);
     expect(creates()).toHaveLength(1);
     // Two polls, then the retrieve that the SDK's results() makes to find results_url.
     expect(polls()).toHaveLength(3);
     expect(resultFetches()).toHaveLength(1);
-    expect(server.messageCalls()).toHaveLength(0);
+    expect(fake.server.messageCalls()).toHaveLength(0);
     expect(recorder.delays).toEqual([5000]);
     expect(ctx.usage.calls).toBe(5);
     expect(ctx.usage.inputTokens).toBeGreaterThan(0);
@@ -55,35 +46,34 @@ describe('anthropic provider: Message Batches', () => {
       expect(r.custom_id).toMatch(/^[0-9a-f]{64}$/);
       expect(r.params).toEqual(JSON.parse(JSON.stringify(buildFacetRequest(conversations[i], 'claude-haiku-4-5'))));
     });
-    expect(await cachedResultFiles(cacheDir)).toHaveLength(5);
-    expect(await listFiles(join(cacheDir, 'anthropic', 'batches'))).toEqual([]);
+    expect(await cachedResultFiles(fake.dir)).toHaveLength(5);
+    expect(listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
 
-    const before = server.requests.length;
-    const again = await localProvider(server.url, { batch: true }).facets.extract(conversations, makeCtx(cacheDir));
+    const before = fake.server.requests.length;
+    const again = await localProvider(fake.url, { batch: true }).facets.extract(conversations, makeCtx(fake.dir));
     expect(again).toEqual(reference);
-    expect(server.requests.length).toBe(before);
+    expect(fake.server.requests.length).toBe(before);
   });
 
   it('does not send requests that are already cached', async () => {
-    await localProvider(server.url).facets.extract(conversations.slice(0, 2), makeCtx(cacheDir));
-    const facets = await localProvider(server.url, { batch: true }).facets.extract(conversations, makeCtx(cacheDir));
+    await localProvider(fake.url).facets.extract(conversations.slice(0, 2), makeCtx(fake.dir));
+    const facets = await localProvider(fake.url, { batch: true }).facets.extract(conversations, makeCtx(fake.dir));
     expect(facets).toEqual(reference);
     expect((creates()[0].body as BatchCreateBody).requests).toHaveLength(3);
-    expect(server.messageCalls()).toHaveLength(2);
+    expect(fake.server.messageCalls()).toHaveLength(2);
   });
 
   it('a run killed while polling resumes by polling the same batch instead of creating a new one', async () => {
     const controller = new AbortController();
-    await server.close();
-    server = await startFakeAnthropicServer({
+    await fake.restart({
       pollsUntilEnded: 3,
       onRequest: (r) => {
         if (r.method === 'GET' && r.path.startsWith('/v1/messages/batches/')) controller.abort();
       },
     });
-    const killed = localProvider(server.url, { batch: true }).facets.extract(
+    const killed = localProvider(fake.url, { batch: true }).facets.extract(
       conversations,
-      makeCtx(cacheDir, { signal: controller.signal }),
+      makeCtx(fake.dir, { signal: controller.signal }),
     );
     const err = await killed.then(
       () => undefined,
@@ -91,27 +81,27 @@ describe('anthropic provider: Message Batches', () => {
     );
     expect(isMisfireError(err) && err.code === 'provider' && /aborted/.test(err.message)).toBe(true);
     expect(creates()).toHaveLength(1);
-    const states = await listFiles(join(cacheDir, 'anthropic', 'batches'));
+    const states = listFiles(join(fake.dir, 'anthropic', 'batches'));
     expect(states).toHaveLength(1);
     expect(states[0]).toContain('msgbatch_fake_1');
-    expect(await cachedResultFiles(cacheDir)).toHaveLength(0);
+    expect(await cachedResultFiles(fake.dir)).toHaveLength(0);
 
-    const facets = await localProvider(server.url, { batch: true }).facets.extract(conversations, makeCtx(cacheDir));
+    const facets = await localProvider(fake.url, { batch: true }).facets.extract(conversations, makeCtx(fake.dir));
     expect(facets).toEqual(reference);
     expect(creates()).toHaveLength(1);
     expect(polls().every((p) => p.path === '/v1/messages/batches/msgbatch_fake_1')).toBe(true);
-    expect(server.messageCalls()).toHaveLength(0);
-    expect(await listFiles(join(cacheDir, 'anthropic', 'batches'))).toEqual([]);
+    expect(fake.server.messageCalls()).toHaveLength(0);
+    expect(listFiles(join(fake.dir, 'anthropic', 'batches'))).toEqual([]);
   });
 
   it('falls back to a synchronous call for a batch item with malformed output', async () => {
     const marker = conversations[3].messages[0].content.replace(/[?]/g, '');
-    server.addFaults({ on: new RegExp(marker), kind: 'malformed' });
-    const ctx = makeCtx(cacheDir);
-    const facets = await localProvider(server.url, { batch: true }).facets.extract(conversations, ctx);
+    fake.server.addFaults({ on: new RegExp(marker), kind: 'malformed' });
+    const ctx = makeCtx(fake.dir);
+    const facets = await localProvider(fake.url, { batch: true }).facets.extract(conversations, ctx);
     expect(facets).toEqual(reference);
     expect(creates()).toHaveLength(1);
-    expect(server.messageCalls()).toHaveLength(1);
-    expect(server.messageCalls()[0].bodyText).toContain(marker);
+    expect(fake.server.messageCalls()).toHaveLength(1);
+    expect(fake.server.messageCalls()[0].bodyText).toContain(marker);
   });
 });

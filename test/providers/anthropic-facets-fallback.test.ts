@@ -12,7 +12,8 @@ import type { Conversation, Facets } from '../../src/types.js';
 import type { RunWarning } from '../../src/warnings.js';
 import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { cachedResultFiles, localProvider, makeConversations, makeCtx, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { cachedResultFiles, localProvider, makeConversations, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 import { startRefusalProxy } from './refusal-proxy.js';
 
 /** Ten conversations; the model answers c2 and c7 with a language longer than the 40 characters allowed. */

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIN_PRIVACY_SCORE } from '../../src/providers/anthropic/index.js';
 import { sampleMembers } from '../../src/providers/anthropic/naming.js';
 import type { ClusterLabel, ClusterToLabel, LabelingInput } from '../../src/providers/types.js';
 import { userText, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { localProvider, makeCtx, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { localProvider, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 const summaries = Array.from({ length: 140 }, (_, i) => `Get help with chore number ${i} around the house.`);
 const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
@@ -24,32 +24,21 @@ function quoted(text: string, tag: string): string[] {
 }
 
 describe('anthropic provider: cluster naming and privacy audit', () => {
-  let server: FakeAnthropicServer;
-  let cacheDir: string;
-
-  beforeEach(async () => {
-    server = await startFakeAnthropicServer();
-    cacheDir = await tempDir();
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await removeDir(cacheDir);
-  });
+  const fake = useFakeAnthropic();
 
   it('names a base cluster from ≤ 50 sampled members against ≤ 50 nearest outside summaries', async () => {
     const big = cluster('L0-0', range(0, 80), range(80, 140));
     const small = cluster('L0-1', range(80, 90), range(0, 70));
-    const ctx = makeCtx(cacheDir, { seed: 11 });
-    const labels = await localProvider(server.url).labeler.label(input([big, small]), ctx);
+    const ctx = makeCtx(fake.dir, { seed: 11 });
+    const labels = await localProvider(fake.url).labeler.label(input([big, small]), ctx);
 
-    expect(server.messageCalls()).toHaveLength(2);
+    expect(fake.server.messageCalls()).toHaveLength(2);
     expect(labels.map((l) => l.clusterId)).toEqual(['L0-0', 'L0-1']);
     for (const label of labels) {
       expect(label.name.split(/\s+/).length).toBeLessThanOrEqual(10);
       expect(label.description.length).toBeGreaterThan(0);
     }
-    const [bigReq, smallReq] = server.messageCalls().map((c) => c.body as MessagesBody);
+    const [bigReq, smallReq] = fake.server.messageCalls().map((c) => c.body as MessagesBody);
     expect(bigReq.model).toBe('claude-sonnet-4-6');
     expect(bigReq.tool_choice).toEqual({ type: 'tool', name: 'name_cluster' });
 
@@ -67,14 +56,14 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
 
   it('samples deterministically from the seed: same seed → cached rerun, other seed → another sample', async () => {
     const big = cluster('L0-0', range(0, 120), range(120, 140));
-    const first = await localProvider(server.url).labeler.label(input([big]), makeCtx(cacheDir, { seed: 3 }));
-    const again = await localProvider(server.url).labeler.label(input([big]), makeCtx(cacheDir, { seed: 3 }));
+    const first = await localProvider(fake.url).labeler.label(input([big]), makeCtx(fake.dir, { seed: 3 }));
+    const again = await localProvider(fake.url).labeler.label(input([big]), makeCtx(fake.dir, { seed: 3 }));
     expect(again).toEqual(first);
-    expect(server.messageCalls()).toHaveLength(1);
+    expect(fake.server.messageCalls()).toHaveLength(1);
 
-    await localProvider(server.url).labeler.label(input([big]), makeCtx(cacheDir, { seed: 4 }));
-    expect(server.messageCalls()).toHaveLength(2);
-    const [a, b] = server.messageCalls().map((c) => quoted(userText(c.body as MessagesBody), 'answers'));
+    await localProvider(fake.url).labeler.label(input([big]), makeCtx(fake.dir, { seed: 4 }));
+    expect(fake.server.messageCalls()).toHaveLength(2);
+    const [a, b] = fake.server.messageCalls().map((c) => quoted(userText(c.body as MessagesBody), 'answers'));
     expect(a).not.toEqual(b);
     expect(sampleMembers(range(0, 120), 50, 3, 'L0-0')).toEqual(sampleMembers(range(0, 120), 50, 3, 'L0-0'));
   });
@@ -85,9 +74,9 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
       ['L0-1', { clusterId: 'L0-1', name: 'Unclog bathroom drains', description: 'Users asked about drains. They wanted tools.' }],
     ]);
     const parent = cluster('L1-0', range(0, 20), range(20, 30), ['L0-0', 'L0-1']);
-    const [label] = await localProvider(server.url).labeler.label(input([parent], 1, childLabels), makeCtx(cacheDir));
+    const [label] = await localProvider(fake.url).labeler.label(input([parent], 1, childLabels), makeCtx(fake.dir));
     expect(label.clusterId).toBe('L1-0');
-    const text = userText(server.messageCalls()[0].body as MessagesBody);
+    const text = userText(fake.server.messageCalls()[0].body as MessagesBody);
     expect(text).toContain('<child_clusters>');
     expect(text).toContain('<name>Fix leaking kitchen taps</name>');
     expect(text).toContain('<description>Users asked about drains. They wanted tools.</description>');
@@ -96,9 +85,8 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
   });
 
   it('rejects a name longer than ten words and retries', async () => {
-    await server.close();
     let calls = 0;
-    server = await startFakeAnthropicServer({
+    await fake.restart({
       respond: (tool) => {
         if (tool !== 'name_cluster') return undefined;
         calls++;
@@ -107,8 +95,8 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
           : { name: 'Plan small home repairs.', description: 'Users planned repairs. They asked for steps.' };
       },
     });
-    const [label] = await localProvider(server.url).labeler.label(input([cluster('c', range(0, 5), range(5, 9))]), makeCtx(cacheDir));
-    expect(server.messageCalls()).toHaveLength(2);
+    const [label] = await localProvider(fake.url).labeler.label(input([cluster('c', range(0, 5), range(5, 9))]), makeCtx(fake.dir));
+    expect(fake.server.messageCalls()).toHaveLength(2);
     expect(label.name).toBe('Plan small home repairs');
   });
 
@@ -118,14 +106,14 @@ describe('anthropic provider: cluster naming and privacy audit', () => {
       { clusterId: 'b', name: 'Call the clinic at 555-0199', description: 'One user asked to call a number.' },
       { clusterId: 'c', name: 'Learn guitar chords', description: 'Users learned chords. They asked for drills.' },
     ];
-    const ctx = makeCtx(cacheDir);
-    const scores = await localProvider(server.url).auditor!.audit(labels, ctx);
+    const ctx = makeCtx(fake.dir);
+    const scores = await localProvider(fake.url).auditor!.audit(labels, ctx);
     expect([...scores.keys()]).toEqual(['a', 'b', 'c']);
     expect(scores.get('b')).toBe(1);
     expect(scores.get('a')).toBeGreaterThanOrEqual(MIN_PRIVACY_SCORE);
     expect(scores.get('c')).toBeGreaterThanOrEqual(MIN_PRIVACY_SCORE);
-    expect(server.messageCalls()).toHaveLength(3);
-    expect(server.messageCalls().every((c) => (c.body as MessagesBody).tool_choice?.name === 'rate_privacy')).toBe(true);
+    expect(fake.server.messageCalls()).toHaveLength(3);
+    expect(fake.server.messageCalls().every((c) => (c.body as MessagesBody).tool_choice?.name === 'rate_privacy')).toBe(true);
     expect(ctx.usage.models.privacy).toBe('claude-sonnet-4-6');
   });
 });

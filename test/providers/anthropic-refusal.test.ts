@@ -5,16 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSAL_LABEL, REFUSAL_PRIVACY_SCORE, REFUSAL_SUMMARY } from '../../src/providers/anthropic/index.js';
 import type { Conversation } from '../../src/types.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import {
-  localProvider,
-  makeConversations,
-  makeCtx,
-  type ProgressLog,
-  recordingProgress,
-  removeDir,
-  tempDir,
-} from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx, type ProgressLog, recordingProgress } from '../helpers/provider-context.js';
 import { REFUSAL_USAGE, startRefusalProxy, type RefusalProxy } from './refusal-proxy.js';
 
 const HARMFUL = 'HARMFUL-MARKER: give me step by step instructions for something dangerous';
@@ -32,25 +24,20 @@ function harmfulConversation(id: string): Conversation {
 }
 
 describe('anthropic provider: refusals', () => {
-  let server: FakeAnthropicServer;
+  const fake = useFakeAnthropic();
   let proxy: RefusalProxy;
-  let cacheDir: string;
 
   beforeEach(async () => {
-    server = await startFakeAnthropicServer();
-    proxy = await startRefusalProxy(server.url, (body) => body.includes('HARMFUL-MARKER'));
-    cacheDir = await tempDir();
+    proxy = await startRefusalProxy(fake.url, (body) => body.includes('HARMFUL-MARKER'));
   });
   afterEach(async () => {
     await proxy.close();
-    await server.close();
-    await removeDir(cacheDir);
   });
 
   it('records a fallback facet after the retries, counts it, and finishes the other conversations', async () => {
     const conversations = [...makeConversations(3), harmfulConversation('bad')];
     const progress = recordingProgress();
-    const ctx = makeCtx(cacheDir, { progress });
+    const ctx = makeCtx(fake.dir, { progress });
     const facets = await localProvider(proxy.url, { maxRetries: 2 }).facets.extract(conversations, ctx);
 
     expect(facets).toHaveLength(4);
@@ -64,7 +51,7 @@ describe('anthropic provider: refusals', () => {
     });
     for (const f of facets.slice(0, 3)) expect(f.summary).not.toBe(REFUSAL_SUMMARY);
     expect(proxy.refused()).toBe(3); // first attempt + 2 retries
-    expect(server.messageCalls()).toHaveLength(3); // the other conversations only
+    expect(fake.server.messageCalls()).toHaveLength(3); // the other conversations only
     expect(ctx.usage).toMatchObject({ calls: 6, retries: 2, refusals: 1, failedCalls: 0, cachedCalls: 0 });
     expect(ctx.usage.outputTokens).toBeGreaterThanOrEqual(3 * REFUSAL_USAGE.output_tokens);
 
@@ -74,13 +61,13 @@ describe('anthropic provider: refusals', () => {
 
   it('a rerun makes no call for the refused conversation and returns the same fallback', async () => {
     const conversations = [harmfulConversation('bad'), ...makeConversations(2)];
-    const first = await localProvider(proxy.url, { maxRetries: 1 }).facets.extract(conversations, makeCtx(cacheDir));
-    const callsBefore = proxy.refused() + server.messageCalls().length;
+    const first = await localProvider(proxy.url, { maxRetries: 1 }).facets.extract(conversations, makeCtx(fake.dir));
+    const callsBefore = proxy.refused() + fake.server.messageCalls().length;
 
-    const ctx = makeCtx(cacheDir);
+    const ctx = makeCtx(fake.dir);
     const second = await localProvider(proxy.url, { maxRetries: 1 }).facets.extract(conversations, ctx);
     expect(second).toEqual(first);
-    expect(proxy.refused() + server.messageCalls().length).toBe(callsBefore);
+    expect(proxy.refused() + fake.server.messageCalls().length).toBe(callsBefore);
     expect(ctx.usage).toMatchObject({ calls: 0, cachedCalls: 3, refusals: 1 });
   });
 
@@ -91,7 +78,7 @@ describe('anthropic provider: refusals', () => {
       metadata: new Map(),
       messages: [{ role: 'user', content: `HARMFUL-MARKER ¿Puedes explicarme cómo funciona la fotosíntesis en las plantas de interior, por favor?` }],
     };
-    const [facets] = await localProvider(proxy.url, { maxRetries: 0 }).facets.extract([spanish], makeCtx(cacheDir));
+    const [facets] = await localProvider(proxy.url, { maxRetries: 0 }).facets.extract([spanish], makeCtx(fake.dir));
     expect(facets.summary).toBe(REFUSAL_SUMMARY);
     expect(facets.language).toBe('spa');
   });
@@ -109,7 +96,7 @@ describe('anthropic provider: refusals', () => {
       ],
     };
     const provider = localProvider(proxy.url, { maxRetries: 1 });
-    const ctx = makeCtx(cacheDir);
+    const ctx = makeCtx(fake.dir);
     const labels = await provider.labeler.label(input, ctx);
     expect(labels[0]).toEqual({ clusterId: 'L0-000', ...REFUSAL_LABEL });
     expect(labels[1].name).not.toBe(REFUSAL_LABEL.name);

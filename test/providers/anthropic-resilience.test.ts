@@ -1,40 +1,21 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isMisfireError, MisfireError } from '../../src/errors.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../src/providers/anthropic/client.js';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../../src/providers/anthropic/retry.js';
 import type { Facets } from '../../src/types.js';
 import { userText, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer, type Fault, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { cachedResultFiles, localProvider, makeConversations, makeCtx, recordingProgress, recordingSleep, referenceFacets, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import type { Fault } from '../helpers/fake-anthropic-server.js';
+import { cachedResultFiles, localProvider, makeConversations, recordingSleep, referenceFacets, removeDir, tempDir, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx, recordingProgress } from '../helpers/provider-context.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const conversations = makeConversations(4);
 
-async function rejection(promise: Promise<unknown>): Promise<MisfireError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isMisfireError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('anthropic provider: retries, failures and resume', () => {
-  let server: FakeAnthropicServer;
-  let cacheDir: string;
+  const fake = useFakeAnthropic();
   let reference: Facets[];
 
   beforeAll(async () => {
     reference = await referenceFacets(conversations);
-  });
-  beforeEach(async () => {
-    server = await startFakeAnthropicServer();
-    cacheDir = await tempDir();
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await removeDir(cacheDir);
   });
 
   const faultCases: { name: string; fault: Omit<Fault, 'on'>; delay: (d: number) => boolean }[] = [
@@ -47,13 +28,13 @@ describe('anthropic provider: retries, failures and resume', () => {
 
   for (const { name, fault, delay } of faultCases) {
     it(`retries ${name} and still returns the correct facets`, async () => {
-      server.addFaults({ ...fault, on: 2 });
+      fake.server.addFaults({ ...fault, on: 2 });
       const recorder = recordingSleep();
-      const ctx = makeCtx(cacheDir);
-      const provider = localProvider(server.url, { concurrency: 1, sleep: recorder.sleep, timeoutMs: 400 });
+      const ctx = makeCtx(fake.dir);
+      const provider = localProvider(fake.url, { concurrency: 1, sleep: recorder.sleep, timeoutMs: 400 });
       const facets = await provider.facets.extract(conversations, ctx);
       expect(facets).toEqual(reference);
-      expect(server.messageCalls()).toHaveLength(conversations.length + 1);
+      expect(fake.server.messageCalls()).toHaveLength(conversations.length + 1);
       expect(recorder.delays).toHaveLength(1);
       expect(delay(recorder.delays[0])).toBe(true);
       expect(ctx.usage).toMatchObject({ calls: 5, retries: 1, failedCalls: 0 });
@@ -61,81 +42,81 @@ describe('anthropic provider: retries, failures and resume', () => {
   }
 
   it('rejects malformed tool input (concern "high", no summary) and retries it', async () => {
-    server.addFaults({ on: 1, kind: 'malformed' });
-    const ctx = makeCtx(cacheDir);
-    const facets = await localProvider(server.url, { concurrency: 1 }).facets.extract(conversations, ctx);
+    fake.server.addFaults({ on: 1, kind: 'malformed' });
+    const ctx = makeCtx(fake.dir);
+    const facets = await localProvider(fake.url, { concurrency: 1 }).facets.extract(conversations, ctx);
     expect(facets).toEqual(reference);
-    expect(server.messageCalls()).toHaveLength(conversations.length + 1);
+    expect(fake.server.messageCalls()).toHaveLength(conversations.length + 1);
     expect(ctx.usage.retries).toBe(1);
   });
 
   it('fails a conversation whose output stays malformed with a provider error naming it, keeping the others', async () => {
     const bad = { ...conversations[1], id: 'conv-bad', messages: [{ role: 'user' as const, content: 'POISON please' }] };
-    server.addFaults({ on: /POISON/, kind: 'malformed', times: 3 });
+    fake.server.addFaults({ on: /POISON/, kind: 'malformed', times: 3 });
     const input = [conversations[0], bad, conversations[2], conversations[3]];
-    const ctx = makeCtx(cacheDir);
-    const err = await rejection(localProvider(server.url, { maxRetries: 2, concurrency: 2 }).facets.extract(input, ctx));
+    const ctx = makeCtx(fake.dir);
+    const err = await rejectionOf(localProvider(fake.url, { maxRetries: 2, concurrency: 2 }).facets.extract(input, ctx));
     expect(err.code).toBe('provider');
     expect(err.message).toContain('conversation conv-bad');
     expect(err.message).toMatch(/after 3 attempts/);
-    expect(server.messageCalls().filter((c) => c.bodyText.includes('POISON'))).toHaveLength(3);
+    expect(fake.server.messageCalls().filter((c) => c.bodyText.includes('POISON'))).toHaveLength(3);
     expect(ctx.usage.failedCalls).toBe(1);
-    expect(await cachedResultFiles(cacheDir)).toHaveLength(3);
+    expect(await cachedResultFiles(fake.dir)).toHaveLength(3);
 
     // Rerun once the model behaves: only the failed conversation is sent again.
-    const before = server.messageCalls().length;
-    const facets = await localProvider(server.url).facets.extract(input, makeCtx(cacheDir));
-    expect(server.messageCalls().length - before).toBe(1);
+    const before = fake.server.messageCalls().length;
+    const facets = await localProvider(fake.url).facets.extract(input, makeCtx(fake.dir));
+    expect(fake.server.messageCalls().length - before).toBe(1);
     expect([facets[0], facets[2], facets[3]]).toEqual([reference[0], reference[2], reference[3]]);
   });
 
   it('stops at a non-retryable error without retrying it', async () => {
-    server.addFaults({ on: 1, kind: 'echo_auth' });
-    const err = await rejection(localProvider(server.url, { concurrency: 1 }).facets.extract(conversations, makeCtx(cacheDir)));
+    fake.server.addFaults({ on: 1, kind: 'echo_auth' });
+    const err = await rejectionOf(localProvider(fake.url, { concurrency: 1 }).facets.extract(conversations, makeCtx(fake.dir)));
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/HTTP 400/);
     expect(err.message).toContain(`conversation ${conversations[0].id}`);
-    expect(server.messageCalls()).toHaveLength(1);
+    expect(fake.server.messageCalls()).toHaveLength(1);
   });
 
   it('gives up after maxRetries on persistent overload and starts no new requests', async () => {
-    server.addFaults({ on: /./, kind: 'overloaded', retryAfter: '1', times: 100 });
+    fake.server.addFaults({ on: /./, kind: 'overloaded', retryAfter: '1', times: 100 });
     const recorder = recordingSleep();
-    const provider = localProvider(server.url, { concurrency: 1, maxRetries: 3, sleep: recorder.sleep });
-    const err = await rejection(provider.facets.extract(conversations, makeCtx(cacheDir)));
+    const provider = localProvider(fake.url, { concurrency: 1, maxRetries: 3, sleep: recorder.sleep });
+    const err = await rejectionOf(provider.facets.extract(conversations, makeCtx(fake.dir)));
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/HTTP 529/);
-    expect(server.messageCalls()).toHaveLength(4);
+    expect(fake.server.messageCalls()).toHaveLength(4);
     expect(recorder.delays).toEqual([1000, 1000, 1000]);
   });
 
   it('a run aborted midway resumes without repeating finished calls and loses nothing', async () => {
     const many = makeConversations(10, 'm');
     const refDir = await tempDir();
-    const full = await localProvider(server.url).facets.extract(many, makeCtx(refDir));
+    const full = await localProvider(fake.url).facets.extract(many, makeCtx(refDir));
     await removeDir(refDir);
-    server.requests.length = 0; // forget the reference run's requests
+    fake.server.requests.length = 0; // forget the reference run's requests
 
     const controller = new AbortController();
     const progress = recordingProgress((done) => {
       if (done >= 4) controller.abort();
     });
-    const first = localProvider(server.url, { concurrency: 1 }).facets.extract(
+    const first = localProvider(fake.url, { concurrency: 1 }).facets.extract(
       many,
-      makeCtx(cacheDir, { progress, signal: controller.signal }),
+      makeCtx(fake.dir, { progress, signal: controller.signal }),
     );
-    const err = await rejection(first);
+    const err = await rejectionOf(first);
     expect(err.code).toBe('provider');
     expect(err.message).toMatch(/aborted/);
-    const firstRunTexts = server.messageCalls().map((c) => userText(c.body as MessagesBody));
+    const firstRunTexts = fake.server.messageCalls().map((c) => userText(c.body as MessagesBody));
     expect(firstRunTexts).toHaveLength(4);
-    expect(await cachedResultFiles(cacheDir)).toHaveLength(4);
+    expect(await cachedResultFiles(fake.dir)).toHaveLength(4);
 
-    server.requests.length = 0;
-    const ctx = makeCtx(cacheDir);
-    const resumed = await localProvider(server.url, { concurrency: 3 }).facets.extract(many, ctx);
+    fake.server.requests.length = 0;
+    const ctx = makeCtx(fake.dir);
+    const resumed = await localProvider(fake.url, { concurrency: 3 }).facets.extract(many, ctx);
     expect(resumed).toEqual(full);
-    const secondRunTexts = server.messageCalls().map((c) => userText(c.body as MessagesBody));
+    const secondRunTexts = fake.server.messageCalls().map((c) => userText(c.body as MessagesBody));
     expect(secondRunTexts).toHaveLength(6);
     expect(secondRunTexts.filter((t) => firstRunTexts.includes(t))).toEqual([]);
     expect(ctx.usage).toMatchObject({ cachedCalls: 4, calls: 6 });
@@ -147,14 +128,14 @@ describe('anthropic provider: retries, failures and resume', () => {
     const progress = recordingProgress((done) => {
       if (done >= 5) controller.abort();
     });
-    await rejection(
-      localProvider(server.url, { concurrency: 4 }).facets.extract(many, makeCtx(cacheDir, { progress, signal: controller.signal })),
+    await rejectionOf(
+      localProvider(fake.url, { concurrency: 4 }).facets.extract(many, makeCtx(fake.dir, { progress, signal: controller.signal })),
     );
-    const kept = (await cachedResultFiles(cacheDir)).length;
+    const kept = (await cachedResultFiles(fake.dir)).length;
     expect(kept).toBeGreaterThanOrEqual(5);
-    server.requests.length = 0;
-    await localProvider(server.url).facets.extract(many, makeCtx(cacheDir));
-    expect(server.messageCalls()).toHaveLength(12 - kept);
+    fake.server.requests.length = 0;
+    await localProvider(fake.url).facets.extract(many, makeCtx(fake.dir));
+    expect(fake.server.messageCalls()).toHaveLength(12 - kept);
   });
 });
 

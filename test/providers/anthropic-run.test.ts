@@ -7,21 +7,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runMisfire, type RunOutcome, type RunOptions } from '../../src/api/run.js';
 import { generateDataset } from '../../src/demo/index.js';
 import { PROMPT_VERSIONS } from '../../src/providers/anthropic/index.js';
 import { toolInputFor, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import {
-  listFiles,
-  type ProgressLog,
-  recordingProgress,
-  recordingSleep,
-  removeDir,
-  tempDir,
-  TEST_KEY,
-} from '../helpers/anthropic-test-kit.js';
+import type { FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
+import { recordingSleep, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { type ProgressLog, recordingProgress } from '../helpers/provider-context.js';
+import { listFiles } from '../helpers/files.js';
 import { startRefusalProxy } from './refusal-proxy.js';
 
 const N = 200;
@@ -50,8 +44,8 @@ function billed(server: FakeAnthropicServer): Billed {
 }
 
 describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
+  const fake = useFakeAnthropic({ per: 'file' });
   let root: string;
-  let server: FakeAnthropicServer;
   let data: { conversations: string; verdicts: string; labels: string };
   let cacheDir: string;
   let first: RunOutcome;
@@ -73,21 +67,15 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
   });
 
   beforeAll(async () => {
-    root = await tempDir();
-    server = await startFakeAnthropicServer();
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+    root = fake.dir;
     const summary = await generateDataset({ n: N, seed: 5, outDir: join(root, 'data') });
     data = summary.files;
     cacheDir = join(root, 'cache');
     progress = recordingProgress();
-    first = await runMisfire(options(join(root, 'out-1'), server.url, { progress }));
-    firstCalls = server.messageCalls().length;
-    firstBilled = billed(server);
-    second = await runMisfire(options(join(root, 'out-2'), server.url));
-  });
-  afterAll(async () => {
-    await server.close();
-    await removeDir(root);
+    first = await runMisfire(options(join(root, 'out-1'), fake.url, { progress }));
+    firstCalls = fake.server.messageCalls().length;
+    firstBilled = billed(fake.server);
+    second = await runMisfire(options(join(root, 'out-2'), fake.url));
   });
 
   it('run.json records the provider, its models, prompt versions, call counts and the billed token totals', async () => {
@@ -100,7 +88,7 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
     const rows = (await readFile(data.conversations, 'utf8')).trim().split('\n');
     const distinct = new Set(rows.map((line) => JSON.stringify((JSON.parse(line) as { messages: unknown }).messages))).size;
     const named = first.result.clusters.filter((c) => !c.suppressed || c.suppression_reason === 'privacy_audit').length;
-    const toolCalls = (tool: string) => server.messageCalls().filter((c) => (c.body as MessagesBody).tool_choice?.name === tool).length;
+    const toolCalls = (tool: string) => fake.server.messageCalls().filter((c) => (c.body as MessagesBody).tool_choice?.name === tool).length;
     expect(named).toBeGreaterThan(0);
     expect(toolCalls('record_facets')).toBe(distinct);
     expect(toolCalls('name_cluster')).toBe(named);
@@ -111,7 +99,7 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
   });
 
   it('the API key appears in no file of the out dir or the cache dir', async () => {
-    const files = [...(await listFiles(join(root, 'out-1'))), ...(await listFiles(join(root, 'out-2'))), ...(await listFiles(cacheDir))];
+    const files = [...listFiles(join(root, 'out-1')), ...listFiles(join(root, 'out-2')), ...listFiles(cacheDir)];
     expect(files.length).toBeGreaterThan(N); // the cache holds one file per result
     expect(files.some((f) => f.endsWith('index.html'))).toBe(true);
     for (const file of files) {
@@ -122,7 +110,7 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
   });
 
   it('a rerun on the same cache makes zero API calls and reproduces facets and clusters', async () => {
-    expect(server.messageCalls()).toHaveLength(firstCalls);
+    expect(fake.server.messageCalls()).toHaveLength(firstCalls);
     expect(second.run.provider.usage).toMatchObject({ calls: 0, retries: 0, inputTokens: 0, outputTokens: 0 });
     expect(second.run.provider.usage.cachedCalls).toBeGreaterThanOrEqual(N);
     expect(second.result.facets).toEqual(first.result.facets);
@@ -152,7 +140,7 @@ describe('runMisfire with --provider anthropic (fake API on 127.0.0.1)', () => {
     const fragments = unique.filter((_, i) => i % Math.floor(unique.length / 5) === 0).slice(0, 5);
     expect(fragments).toHaveLength(5);
     const refuse = (body: string) => body.includes('record_facets"}') && fragments.some((f) => body.includes(`<user>${f}</user>`));
-    const proxy = await startRefusalProxy(server.url, refuse);
+    const proxy = await startRefusalProxy(fake.url, refuse);
     try {
       const out = join(root, 'out-refusal');
       const outcome = await runMisfire(

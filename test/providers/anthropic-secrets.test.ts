@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMisfireError } from '../../src/errors.js';
 import { redactSecrets } from '../../src/providers/anthropic/client.js';
 import { createAnthropicProvider } from '../../src/providers/anthropic/index.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import {
-  localProvider,
-  makeConversations,
-  makeCtx,
-  readAllFiles,
-  removeDir,
-  stubEmbedder,
-  tempDir,
-  TEST_KEY,
-} from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, readAllFiles, stubEmbedder, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 /** Everything an error could print: message, stack, name, own enumerable fields and the cause chain. */
 function everythingPrintable(err: unknown): string {
@@ -40,25 +31,13 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('anthropic provider: the API key', () => {
-  let server: FakeAnthropicServer;
-  let cacheDir: string;
-
-  beforeEach(async () => {
-    server = await startFakeAnthropicServer();
-    cacheDir = await tempDir();
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-  });
-  afterEach(async () => {
-    vi.unstubAllEnvs();
-    await server.close();
-    await removeDir(cacheDir);
-  });
+  const fake = useFakeAnthropic();
 
   it('a missing key is a config error that points at ANTHROPIC_API_KEY', () => {
-    vi.stubEnv('ANTHROPIC_API_KEY', '');
+    fake.setEnv('');
     let err: unknown;
     try {
-      createAnthropicProvider({ embedder: stubEmbedder, baseURL: server.url });
+      createAnthropicProvider({ embedder: stubEmbedder, baseURL: fake.url });
     } catch (e) {
       err = e;
     }
@@ -67,39 +46,38 @@ describe('anthropic provider: the API key', () => {
   });
 
   it('takes the key from ANTHROPIC_API_KEY and the endpoint from ANTHROPIC_BASE_URL', async () => {
-    vi.stubEnv('ANTHROPIC_API_KEY', TEST_KEY);
-    vi.stubEnv('ANTHROPIC_BASE_URL', server.url);
+    fake.setEnv(TEST_KEY);
     const provider = createAnthropicProvider({ embedder: stubEmbedder, sleep: async () => {} });
-    await provider.facets.extract(makeConversations(2), makeCtx(cacheDir));
-    expect(server.messageCalls()).toHaveLength(2);
+    await provider.facets.extract(makeConversations(2), makeCtx(fake.dir));
+    expect(fake.server.messageCalls()).toHaveLength(2);
   });
 
   it('never appears in any file written to the cache dir nor in any error, even when the server echoes it', async () => {
     const errors: unknown[] = [];
     // Retried faults, then a run that succeeds: cache files written with usage and outputs.
-    server.addFaults(
+    fake.server.addFaults(
       { on: 1, kind: 'rate_limit', retryAfter: '0' },
       { on: 2, kind: 'server_error' },
       { on: 3, kind: 'malformed' },
       { on: 4, kind: 'hang' },
     );
-    await localProvider(server.url, { timeoutMs: 300 }).facets.extract(makeConversations(4), makeCtx(cacheDir));
-    await localProvider(server.url, { batch: true }).facets.extract(makeConversations(6, 'z'), makeCtx(cacheDir));
+    await localProvider(fake.url, { timeoutMs: 300 }).facets.extract(makeConversations(4), makeCtx(fake.dir));
+    await localProvider(fake.url, { batch: true }).facets.extract(makeConversations(6, 'z'), makeCtx(fake.dir));
 
     // A server that echoes the credentials back in its error message.
-    server.addFaults({ on: /Question 0: .*secret-echo/, kind: 'echo_auth' });
+    fake.server.addFaults({ on: /Question 0: .*secret-echo/, kind: 'echo_auth' });
     const echo = [{ ...makeConversations(1)[0], id: 'echo', messages: [{ role: 'user' as const, content: 'Question 0: secret-echo' }] }];
-    const echoed = await caught(localProvider(server.url).facets.extract(echo, makeCtx(cacheDir)));
+    const echoed = await caught(localProvider(fake.url).facets.extract(echo, makeCtx(fake.dir)));
     errors.push(echoed);
     expect((echoed as Error).message).toContain('[redacted]');
 
     // Retries exhausted on a timeout, and on overload.
-    server.addFaults({ on: /timeout-please/, kind: 'hang', times: 2 });
+    fake.server.addFaults({ on: /timeout-please/, kind: 'hang', times: 2 });
     const hang = [{ ...echo[0], messages: [{ role: 'user' as const, content: 'timeout-please' }] }];
-    errors.push(await caught(localProvider(server.url, { maxRetries: 1, timeoutMs: 200 }).facets.extract(hang, makeCtx(cacheDir))));
-    server.addFaults({ on: /overload-please/, kind: 'overloaded', times: 2 });
+    errors.push(await caught(localProvider(fake.url, { maxRetries: 1, timeoutMs: 200 }).facets.extract(hang, makeCtx(fake.dir))));
+    fake.server.addFaults({ on: /overload-please/, kind: 'overloaded', times: 2 });
     const busy = [{ ...echo[0], messages: [{ role: 'user' as const, content: 'overload-please' }] }];
-    errors.push(await caught(localProvider(server.url, { maxRetries: 1 }).facets.extract(busy, makeCtx(cacheDir))));
+    errors.push(await caught(localProvider(fake.url, { maxRetries: 1 }).facets.extract(busy, makeCtx(fake.dir))));
 
     expect(errors).toHaveLength(3);
     for (const err of errors) {
@@ -108,12 +86,12 @@ describe('anthropic provider: the API key', () => {
       expect(printable).not.toContain(TEST_KEY);
       expect(printable).not.toContain('SECRET');
     }
-    const written = await readAllFiles(cacheDir);
+    const written = await readAllFiles(fake.dir);
     expect(written.length).toBeGreaterThan(0);
     expect(written).not.toContain(TEST_KEY);
     expect(written).not.toContain('SECRET');
     // The key did reach the server (so the checks above are not vacuous).
-    expect(server.requests.length).toBeGreaterThan(10);
+    expect(fake.server.requests.length).toBeGreaterThan(10);
   });
 
   it('redacts the key and key-shaped strings from any text', () => {

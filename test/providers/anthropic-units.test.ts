@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMisfireError } from '../../src/errors.js';
 import { cacheKey, canonicalJson } from '../../src/providers/anthropic/cache.js';
 import { estimateCost, loadPricing } from '../../src/providers/anthropic/index.js';
 import { normaliseLanguage } from '../../src/providers/anthropic/language.js';
 import { validateFacetOutput, validateNameOutput, validatePrivacyOutput } from '../../src/providers/anthropic/validate.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { localProvider, makeConversations, makeCtx, removeDir, tempDir } from '../helpers/anthropic-test-kit.js';
+import { localProvider, makeConversations, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 const good = { summary: 'get help fixing a sorting bug.', task: 'debug code', language: 'eng', concern: 2 };
 
@@ -66,16 +66,7 @@ describe('cache keys', () => {
 });
 
 describe('estimateCost', () => {
-  let server: FakeAnthropicServer;
-  let cacheDir: string;
-  beforeEach(async () => {
-    server = await startFakeAnthropicServer();
-    cacheDir = await tempDir();
-  });
-  afterEach(async () => {
-    await server.close();
-    await removeDir(cacheDir);
-  });
+  const fake = useFakeAnthropic();
 
   it('counts one facet call per conversation and prices tokens from config/pricing.json', () => {
     const conversations = makeConversations(10);
@@ -98,8 +89,8 @@ describe('estimateCost', () => {
 
   it('skips conversations whose facets are already cached', async () => {
     const conversations = makeConversations(6);
-    await localProvider(server.url).facets.extract(conversations.slice(0, 4), makeCtx(cacheDir));
-    const estimate = estimateCost(conversations, { cacheDir });
+    await localProvider(fake.url).facets.extract(conversations.slice(0, 4), makeCtx(fake.dir));
+    const estimate = estimateCost(conversations, { cacheDir: fake.dir });
     expect(estimate.calls).toBe(2);
     expect(estimate.cachedCalls).toBe(4);
   });

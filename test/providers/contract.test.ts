@@ -6,17 +6,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProvider } from '../../src/providers/registry.js';
-import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import { silentProgress } from '../../src/types.js';
 import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
-import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../helpers/anthropic-test-kit.js';
+import { recordingSleep, removeDir, tempDir, TEST_KEY, useFakeAnthropic } from '../helpers/anthropic-test-kit.js';
+import { makeCtx } from '../helpers/provider-context.js';
 import { providerContract, type ContractSubject } from './provider-contract.js';
 import { loadWordVectors } from '../../src/io/word-vectors.js';
 
-function context(cacheDir: string): ProviderContext {
-  return { seed: 11, progress: silentProgress, minUsers: 2, cacheDir, usage: emptyUsage() };
-}
+/** Seed, progress and privacy threshold of every contract context. */
+const CONTRACT_CONTEXT = { seed: 11, progress: silentProgress, minUsers: 2 };
 
 /** A leaky fake model: the summary repeats the opening user message (at most 200 characters). */
 function leakySummary(toolName: string, body: MessagesBody): unknown {
@@ -32,12 +30,14 @@ providerContract(
     const root = await tempDir();
     return {
       provider: createProvider('offline', { embeddingDim: 8 }),
-      ctx: async () => context(root),
+      ctx: async () => makeCtx(root, CONTRACT_CONTEXT),
       teardown: () => removeDir(root),
     };
   },
   { auditor: false, abstractiveSummaries: false, workerTask: true },
 );
+
+const fake = useFakeAnthropic({ per: 'file', respond: leakySummary });
 
 providerContract(
   'offline with the semantic embedder',
@@ -45,7 +45,7 @@ providerContract(
     const root = await tempDir();
     return {
       provider: createProvider('offline', { embeddingDim: 8, wordVectors: await loadWordVectors() }),
-      ctx: async () => context(root),
+      ctx: async () => makeCtx(root, CONTRACT_CONTEXT),
       teardown: () => removeDir(root),
     };
   },
@@ -55,22 +55,16 @@ providerContract(
 providerContract(
   'anthropic (fake Messages API on 127.0.0.1)',
   async (): Promise<ContractSubject> => {
-    const server = await startFakeAnthropicServer({ respond: leakySummary });
-    if (new URL(server.url).hostname !== '127.0.0.1') throw new Error('the fake server must be local');
-    const root = await tempDir();
-    const shared = join(root, 'shared');
+    const shared = join(fake.dir, 'shared');
     const provider = createProvider('anthropic', {
       embeddingDim: 8,
-      anthropic: { apiKey: TEST_KEY, baseURL: server.url, sleep: recordingSleep().sleep, timeoutMs: 5_000 },
+      anthropic: { apiKey: TEST_KEY, baseURL: fake.url, sleep: recordingSleep().sleep, timeoutMs: 5_000 },
     });
     return {
       provider,
-      ctx: async (options = {}) => context(options.freshCache ? await mkdtemp(join(root, 'cache-')) : shared),
-      requests: () => server.messageCalls().length,
-      teardown: async () => {
-        await server.close();
-        await removeDir(root);
-      },
+      ctx: async (options = {}) => makeCtx(options.freshCache ? await mkdtemp(join(fake.dir, 'cache-')) : shared, CONTRACT_CONTEXT),
+      requests: () => fake.server.messageCalls().length,
+      teardown: async () => {},
     };
   },
   { auditor: true, abstractiveSummaries: true, workerTask: false },

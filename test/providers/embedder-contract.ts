@@ -26,7 +26,7 @@ export const EMBED_TEXTS = [
   'Debug a python script that fails to parse a csv file with quotes.',
 ];
 
-const rows = ({ embedding }: Embedded) =>
+const vectorRows = ({ embedding }: Embedded) =>
   Array.from({ length: embedding.n }, (_, i) => Array.from(embedding.data.subarray(i * embedding.dim, (i + 1) * embedding.dim)));
 
 /** Register the embedder cases; `subject` gives the provider and contexts once the suite has built them. */
@@ -42,13 +42,13 @@ export function embedderContract(subject: () => { provider: Provider; ctx(): Pro
       expect(dim).toBeGreaterThan(0);
       expect(data).toHaveLength(n * dim);
       expect(data.every(Number.isFinite)).toBe(true);
-      const vectors = rows(embedded);
+      const vectors = vectorRows(embedded);
       expect(vectors[7]).toEqual(vectors[0]);
       expect(new Set(vectors.map((v) => v.join(','))).size).toBe(EMBED_TEXTS.length - 1);
     });
 
     it('L2-normalises every row', async () => {
-      for (const vector of rows(await embed(EMBED_TEXTS))) {
+      for (const vector of vectorRows(await embed(EMBED_TEXTS))) {
         expect(Math.hypot(...vector)).toBeCloseTo(1, 5);
       }
     });

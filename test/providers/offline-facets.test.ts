@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineFacetExtractor, extractOfflineFacets } from '../../src/providers/offline/facets.js';
 import { CUT_MARK, FACET_WORD_BUDGET } from '../../src/text/conversation-text.js';
-import { emptyUsage, type ProviderContext } from '../../src/providers/types.js';
 import type { Conversation, Message, MetadataValue, ProgressReporter } from '../../src/types.js';
 import { silentProgress } from '../../src/types.js';
+import { makeCtx } from '../helpers/provider-context.js';
 
 function conversation(messages: Message[], metadata: Record<string, MetadataValue> = {}): Conversation {
   return { id: 'c1', userId: 'u1', messages, metadata: new Map(Object.entries(metadata)) };
@@ -12,10 +12,6 @@ function conversation(messages: Message[], metadata: Record<string, MetadataValu
 const user = (content: string): Message => ({ role: 'user', content });
 const assistant = (content: string): Message => ({ role: 'assistant', content });
 const summaryOf = (content: string): string => extractOfflineFacets(conversation([user(content)])).summary;
-
-function context(progress: ProgressReporter = silentProgress, signal?: AbortSignal): ProviderContext {
-  return { seed: 1, progress, minUsers: 1, cacheDir: '.misfire-cache', usage: emptyUsage(), signal };
-}
 
 describe('summary', () => {
   it.each([
@@ -167,7 +163,7 @@ describe('createOfflineFacetExtractor', () => {
 
   it('returns one Facets per conversation, in order, equal to extractOfflineFacets', async () => {
     const conversations = corpus(50);
-    const facets = await createOfflineFacetExtractor().extract(conversations, context());
+    const facets = await createOfflineFacetExtractor().extract(conversations, makeCtx('.misfire-cache', { seed: 1, progress: silentProgress }));
     expect(facets).toEqual(conversations.map((c) => extractOfflineFacets(c)));
     expect(facets[1].summary).toBe('Explain topic number 1 in simple words');
     expect(facets[0].summary).toBe('Mail me at [EMAIL]');
@@ -176,8 +172,8 @@ describe('createOfflineFacetExtractor', () => {
 
   it('is deterministic across runs and instances', async () => {
     const conversations = corpus(200);
-    const a = await createOfflineFacetExtractor().extract(conversations, context());
-    const b = await createOfflineFacetExtractor().extract(conversations, context());
+    const a = await createOfflineFacetExtractor().extract(conversations, makeCtx('.misfire-cache', { seed: 1, progress: silentProgress }));
+    const b = await createOfflineFacetExtractor().extract(conversations, makeCtx('.misfire-cache', { seed: 1, progress: silentProgress }));
     expect(b).toEqual(a);
   });
 
@@ -189,14 +185,14 @@ describe('createOfflineFacetExtractor', () => {
       end: () => calls.push('end'),
     };
     const conversations = Array.from({ length: 12_001 }, (_, i) => conversation([user(`q${i}`)]));
-    await createOfflineFacetExtractor().extract(conversations, context(progress));
+    await createOfflineFacetExtractor().extract(conversations, makeCtx('.misfire-cache', { seed: 1, progress }));
     expect(calls).toEqual(['start facets 12001', 'update 5000', 'update 10000', 'update 12001', 'end']);
   });
 
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(createOfflineFacetExtractor().extract(corpus(3), context(silentProgress, controller.signal))).rejects.toThrow();
+    await expect(createOfflineFacetExtractor().extract(corpus(3), makeCtx('.misfire-cache', { seed: 1, progress: silentProgress, signal: controller.signal }))).rejects.toThrow();
   });
 
   it("is named 'offline'", () => {

@@ -3,8 +3,9 @@
  * /v1/messages whose body `refuse` picks is answered with stop_reason 'refusal' and no tool call (as the
  * real API does for harmful content); everything else is passed through to the fake server unchanged.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../helpers/fake-anthropic-server.js';
 
 export const REFUSAL_USAGE = { input_tokens: 40, output_tokens: 7 } as const;
 
@@ -13,15 +14,6 @@ export interface RefusalProxy {
   /** Refusals sent so far. */
   refused: () => number;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export async function startRefusalProxy(upstream: string, refuse: (bodyText: string) => boolean): Promise<RefusalProxy> {

@@ -11,8 +11,9 @@
  * One exemption: windows that also occur in misfire's own templates (report HTML/CSS/JS) are template
  * boilerplate, not data (a model response that quotes a standard HTML `<head>` matches the report's).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { listFiles } from '../helpers/files.js';
 
 export const WINDOW = 40;
 /** A run of ≥ WINDOW characters that are neither control characters nor U+FFFD (invalid UTF-8) in a binary. */
@@ -44,8 +45,8 @@ export interface LeakReport {
   leaks: Leak[];
 }
 
-/** @example normalise(' A\n\tB ') // 'a b' */
-export function normalise(text: string): string {
+/** @example normaliseText(' A\n\tB ') // 'a b' */
+export function normaliseText(text: string): string {
   return text.replace(/\s+/gu, ' ').trim().toLowerCase();
 }
 
@@ -103,8 +104,8 @@ export function artifactTexts(artifact: string, bytes: Buffer): ArtifactText[] {
  */
 export function findLeaks(sources: readonly SourceText[], artifacts: readonly ArtifactText[], exempt: readonly string[] = []): LeakReport {
   const exemptWindows = new Set<string>();
-  for (const text of exempt) forEachWindow(normalise(text), (w) => exemptWindows.add(w));
-  const normalised = artifacts.map((a) => normalise(a.text));
+  for (const text of exempt) forEachWindow(normaliseText(text), (w) => exemptWindows.add(w));
+  const normalised = artifacts.map((a) => normaliseText(a.text));
   // Every artifact window (minus template text) → the first artifact piece holding it; the others are found
   // by a search that only runs for windows that did leak.
   const firstHolder = new Map<string, number>();
@@ -117,7 +118,7 @@ export function findLeaks(sources: readonly SourceText[], artifacts: readonly Ar
   const leaks: Leak[] = [];
   let textsChecked = 0;
   for (const source of sources) {
-    const text = normalise(source.text);
+    const text = normaliseText(source.text);
     if (text.length < WINDOW) continue;
     textsChecked++;
     forEachWindow(text, (w) => {
@@ -190,12 +191,3 @@ export function undoStringEscapes(text: string): string {
   });
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
-  return out;
-}

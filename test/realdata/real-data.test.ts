@@ -6,7 +6,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMisfire, type RunOutcome } from '../../src/api/run.js';
@@ -19,15 +18,15 @@ import {
   templateTexts,
   type SourceText,
 } from './raw-text-windows.js';
+import { REPO } from '../helpers/paths.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const REALDATA = resolve(process.env.MISFIRE_REALDATA ?? join(REPO, '..', 'shared', 'realdata'));
 const TEMPLATES = join(REPO, 'templates');
-const file = (set: string, name: string) => join(REALDATA, set, name);
+const dataFile = (set: string, name: string) => join(REALDATA, set, name);
 const NEEDED = [
-  ...['items.jsonl', 'labels.csv', 'local_verdicts.csv'].map((n) => file('toxicchat', n)),
-  ...['items.jsonl', 'labels.csv', 'verdicts.csv'].map((n) => file('jbb_judge_comparison', n)),
-  ...['items.jsonl', 'labels.csv', 'verdicts.csv', 'local_verdicts.csv'].map((n) => file('aegis_safety_test', n)),
+  ...['items.jsonl', 'labels.csv', 'local_verdicts.csv'].map((n) => dataFile('toxicchat', n)),
+  ...['items.jsonl', 'labels.csv', 'verdicts.csv'].map((n) => dataFile('jbb_judge_comparison', n)),
+  ...['items.jsonl', 'labels.csv', 'verdicts.csv', 'local_verdicts.csv'].map((n) => dataFile('aegis_safety_test', n)),
 ];
 const present = NEEDED.every((f) => existsSync(f));
 if (!present) {
@@ -46,7 +45,7 @@ const ARTIFACTS = ['index.html', 'report.md', 'metrics.json', 'clusters.json', '
 type Row = Record<string, string>;
 const readCsv = (path: string): Row[] => parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true });
 const readItems = (set: string): Record<string, unknown>[] =>
-  readFileSync(file(set, 'items.jsonl'), 'utf8')
+  readFileSync(dataFile(set, 'items.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -67,7 +66,7 @@ function countsFromFiles(verdictsFile: string, labelsFile: string): Map<string, 
   return counts;
 }
 
-function overall(outcome: RunOutcome, name: string) {
+function overallOf(outcome: RunOutcome, name: string) {
   const c = outcome.metrics.classifiers.find((m) => m.name === name);
   if (!c) throw new Error(`no metrics for classifier ${name}`);
   return c.overall;
@@ -87,24 +86,24 @@ describe.skipIf(!present)('misfire on real data (../shared/realdata)', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     // The two runs `npm run example:real` makes, with the same inputs and default settings.
     runs.toxicchat = await runMisfire({
-      conversations: file('toxicchat', 'items.jsonl'),
-      verdicts: [file('toxicchat', 'local_verdicts.csv')],
-      labels: file('toxicchat', 'labels.csv'),
+      conversations: dataFile('toxicchat', 'items.jsonl'),
+      verdicts: [dataFile('toxicchat', 'local_verdicts.csv')],
+      labels: dataFile('toxicchat', 'labels.csv'),
       out: join(root, 'toxicchat'),
       now,
     });
     runs.jbb = await runMisfire({
-      conversations: file('jbb_judge_comparison', 'items.jsonl'),
-      verdicts: [file('jbb_judge_comparison', 'verdicts.csv')],
-      labels: file('jbb_judge_comparison', 'labels.csv'),
+      conversations: dataFile('jbb_judge_comparison', 'items.jsonl'),
+      verdicts: [dataFile('jbb_judge_comparison', 'verdicts.csv')],
+      labels: dataFile('jbb_judge_comparison', 'labels.csv'),
       out: join(root, 'jbb'),
       now,
     });
     // Two verdict files at once, three rows of which have no verdict at all (GuardReasoner gave none).
     runs.aegis = await runMisfire({
-      conversations: file('aegis_safety_test', 'items.jsonl'),
-      verdicts: [file('aegis_safety_test', 'verdicts.csv'), file('aegis_safety_test', 'local_verdicts.csv')],
-      labels: file('aegis_safety_test', 'labels.csv'),
+      conversations: dataFile('aegis_safety_test', 'items.jsonl'),
+      verdicts: [dataFile('aegis_safety_test', 'verdicts.csv'), dataFile('aegis_safety_test', 'local_verdicts.csv')],
+      labels: dataFile('aegis_safety_test', 'labels.csv'),
       out: join(root, 'aegis'),
       settings: { allowMissing: true },
       now,
@@ -128,10 +127,10 @@ describe.skipIf(!present)('misfire on real data (../shared/realdata)', () => {
     });
 
     it('toxicchat: the confusion counts equal a direct count of flagged vs label in the input files', () => {
-      const expected = countsFromFiles(file('toxicchat', 'local_verdicts.csv'), file('toxicchat', 'labels.csv'));
+      const expected = countsFromFiles(dataFile('toxicchat', 'local_verdicts.csv'), dataFile('toxicchat', 'labels.csv'));
       expect(expected.size).toBe(7);
       for (const [name, c] of expected) {
-        const { tp, fp, tn, fn, n } = overall(run('toxicchat'), name);
+        const { tp, fp, tn, fn, n } = overallOf(run('toxicchat'), name);
         expect({ name, tp, fp, tn, fn, n }).toEqual({ name, ...c, n: 5654 });
       }
     });
@@ -150,8 +149,8 @@ describe.skipIf(!present)('misfire on real data (../shared/realdata)', () => {
       expect(record.rows.verdict_rows_without_verdict).toBe(3);
       expect(record.missing.conversations_without_verdict['guardreasoner-1b']).toBe(2);
       expect(record.missing.conversations_without_verdict['guardreasoner-8b']).toBe(1);
-      expect(overall(run('aegis'), 'guardreasoner-1b').n).toBe(357);
-      expect(overall(run('aegis'), 'guardreasoner-3b').n).toBe(359);
+      expect(overallOf(run('aegis'), 'guardreasoner-1b').n).toBe(357);
+      expect(overallOf(run('aegis'), 'guardreasoner-3b').n).toBe(359);
       expect(readFileSync(join(outDir, 'report.md'), 'utf8')).toContain('2 conversations have no verdict from "guardreasoner-1b"');
     });
   });
@@ -159,7 +158,7 @@ describe.skipIf(!present)('misfire on real data (../shared/realdata)', () => {
   describe('jbb_judge_comparison: overall accuracy equals the published agreement with the human majority', () => {
     for (const [judge, published] of Object.entries(PUBLISHED_AGREEMENT)) {
       it(`${judge}: ${published}`, () => {
-        const { tp, tn, fp, fn, n } = overall(run('jbb'), judge);
+        const { tp, tn, fp, fn, n } = overallOf(run('jbb'), judge);
         expect(n).toBe(300);
         expect(tp + tn + fp + fn).toBe(300);
         expect(((tp + tn) / n).toFixed(3)).toBe(published.toFixed(3));

@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { TrustedSvg } from '../../src/render/charts/trusted-svg.js';
+import { REPO } from '../helpers/paths.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const LIST_ITEMS = 4;
 /** The repository as a path relative to a temporary run folder (run.json records inputs so). */
 const RELATIVE_REPO = new RegExp(`^(?:\\.\\./)+${REPO.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);

@@ -2,20 +2,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runMisfire } from '../../src/api/run.js';
 import { renderRunReport, type ReportOutcome } from '../../src/api/report.js';
-import { PINNED_NOW } from './demo-run.js';
+import { demoRun, PINNED_NOW } from '../helpers/demo-run.js';
 
-const DEMO = (name: string) => fileURLToPath(new URL(`../../datasets/demo/${name}`, import.meta.url));
 let root: string;
 let report: ReportOutcome;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'misfire-proxy-'));
-  await runMisfire({ conversations: DEMO('conversations.jsonl'), verdicts: [DEMO('verdicts.csv')], labels: null, out: join(root, 'run'), now: PINNED_NOW });
+  await demoRun(join(root, 'run'), { labels: null });
   report = await renderRunReport({ run: join(root, 'run'), now: PINNED_NOW });
 });
 

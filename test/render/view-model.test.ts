@@ -2,26 +2,22 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { METHODS_SECTIONS } from '../../src/render/methods.js';
 import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
 import { readRunArtifacts } from '../../src/api/report.js';
 import { renderReport } from '../../src/render/render-report.js';
 import { buildViewModel, type PocketListView, type ReportInput, type TreeNode } from '../../src/render/view-model.js';
-import { demoRun, PINNED_NOW, type DemoRun } from './demo-run.js';
+import { PINNED_NOW, sharedDemoRun } from '../helpers/demo-run.js';
+import { runCli } from '../helpers/run-cli.js';
 import { expectGolden, normalise } from './golden.js';
 
-let demo: DemoRun;
+const demoDir = sharedDemoRun();
 let input: ReportInput;
 
 beforeAll(async () => {
-  demo = await demoRun();
-  const artifacts = await readRunArtifacts(demo.dir);
+  const artifacts = await readRunArtifacts(demoDir);
   input = { ...artifacts, now: PINNED_NOW, runWritten: PINNED_NOW };
-});
-
-afterAll(async () => {
-  await demo?.cleanup();
 });
 
 const flatten = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
@@ -126,7 +122,7 @@ describe('gate hook', () => {
     expect(renderReport(input).html).not.toContain('id="gate"');
     const { gateRun } = await import('../../src/api/gate.js');
     const { buildGateView } = await import('../../src/render/gate-view.js');
-    const gate = await gateRun({ run: demo.dir, baseline: 'detector-v2', candidate: 'detector-v3' });
+    const gate = await gateRun({ run: demoDir, baseline: 'detector-v2', candidate: 'detector-v3' });
     const { html } = renderReport({ ...input, gate: buildGateView(gate) });
     expect(html).toContain('id="gate"');
   });
@@ -168,8 +164,8 @@ describe('re-rendering a run folder', () => {
     const { renderRunReport } = await import('../../src/api/report.js');
     const out = await mkdtemp(join(tmpdir(), 'misfire-rerender-'));
     try {
-      const outcome = await renderRunReport({ run: demo.dir, out: join(out, 'index.html'), now: PINNED_NOW });
-      expect(outcome.markdown).toBe(await readFile(join(demo.dir, 'report.md'), 'utf8'));
+      const outcome = await renderRunReport({ run: demoDir, out: join(out, 'index.html'), now: PINNED_NOW });
+      expect(outcome.markdown).toBe(await readFile(join(demoDir, 'report.md'), 'utf8'));
       expect(await readFile(join(out, 'report.md'), 'utf8')).toBe(outcome.markdown);
       expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('id="cluster-map"');
     } finally {
@@ -182,8 +178,8 @@ describe('re-rendering a run folder', () => {
     const folder = await mkdtemp(join(tmpdir(), 'misfire-notarun-'));
     try {
       await expect(renderRunReport({ run: folder })).rejects.toMatchObject({ code: 'input', message: expect.stringContaining('run.json') });
-      await cp(join(demo.dir, 'run.json'), join(folder, 'run.json'));
-      await cp(join(demo.dir, 'clusters.json'), join(folder, 'clusters.json'));
+      await cp(join(demoDir, 'run.json'), join(folder, 'run.json'));
+      await cp(join(demoDir, 'clusters.json'), join(folder, 'clusters.json'));
       await writeFile(join(folder, 'metrics.json'), '{"schema":"something/else"}');
       await expect(renderRunReport({ run: folder })).rejects.toMatchObject({ code: 'input', message: expect.stringContaining('metrics') });
     } finally {
@@ -192,18 +188,13 @@ describe('re-rendering a run folder', () => {
   });
 
   test('misfire report --run DIR --out FILE writes both files and exits 0; a bad folder exits 2', async () => {
-    const { main } = await import('../../src/cli/main.js');
     const out = await mkdtemp(join(tmpdir(), 'misfire-cli-report-'));
-    const previous = process.exitCode;
     try {
-      await main(['report', '--run', demo.dir, '--out', join(out, 'review.html')]);
-      expect(process.exitCode ?? 0).toBe(0);
+      expect((await runCli('report', '--run', demoDir, '--out', join(out, 'review.html'))).code).toBe(0);
       expect(await readFile(join(out, 'review.html'), 'utf8')).toMatch(/^<!doctype html>/);
       expect(await readFile(join(out, 'review.md'), 'utf8')).toMatch(/^## misfire/);
-      await main(['report', '--run', join(out, 'missing')]);
-      expect(process.exitCode).toBe(2);
+      expect((await runCli('report', '--run', join(out, 'missing'))).code).toBe(2);
     } finally {
-      process.exitCode = previous;
       await rm(out, { recursive: true, force: true });
     }
   });

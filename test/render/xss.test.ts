@@ -1,6 +1,7 @@
 /**
  * The report is safe to pass around: injection payloads planted in conversation text, ids, classifier
- * names, label categories and the names of pockets found among the errors come out as inert text in
+ * names, label categories and the names of pockets found among the errors (the shared hostile run,
+ * helpers/hostile-dataset.ts) come out as inert text in
  * index.html and report.md.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -8,20 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runMisfire } from '../../src/api/run.js';
 import { renderRunReport, type ReportOutcome } from '../../src/api/report.js';
-import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_DESCRIPTION, HOSTILE_POCKET_LABEL, SCRIPT_PAYLOAD, plantHostileErrorPockets, writeHostileDataset } from './hostile-dataset.js';
-import { PINNED_NOW } from './demo-run.js';
+import { PINNED_NOW, sharedHostileRun } from '../helpers/demo-run.js';
+import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_DESCRIPTION, HOSTILE_POCKET_LABEL, SCRIPT_PAYLOAD } from '../helpers/hostile-dataset.js';
 
 let root: string;
 let report: ReportOutcome;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'misfire-xss-'));
-  const files = await writeHostileDataset(root);
-  await runMisfire({ ...files, verdicts: [files.verdicts], out: join(root, 'run'), settings: { allowMissing: true }, now: PINNED_NOW });
-  await plantHostileErrorPockets(join(root, 'run'));
-  report = await renderRunReport({ run: join(root, 'run'), now: PINNED_NOW });
+  report = await renderRunReport({ run: sharedHostileRun(), out: join(root, 'index.html'), now: PINNED_NOW });
 });
 
 afterAll(async () => {

@@ -60,8 +60,8 @@ describe('the offline embedder embeds content words', () => {
     const expected = embedLsa(embeddingTexts(summaries), { dim: 16, seed: 5 }).embedding;
     expect(embedded.dim).toBe(expected.dim);
     expect(Array.from(embedded.data)).toEqual(Array.from(expected.data));
-    const row = (i: number) => Array.from(embedded.data.subarray(i * embedded.dim, (i + 1) * embedded.dim));
-    expect(row(summaries.length - 2)).toEqual(row(summaries.length - 1));
+    const embeddingRow = (i: number) => Array.from(embedded.data.subarray(i * embedded.dim, (i + 1) * embedded.dim));
+    expect(embeddingRow(summaries.length - 2)).toEqual(embeddingRow(summaries.length - 1));
   });
 });
 

@@ -18,9 +18,9 @@ export const PROMPT_VERSIONS = {
 
 /**
  * Clio's extractor ran at temperature 0.2 and its cluster namer / hierarchizer at 1.0 (appendix G.4, G.5,
- * G.7.1). They are recorded here but NOT sent: SDK 1.x speaks API version 2026-10-21, which removed the
- * sampling parameters (temperature / top_p / top_k are a 400 on every model, and the SDK types no longer
- * have them). Determinism across reruns comes from the result cache instead.
+ * G.7.1). They are recorded here but NOT sent: SDK 1.x speaks API version 2026-10-21, which has no sampling
+ * parameters (temperature / top_p / top_k are a 400 on every model, and the SDK types do not have them).
+ * Determinism across reruns comes from the result cache instead.
  */
 export const CLIO_TEMPERATURES = { facets: 0.2, naming: 1.0 } as const;
 

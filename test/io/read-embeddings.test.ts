@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMisfire } from '../../src/api/run.js';
 import { MisfireError } from '../../src/errors.js';
 import { readEmbeddings } from '../../src/io/read-embeddings.js';
-import { parseCsv, vectorsFloat32, vectorsJsonl, writeBlobs, type CraftedData } from './crafted-data.js';
+import { parseCsv, vectorsFloat32, vectorsJsonl, writeBlobs, type CraftedData } from '../helpers/crafted-data.js';
 
 let dir: string;
 let data: CraftedData;
@@ -63,7 +63,7 @@ describe('--embeddings decides the clusters', () => {
 });
 
 describe('--embeddings errors name file, line and field', () => {
-  async function failure(name: string, content: string | Buffer, idsContent?: string): Promise<MisfireError> {
+  async function embeddingsError(name: string, content: string | Buffer, idsContent?: string): Promise<MisfireError> {
     const file = join(dir, name);
     await writeFile(file, content);
     let idsFile: string | null = null;
@@ -82,55 +82,55 @@ describe('--embeddings errors name file, line and field', () => {
   const good = (i: number) => JSON.stringify({ id: data.ids[i], vector: data.vectors[i] });
 
   it('a row without an id', async () => {
-    const e = await failure('missing-id.jsonl', `${good(0)}\n${JSON.stringify({ vector: [1, 2, 3, 4, 5, 6, 7, 8] })}\n`);
+    const e = await embeddingsError('missing-id.jsonl', `${good(0)}\n${JSON.stringify({ vector: [1, 2, 3, 4, 5, 6, 7, 8] })}\n`);
     expect(e).toMatchObject({ file: join(dir, 'missing-id.jsonl'), line: 2, field: 'id' });
     expect(e.message).toMatch(/missing id/);
   });
 
   it('an id that is not among the conversations', async () => {
-    const e = await failure('unknown-id.jsonl', `${good(0)}\n${JSON.stringify({ id: 'nope', vector: data.vectors[1] })}\n`);
+    const e = await embeddingsError('unknown-id.jsonl', `${good(0)}\n${JSON.stringify({ id: 'nope', vector: data.vectors[1] })}\n`);
     expect(e).toMatchObject({ line: 2, field: 'id' });
     expect(e.message).toMatch(/"nope" is not among the conversations/);
   });
 
   it('a vector of the wrong dimension', async () => {
-    const e = await failure('wrong-dim.jsonl', `${good(0)}\n${good(1)}\n${JSON.stringify({ id: data.ids[2], vector: [1, 2, 3] })}\n`);
+    const e = await embeddingsError('wrong-dim.jsonl', `${good(0)}\n${good(1)}\n${JSON.stringify({ id: data.ids[2], vector: [1, 2, 3] })}\n`);
     expect(e).toMatchObject({ file: join(dir, 'wrong-dim.jsonl'), line: 3, field: 'vector' });
     expect(e.message).toMatch(/3 dimensions, earlier ones have 8/);
   });
 
   it('a value that is not a number', async () => {
-    const e = await failure('not-number.jsonl', `${good(0)}\n${JSON.stringify({ id: data.ids[1], vector: [1, 'x', 0, 0, 0, 0, 0, 0] })}\n`);
+    const e = await embeddingsError('not-number.jsonl', `${good(0)}\n${JSON.stringify({ id: data.ids[1], vector: [1, 'x', 0, 0, 0, 0, 0, 0] })}\n`);
     expect(e).toMatchObject({ line: 2, field: 'vector[1]' });
     expect(e.message).toMatch(/not a finite number/);
   });
 
   it('a duplicate id', async () => {
-    const e = await failure('duplicate.jsonl', `${good(0)}\n${good(1)}\n${good(0)}\n`);
+    const e = await embeddingsError('duplicate.jsonl', `${good(0)}\n${good(1)}\n${good(0)}\n`);
     expect(e).toMatchObject({ line: 3, field: 'id' });
     expect(e.message).toMatch(/duplicate/);
   });
 
   it('a conversation left without a vector', async () => {
-    const e = await failure('incomplete.jsonl', data.ids.slice(1).map((_, i) => good(i + 1)).join('\n') + '\n');
+    const e = await embeddingsError('incomplete.jsonl', data.ids.slice(1).map((_, i) => good(i + 1)).join('\n') + '\n');
     expect(e.message).toMatch(new RegExp(`1 conversations have no vector \\(e\\.g\\. ${data.ids[0]}\\)`));
   });
 
   it('raw float32: a duplicate id in the ids file names the ids file and its line', async () => {
     const ids = [...data.ids];
     ids[4] = ids[1];
-    const e = await failure('dup.f32', vectorsFloat32(data.vectors), `${ids.slice(0, 4).join('\n')}\n\n${ids.slice(4).join('\n')}\n`);
+    const e = await embeddingsError('dup.f32', vectorsFloat32(data.vectors), `${ids.slice(0, 4).join('\n')}\n\n${ids.slice(4).join('\n')}\n`);
     expect(e).toMatchObject({ file: join(dir, 'dup.f32.ids'), line: 6, field: 'id' });
   });
 
   it('raw float32: a byte count that is not ids × whole vectors', async () => {
-    const e = await failure('short.f32', vectorsFloat32(data.vectors).subarray(0, 4 * 8 * data.ids.length - 4), data.ids.join('\n'));
+    const e = await embeddingsError('short.f32', vectorsFloat32(data.vectors).subarray(0, 4 * 8 * data.ids.length - 4), data.ids.join('\n'));
     expect(e.file).toBe(join(dir, 'short.f32'));
     expect(e.message).toMatch(/is not 60 ids × a whole number of float32 values/);
   });
 
   it('raw float32: without an ids file', async () => {
-    const e = await failure('no-ids.f32', vectorsFloat32(data.vectors));
+    const e = await embeddingsError('no-ids.f32', vectorsFloat32(data.vectors));
     expect(e.message).toMatch(/--embedding-ids/);
   });
 });

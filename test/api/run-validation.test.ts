@@ -4,11 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runMisfire } from '../../../src/api/run.js';
-import { main } from '../../../src/cli/main.js';
-import { MisfireError } from '../../../src/errors.js';
-import { tinyContents, writeTinyDataset } from '../../helpers/tiny-dataset.js';
+import { describe, expect, it } from 'vitest';
+import { runMisfire } from '../../src/api/run.js';
+import { MisfireError } from '../../src/errors.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
 
 const base = tinyContents();
 const replaceLine = (lines: string[], index: number, line: string) => `${lines.map((l, i) => (i === index ? line : l)).join('\n')}\n`;
@@ -54,40 +54,29 @@ describe('malformed input stops the run with file, line and field', () => {
 });
 
 describe('the CLI turns input errors into exit code 2 and writes nothing', () => {
-  afterEach(() => {
-    process.exitCode = undefined;
-    vi.restoreAllMocks();
-  });
-
   it('exits 2, names file:line and field on stderr, leaves an existing --out untouched', async () => {
     const data = writeTinyDataset({ labels: replaceLine(base.labels, 9, 'c8,maybe,') });
     const out = join(data.dir, 'out');
     const good = writeTinyDataset();
     await runMisfire({ conversations: good.conversations, verdicts: [good.verdicts], labels: good.labels, out });
     const earlier = readFileSync(join(out, 'metrics.json'), 'utf8');
-    const stderr: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
-    await main(['run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', out, '--quiet']);
-    expect(process.exitCode).toBe(2);
-    expect(stderr.join('')).toContain(`${data.labels}:10, field "label": expected 0/1, true/false or yes/no, got "maybe"`);
+    const { code, err } = await runCli('run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', out, '--quiet');
+    expect(code).toBe(2);
+    expect(err).toContain(`${data.labels}:10, field "label": expected 0/1, true/false or yes/no, got "maybe"`);
     expect(readFileSync(join(out, 'metrics.json'), 'utf8')).toBe(earlier);
   });
 
   it('exits 2 on a usage error (unknown option)', async () => {
-    const stderr: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
-    await main(['run', '--demo', '--no-such-flag']);
-    expect(process.exitCode).toBe(2);
-    expect(stderr.join('')).toMatch(/Unknown argument/i);
+    const { code, err } = await runCli('run', '--demo', '--no-such-flag');
+    expect(code).toBe(2);
+    expect(err).toMatch(/Unknown argument/i);
   });
 
   it('exits 2 when a file does not exist', async () => {
     const data = writeTinyDataset();
-    const stderr: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
-    await main(['run', '-c', join(data.dir, 'nope.jsonl'), '-v', data.verdicts, '-o', join(data.dir, 'o'), '-q']);
-    expect(process.exitCode).toBe(2);
-    expect(stderr.join('')).toContain('nope.jsonl: file not found');
+    const { code, err } = await runCli('run', '-c', join(data.dir, 'nope.jsonl'), '-v', data.verdicts, '-o', join(data.dir, 'o'), '-q');
+    expect(code).toBe(2);
+    expect(err).toContain('nope.jsonl: file not found');
   });
 });
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMisfire } from '../../../src/api/run.js';
-import type { ClassifierMetrics } from '../../../src/metrics/confusion.js';
-import { tinyContents, writeTinyDataset } from '../../helpers/tiny-dataset.js';
+import { runMisfire } from '../../src/api/run.js';
+import type { ClassifierMetrics } from '../../src/metrics/confusion.js';
+import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
 
 const ORDINARY = 'filter-a';
 const INHERITED = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];

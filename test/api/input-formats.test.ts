@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blessRun } from '../../../src/api/gate-bless.js';
-import { loadStoredRun, readRunLabels, readRunVerdicts } from '../../../src/api/gate-run-files.js';
-import { runMisfire } from '../../../src/api/run.js';
-import { MisfireError } from '../../../src/errors.js';
-import { REPO } from '../../helpers/paths.js';
-import { writeTinyDataset, type TinyDataset } from '../../helpers/tiny-dataset.js';
+import { blessRun } from '../../src/api/gate-bless.js';
+import { loadStoredRun, readRunLabels, readRunVerdicts } from '../../src/api/gate-run-files.js';
+import { runMisfire } from '../../src/api/run.js';
+import { MisfireError } from '../../src/errors.js';
+import { REPO } from '../helpers/paths.js';
+import { writeTinyDataset, type TinyDataset } from '../helpers/tiny-dataset.js';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const artifacts = (dir: string) => ['metrics.json', 'clusters.json', 'assignments.csv'].map((name) => readFileSync(join(dir, name), 'utf8'));

@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMisfire } from '../../../src/api/run.js';
-import { MisfireError } from '../../../src/errors.js';
-import type { RunWarning } from '../../../src/warnings.js';
-import { runCli } from '../../helpers/run-cli.js';
-import { tinyContents, writeTinyDataset } from '../../helpers/tiny-dataset.js';
+import { runMisfire } from '../../src/api/run.js';
+import { MisfireError } from '../../src/errors.js';
+import type { RunWarning } from '../../src/warnings.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
 
 const small = { minUsers: 2, minConversations: 2 };
 

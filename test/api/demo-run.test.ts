@@ -1,51 +1,53 @@
 /**
- * The shipped demo, end to end: same inputs + seed give byte-identical JSON/CSV artifacts, and the pockets
- * planted by the generator are the ones misfire ranks first.
+ * The shipped demo, end to end, on the run the global setup shares: same inputs + seed give byte-identical
+ * JSON/CSV artifacts (checked against one second run), the run folder holds the artifact contract, and the
+ * pockets planted by the generator are the ones misfire ranks first.
  */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runMisfire, type RunOutcome } from '../../../src/api/run.js';
-import { POCKET_TOPICS } from '../../../src/demo/index.js';
-import { DEMO_DIR } from '../../helpers/paths.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '../../src/artifacts/cluster-record.js';
+import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
+import { readRunFolder, readRunMetrics } from '../../src/artifacts/read-run.js';
+import { POCKET_TOPICS } from '../../src/demo/index.js';
+import { demoRun, DEMO_INPUTS, sharedDemoRun } from '../helpers/demo-run.js';
 
-const DEMO = DEMO_DIR;
-const demoInputs = (out: string) => ({
-  conversations: join(DEMO, 'conversations.jsonl'),
-  verdicts: [join(DEMO, 'verdicts.csv')],
-  labels: join(DEMO, 'labels.csv'),
-  out,
-});
-
-let first: RunOutcome;
-let firstDir: string;
-let secondDir: string;
+const firstDir = sharedDemoRun();
+const root = mkdtempSync(join(tmpdir(), 'misfire-demo-'));
+const secondDir = join(root, 'second');
+let clusters: ClusterRecord[];
+let metrics: MetricsDocument;
 const topicOf = new Map<string, string>();
 const labelOf = new Map<string, number>();
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'misfire-demo-'));
-  firstDir = join(root, 'a');
-  secondDir = join(root, 'b');
-  first = await runMisfire(demoInputs(firstDir));
-  await runMisfire(demoInputs(secondDir));
-  for (const line of readFileSync(join(DEMO, 'conversations.jsonl'), 'utf8').trim().split('\n')) {
+  const folder = await readRunFolder(firstDir);
+  clusters = folder.clusters;
+  metrics = await readRunMetrics(folder);
+  for (const line of readFileSync(DEMO_INPUTS.conversations, 'utf8').trim().split('\n')) {
     const row = JSON.parse(line) as { id: string; topic: string };
     topicOf.set(row.id, row.topic);
   }
-  for (const line of readFileSync(join(DEMO, 'labels.csv'), 'utf8').trim().split('\n').slice(1)) {
+  for (const line of readFileSync(DEMO_INPUTS.labels, 'utf8').trim().split('\n').slice(1)) {
     const [id, label] = line.split(',');
     labelOf.set(id, Number(label));
   }
 });
 
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
 describe('determinism', () => {
-  it('writes byte-identical JSON and CSV artifacts for the same inputs and seed', () => {
+  it('writes byte-identical JSON and CSV artifacts and leaf centroids for the same inputs and seed', async () => {
+    await demoRun(secondDir);
     const names = readdirSync(firstDir).filter((f) => /\.(json|csv)$/.test(f) && f !== 'timings.json');
     expect(names.sort()).toEqual(['assignments.csv', 'clusters.json', 'metrics.json', 'pockets.csv', 'run.json']);
     for (const name of names) expect(readFileSync(join(secondDir, name)), name).toEqual(readFileSync(join(firstDir, name)));
     expect(readFileSync(join(secondDir, 'model/centroids.bin'))).toEqual(readFileSync(join(firstDir, 'model/centroids.bin')));
+    const labels = clusters.map((c) => `${c.cluster_id} ${c.label}`);
+    expect(new Set(labels).size).toBe(clusters.length);
   });
 
   it('writes the artifact contract', () => {
@@ -76,7 +78,7 @@ describe('the planted pockets are ranked first', () => {
    * an FNR pocket) that come from the planted topics.
    */
   function purity(clusterId: string, topics: readonly string[], label: 0 | 1): number {
-    const leaves = new Set(first.result.clusters.filter((c) => c.cluster_id === clusterId || c.parent_id === clusterId).map((c) => c.cluster_id));
+    const leaves = new Set(clusters.filter((c) => c.cluster_id === clusterId || c.parent_id === clusterId).map((c) => c.cluster_id));
     const ids = readFileSync(join(firstDir, 'assignments.csv'), 'utf8')
       .trim()
       .split('\n')
@@ -88,7 +90,7 @@ describe('the planted pockets are ranked first', () => {
   }
 
   const top = (classifier: string, kind: 'false_positive' | 'false_negative') => {
-    const c = first.metrics.classifiers.find((m) => m.name === classifier);
+    const c = metrics.classifiers.find((m) => m.name === classifier);
     expect(c, classifier).toBeDefined();
     return c!.pockets[kind];
   };

@@ -6,14 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMisfire, type RunOptions, type RunOutcome } from '../../../src/api/run.js';
-import { readRunFolder } from '../../../src/artifacts/read-run.js';
-import { extractOfflineFacets } from '../../../src/providers/offline/facets.js';
-import { conversationText, fakeFacets, type MessagesBody } from '../../helpers/fake-anthropic-responder.js';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../../helpers/fake-anthropic-server.js';
-import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../../helpers/anthropic-test-kit.js';
-import { writeTinyDataset, type TinyDataset } from '../../helpers/tiny-dataset.js';
-import { readConversations } from '../../../src/io/read-conversations.js';
+import { runMisfire, type RunOptions, type RunOutcome } from '../../src/api/run.js';
+import { readRunFolder } from '../../src/artifacts/read-run.js';
+import { extractOfflineFacets } from '../../src/providers/offline/facets.js';
+import { conversationText, fakeFacets, type MessagesBody } from '../helpers/fake-anthropic-responder.js';
+import { startFakeAnthropicServer, type FakeAnthropicServer } from '../helpers/fake-anthropic-server.js';
+import { recordingSleep, removeDir, tempDir, TEST_KEY } from '../helpers/anthropic-test-kit.js';
+import { writeTinyDataset, type TinyDataset } from '../helpers/tiny-dataset.js';
+import { readConversations } from '../../src/io/read-conversations.js';
 
 const BAD = ['(variant 5)', '(variant 22)'];
 

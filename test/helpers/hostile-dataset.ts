@@ -6,9 +6,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
 import { errorPocketRow } from '../../src/metrics/error-pockets.js';
+import { demoFile } from './paths.js';
 
 export const SCRIPT_PAYLOAD = '<script>alert(1)</script>';
 export const ATTRIBUTE_PAYLOAD = '" onerror="alert(1)';
@@ -16,7 +16,6 @@ export const IMG_PAYLOAD = '<img src=x onerror=alert(1)>';
 /** Classifier names as they appear in the hostile verdicts. */
 export const HOSTILE_CLASSIFIERS = [`kw${SCRIPT_PAYLOAD}`, `det${ATTRIBUTE_PAYLOAD}`, `v3${IMG_PAYLOAD}`];
 
-const DEMO = (name: string) => fileURLToPath(new URL(`../../datasets/demo/${name}`, import.meta.url));
 const RENAME: Record<string, string> = { 'keyword-v1': HOSTILE_CLASSIFIERS[0], 'detector-v2': HOSTILE_CLASSIFIERS[1], 'detector-v3': HOSTILE_CLASSIFIERS[2] };
 
 export interface HostileFiles {
@@ -32,7 +31,7 @@ function csv(value: string): string {
 
 /** Write hostile copies of the first `n` demo conversations (with verdicts and labels) into `dir`. */
 export async function writeHostileDataset(dir: string, n = 900): Promise<HostileFiles> {
-  const lines = (await readFile(DEMO('conversations.jsonl'), 'utf8')).split('\n').filter(Boolean).slice(0, n);
+  const lines = (await readFile(demoFile('conversations.jsonl'), 'utf8')).split('\n').filter(Boolean).slice(0, n);
   const hostileId = (id: string, i: number) => (i % 50 === 7 ? `${id}${SCRIPT_PAYLOAD}${ATTRIBUTE_PAYLOAD}` : id);
   const idMap = new Map<string, string>();
   const conversations = lines.map((line, i) => {
@@ -45,7 +44,7 @@ export async function writeHostileDataset(dir: string, n = 900): Promise<Hostile
     }
     return JSON.stringify({ ...row, id });
   });
-  const verdictRows = (await readFile(DEMO('verdicts.csv'), 'utf8')).split('\n').filter(Boolean);
+  const verdictRows = (await readFile(demoFile('verdicts.csv'), 'utf8')).split('\n').filter(Boolean);
   const verdicts = [verdictRows[0]];
   for (const row of verdictRows.slice(1)) {
     const [id, classifier, score, flagged] = row.split(',');
@@ -54,7 +53,7 @@ export async function writeHostileDataset(dir: string, n = 900): Promise<Hostile
     verdicts.push([mapped, RENAME[classifier] ?? classifier, score, flagged].map(csv).join(','));
   }
   verdicts.push([`ghost${SCRIPT_PAYLOAD}`, HOSTILE_CLASSIFIERS[0], '0.9', '1'].map(csv).join(','));
-  const labelRows = (await readFile(DEMO('labels.csv'), 'utf8')).split('\n').filter(Boolean);
+  const labelRows = (await readFile(demoFile('labels.csv'), 'utf8')).split('\n').filter(Boolean);
   const labels = [labelRows[0]];
   for (const row of labelRows.slice(1)) {
     const [id, label, category] = row.split(',');

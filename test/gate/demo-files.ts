@@ -1,14 +1,13 @@
 /**
- * Demo-data runs for the gate tests, in a fresh temp folder: copies of the shipped demo files (so tests may
- * change them), split by classifier, and runs made with runMisfire. No conversation text is printed.
+ * Demo data for the gate tests, in a fresh temp folder: copies of the shipped demo files (so tests may
+ * change them), split by classifier or cut to the first conversations. No conversation text is printed.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMisfire } from '../../src/api/run.js';
+import { demoFile } from '../helpers/paths.js';
 
-const DEMO = new URL('../../datasets/demo/', import.meta.url);
-const demoLines = (name: string) => readFileSync(new URL(name, DEMO), 'utf8').trimEnd().split('\n');
+const demoLines = (name: string) => readFileSync(demoFile(name), 'utf8').trimEnd().split('\n');
 
 export interface DemoFiles {
   dir: string;
@@ -63,10 +62,6 @@ export function demoFiles(): DemoFiles {
       };
     },
   };
-}
-
-export async function demoRun(files: { conversations: string; verdicts: string[]; labels: string }, out: string) {
-  return runMisfire({ ...files, out, now: new Date('2025-01-01T00:00:00Z') });
 }
 
 /** The most common generator topic among a leaf cluster's conversations, from a run's assignments.csv. */

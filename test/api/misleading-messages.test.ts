@@ -6,10 +6,10 @@
 import { cpSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMisfire } from '../../../src/api/run.js';
-import { MisfireError } from '../../../src/errors.js';
-import { runCli } from '../../helpers/run-cli.js';
-import { tinyContents, writeTinyDataset } from '../../helpers/tiny-dataset.js';
+import { runMisfire } from '../../src/api/run.js';
+import { MisfireError } from '../../src/errors.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tinyContents, writeTinyDataset } from '../helpers/tiny-dataset.js';
 
 const here = process.cwd();
 afterEach(() => process.chdir(here));
