@@ -51,10 +51,20 @@ export function labelTerms(text: string): string[] {
       if (next === null || !(isContentWord(next) || GLUE_WORDS.has(next))) break;
       phrase += ` ${next}`;
       if (phrase.length > MAX_PHRASE_CHARS) break;
-      if (isContentWord(next)) terms.add(phrase);
+      if (isContentWord(next) && !cutShort(words, i, j, phrase)) terms.add(phrase);
     }
   }
   return [...terms];
+}
+
+/**
+ * True when the phrase of words i..j could not take the content word after it ("front of the whole"
+ * before "class"): it stops mid-thought only because a phrase may not be longer.
+ */
+function cutShort(words: readonly (string | null)[], i: number, j: number, phrase: string): boolean {
+  const after = words[j + 1];
+  if (after === null || after === undefined || !isContentWord(after)) return false;
+  return j - i + 1 >= MAX_PHRASE_WORDS || phrase.length + 1 + after.length > MAX_PHRASE_CHARS;
 }
 
 /**

@@ -37,6 +37,12 @@ describe('phrase terms', () => {
     expect(labelTerms('the test passes locally but fails in ci')).not.toContain('passes locally but fails');
   });
 
+  it('drops a phrase that only stops because it may not grow longer', () => {
+    const terms = labelTerms('he mocked me in front of the whole class');
+    expect(terms).not.toContain('front of the whole');
+    expect(terms).toContain('whole class');
+  });
+
   it('treats a plural as its singular when deciding whether two terms say the same thing', () => {
     expect(keyWords('tell me some jokes')).toEqual(['tell', 'joke']);
     expect(keyWords('women stories process')).toEqual(['woman', 'story', 'process']);
