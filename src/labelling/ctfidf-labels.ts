@@ -164,30 +164,3 @@ function grownPhrase(start: number, candidates: readonly Scored[], free: (i: num
     current = next;
   }
 }
-
-/**
- * Share of `members` whose summary uses each term, and the share using at least one of them (reads at
- * most `maxMembers`, evenly spaced, so it is deterministic without a seed).
- * @example
- * termCoverage(members, summaries, ['kill', 'sudo']); // { each: [0.48, 0.2], any: 0.6 }
- */
-export function termCoverage(members: Int32Array, summaries: readonly string[], terms: readonly string[], maxMembers = 5000): { each: number[]; any: number } {
-  const step = Math.max(1, members.length / maxMembers);
-  const each = new Array<number>(terms.length).fill(0);
-  let any = 0;
-  let read = 0;
-  for (let p = 0; p < members.length; p += step) {
-    const used = new Set(labelTerms(summaries[members[Math.floor(p)]] ?? ''));
-    read++;
-    let hit = false;
-    terms.forEach((t, j) => {
-      if (used.has(t)) {
-        each[j]++;
-        hit = true;
-      }
-    });
-    if (hit) any++;
-  }
-  const n = Math.max(read, 1);
-  return { each: each.map((c) => c / n), any: any / n };
-}

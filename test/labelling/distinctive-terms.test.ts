@@ -1,6 +1,7 @@
 /** Offline c-TF-IDF labels: the distinct-user privacy rule, readable terms, and the name/description formats. */
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, termCoverage } from '../../src/labelling/ctfidf-labels.js';
+import { distinctiveTerms } from '../../src/labelling/ctfidf-labels.js';
+import { coverageOrder } from '../../src/labelling/coverage-order.js';
 import { describeFromTerms, nameFromTerms } from '../../src/labelling/term-names.js';
 import { labelTerms } from '../../src/text/label-terms.js';
 import { createOfflineLabeler } from '../../src/providers/offline/labeler.js';
@@ -114,11 +115,11 @@ describe('names and descriptions', () => {
     );
   });
 
-  it('measures coverage on the actual members', () => {
-    const summaries = ['kill zombie process', 'kill nginx', 'sudo permission', 'bake bread'];
-    const coverage = termCoverage(Int32Array.from([0, 1, 2, 3]), summaries, ['kill', 'sudo']);
-    expect(coverage.each).toEqual([0.5, 0.25]);
-    expect(coverage.any).toBe(0.75);
+  it('measures coverage on the actual members, and orders terms to cover as many of them as possible', () => {
+    const summaries = ['kill zombie process', 'kill nginx', 'sudo permission', 'bake bread', 'kill nginx now'];
+    const members = Int32Array.from([0, 1, 2, 3, 4]);
+    expect(coverageOrder(members, summaries, ['sudo', 'nginx', 'kill'], 8)).toEqual({ terms: ['kill', 'sudo', 'nginx'], each: [0.6, 0.2, 0.4] });
+    expect(coverageOrder(members, summaries, ['kill', 'kill nginx', 'nginx'], 8).terms).toEqual(['kill', 'nginx']);
   });
 
   it('names a parent from the terms its children share, and lists the children', async () => {
