@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toJson } from '../../src/artifacts/canonical-json.js';
+import { encodeCountFile } from '../../src/artifacts/counts-file.js';
+import { parseCountFile } from '../../src/artifacts/read-counts.js';
 import { distinctUsersPerCluster, indexUsers } from '../../src/clustering/privacy.js';
 import { hash53 } from '../../src/counts/hash.js';
 import { mergeCountTables } from '../../src/counts/merge.js';
@@ -118,5 +120,47 @@ describe('metrics from a count table', () => {
       expect([...merged.examples]).toEqual([...whole.examples]);
       expect(merged.classifiers.get('keyword-v1')?.missing).toBe(whole.classifiers.get('keyword-v1')?.missing);
     }
+  });
+});
+
+describe('count files', () => {
+  const meta = {
+    misfire_version: 'test',
+    model: { fingerprint: 'f', leaves: LEAVES },
+    inputs: { conversations: { file: 'c.jsonl', sha256: null, bytes: 0 }, verdicts: [], labels: null },
+  };
+
+  it('round-trip: the table read back gives the same metrics and the same file', () => {
+    const table = tableOf(0, conversations.length);
+    const text = encodeCountFile({ ...meta, table });
+    const back = parseCountFile(text, 'part.counts');
+    expect(toJson(fromCounts(back.table))).toBe(toJson(fromCounts(table)));
+    expect(encodeCountFile(back)).toBe(text);
+  });
+
+  it('keep scores outside [0, 1] and infinite ones in bins of their own', () => {
+    const table = emptyCountTable(LEAVES, true);
+    const counts = classifierCounts(table, 'logit', null);
+    const scores = [-3.25, -0.5, 0, 0.5, 1, 1.001, 2.5, Infinity, -Infinity];
+    scores.forEach((score, i) => {
+      const c = { id: `c${i}`, leaf: i % LEAVES, userHash: i, concern: NaN, label: i % 2, category: null };
+      countConversation(table, c);
+      countVerdict(table, counts, c, score >= 0.5 ? 1 : 0, score);
+    });
+    const back = parseCountFile(encodeCountFile({ ...meta, table }), 'part.counts').table;
+    const m = fromCounts(back).classifiers[0].scores;
+    expect(m?.sweep.thresholds[0]).toBe(-3.25);
+    expect(m?.sweep.thresholds[20]).toBe(2.5);
+    expect(m?.scored).toBe(scores.length);
+    expect(m?.operating_threshold).toBe(0.1); // the roundest number in (0, 0.5], as the in-memory inference gives
+    expect(toJson(fromCounts(back))).toBe(toJson(fromCounts(table)));
+  });
+
+  it('name the field of a damaged file', () => {
+    const text = encodeCountFile({ ...meta, table: tableOf(0, 100) }).replace('"tn", "fp"', '"tn", "fx"');
+    expect(() => parseCountFile(text, 'part.counts')).toThrow(/part\.counts, field "tables\[\d\]": table "verdicts" must be keyed by cluster_id, classifier/);
+    const bad = JSON.parse(encodeCountFile({ ...meta, table: tableOf(0, 100) }));
+    bad.tables.find((t: { name: string }) => t.name === 'verdicts').rows[0][3] = 'x';
+    expect(() => parseCountFile(JSON.stringify(bad), 'part.counts')).toThrow(/field "tables\[\d\]\.rows\[0\]\[3\]": expected a whole number, got "x"/);
   });
 });
