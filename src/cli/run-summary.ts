@@ -1,4 +1,5 @@
 /** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
+import type { ScaledRunOutcome } from '../api/run-at-scale.js';
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
@@ -12,9 +13,13 @@ const CLUSTER_POCKETS = 3;
 /** Pockets found among the errors printed per classifier and kind. */
 const ERROR_POCKETS = 2;
 
-export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream = process.stdout): void {
-  const { run, metrics, result } = outcome;
-  const names = new Map(result.clusters.map((c) => [c.cluster_id, c.label ?? '(suppressed)']));
+/** A run's outcome: in memory (with its analysis) or at scale (with its cluster records). */
+type SummarisedRun = Pick<RunOutcome, 'outDir' | 'run' | 'metrics'> & ({ clusters: ScaledRunOutcome['clusters'] } | { result: Pick<RunOutcome['result'], 'clusters'> });
+
+export function printRunSummary(outcome: SummarisedRun, out: NodeJS.WritableStream = process.stdout): void {
+  const { run, metrics } = outcome;
+  const clusters = 'clusters' in outcome ? outcome.clusters : outcome.result.clusters;
+  const names = new Map(clusters.map((c) => [c.cluster_id, c.label ?? '(suppressed)']));
   const lines = [
     `misfire: ${run.rows.conversations} conversations, ${run.rows.users} users, ${run.rows.classifiers.length} classifiers`,
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,

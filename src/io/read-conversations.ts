@@ -54,6 +54,8 @@ export interface BatchReadOptions extends ReadOptions {
    * this off; the ids are then not held at all.
    */
   checkDuplicates?: boolean;
+  /** The table duplicates are found with, left holding every id (slot = position in the file); default a fresh one. */
+  ids?: IdTable;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface BatchReadOptions extends ReadOptions {
  */
 export async function* readConversationBatches(file: string, digest: FileDigest, options: BatchReadOptions = {}): AsyncGenerator<ConversationBatch> {
   const name = displayName(file);
-  const ids = options.checkDuplicates === false ? null : new IdTable(4096);
+  const ids = options.checkDuplicates === false ? null : (options.ids ?? new IdTable(4096));
   let firstLines = new Int32Array(ids ? 4096 : 0);
   let rows = 0;
   const tally = new ContentTally();
