@@ -25,7 +25,7 @@ import { collectWarnings, type RunWarning, type WarningSink } from '../warnings.
 import { assertDistinctFiles } from './distinct-files.js';
 import { assertNoGaps, gapLinesOf } from './counts-run.js';
 import { openModelRun } from './model-run.js';
-import { batchPlacer } from './placer.js';
+import { batchPlacer, PLACE_BATCH } from './placer.js';
 import { countUnclaimed, readJoin } from './read-join.js';
 
 /** How a count file starts (what output safety checks before replacing one). */
@@ -95,7 +95,7 @@ export async function assignShard(options: AssignOptions): Promise<AssignOutcome
   try {
     await assignments?.write(ASSIGNMENTS_SIGNATURE);
     let done = 0;
-    for await (const batch of readConversationBatches(options.conversations, digest, { warnings: warnings.sink })) {
+    for await (const batch of readConversationBatches(options.conversations, digest, { warnings: warnings.sink, minBatch: PLACE_BATCH })) {
       const conversations = batch.conversations;
       const slots = Int32Array.from(conversations, (c) => ids.find(c.id));
       for (const slot of slots) if (slot >= 0) claimed[slot] = 1;

@@ -33,7 +33,7 @@ import { silentProgress, type Conversation } from '../types.js';
 import { assertNoGaps, countsRunParts, gapLinesOf } from './counts-run.js';
 import { fitClusters } from './fit-clusters.js';
 import { warnAboutConcern, warnIfKClamped } from './input-warnings.js';
-import { batchPlacer, type BatchPlacer } from './placer.js';
+import { batchPlacer, PLACE_BATCH, type BatchPlacer } from './placer.js';
 import { readJoin } from './read-join.js';
 import type { ScaledRunOptions, ScaledRunOutcome } from './run-at-scale.js';
 import type { PreparedRun } from './run.js';
@@ -186,7 +186,7 @@ async function countPass(
 ): Promise<FileDigest> {
   const digest = newDigest(file);
   let position = 0;
-  for await (const { conversations } of readConversationBatches(file, digest, { checkDuplicates: false })) {
+  for await (const { conversations } of readConversationBatches(file, digest, { checkDuplicates: false, minBatch: PLACE_BATCH })) {
     if (conversations.length === 0) continue;
     const slots = new Int32Array(conversations.length);
     for (let i = 0; i < slots.length; i++) slots[i] = position + i;

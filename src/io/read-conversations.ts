@@ -56,6 +56,8 @@ export interface BatchReadOptions extends ReadOptions {
   checkDuplicates?: boolean;
   /** The table duplicates are found with, left holding every id (slot = position in the file); default a fresh one. */
   ids?: IdTable;
+  /** Yield batches of at least this many conversations (the last may hold fewer); default: one per chunk read. */
+  minBatch?: number;
 }
 
 /**
@@ -88,6 +90,8 @@ export async function* readConversationBatches(file: string, digest: FileDigest,
     batch.conversations.push(conversation);
     batch.lines.push(line);
   };
+  const minBatch = options.minBatch ?? 0;
+  const full = () => batch.conversations.length >= Math.max(1, minBatch);
   const take = (): ConversationBatch => {
     const out = batch;
     batch = { conversations: [], lines: [] };
@@ -110,19 +114,19 @@ export async function* readConversationBatches(file: string, digest: FileDigest,
       const metadata = new Map<string, MetadataValue>();
       for (const key in record) if (key !== names.id && key !== names.text && key !== names.user) metadata.set(key, record[key]);
       add({ id, userId, messages: [{ role: 'user', content: cells.text }], metadata }, line, () => names.id);
-      if (batch.conversations.length >= TABLE_BATCH) yield take();
+      if (batch.conversations.length >= Math.max(TABLE_BATCH, minBatch)) yield take();
     }
   } else if (format === 'parquet') {
     for await (const { names, firstRow, rows: values } of readParquetRowGroups(file, digest, options)) {
       addRecords(values.map((row, i) => ({ line: firstRow + i, value: parquetRowObject(names, row) })));
-      yield take();
+      if (full()) yield take();
     }
     if (rows === 0) throw emptyInput(file, 'the Parquet file has no rows', NOTHING);
   } else {
     const shape: JsonShape = { kind: null };
     for await (const records of readJsonRecordBatches(file, digest, options, shape)) {
       addRecords(records);
-      yield take();
+      if (full()) yield take();
     }
     if (rows === 0) throw emptyInput(file, shape.kind === 'array' ? 'the JSON array is empty' : 'the file is empty', NOTHING);
   }
