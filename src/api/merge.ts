@@ -16,6 +16,7 @@ import { readRunEmbeddingModel } from '../artifacts/read-run.js';
 import { inputPathFromRun, type InputRecord } from '../artifacts/run-record.js';
 import { writeRunArtifacts } from '../artifacts/write-run.js';
 import { mergeCountTables } from '../counts/merge.js';
+import type { CountTable } from '../counts/table.js';
 import { configError, inputError } from '../errors.js';
 import { newDigest } from '../io/file-digest.js';
 import { inputBuffer } from '../io/input-bytes.js';
@@ -25,7 +26,7 @@ import { emptyUsage } from '../providers/types.js';
 import { renderReport } from '../render/render-report.js';
 import { collectWarnings, type WarningSink } from '../warnings.js';
 import { assertNoGaps, countsRunParts } from './counts-run.js';
-import { openModelRun } from './model-run.js';
+import { readModelRun } from './model-run.js';
 import { StageClock } from './stage-clock.js';
 
 export interface MergeOptions {
@@ -63,35 +64,44 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
   await assertSafeOutput(options.out, { flag: '--out', inputs: [options.model, ...options.counts] });
   const warnings = collectWarnings(options.onWarning);
   const clock = new StageClock();
-  const model = await openModelRun(options.model);
+  const model = await readModelRun(options.model);
   const settings = model.folder.run.settings;
   const csv = options.counts.filter((f) => inputFormat(f, 'json') === 'csv' || inputFormat(f, 'json') === 'tsv');
   if (csv.length > 0 && csv.length < options.counts.length) {
     throw configError(`give count files from \`misfire assign\` or CSV count tables, not both (${csv[0]} is a table): a table has no score bins, so the sum would mix what is counted`);
   }
-  const shards = await clock.timeAsync('read counts', () => Promise.all(options.counts.map((file) => readShard(file, model.leafModel.k, model.fingerprint))));
+  // One count file at a time, added to the running sum: memory holds two tables whatever the number of shards.
+  const shards: { record: InputRecord; conversations: number; inputs: CountFile['inputs'] }[] = [];
+  let table: CountTable | null = null;
+  await clock.timeAsync('read and add counts', async () => {
+    for (const file of options.counts) {
+      const shard = await readShard(file, model.centroids.k, model.fingerprint);
+      shards.push({ record: shard.record, conversations: shard.file.table.conversations.reduce((s, n) => s + n, 0), inputs: shard.file.inputs });
+      table = table === null ? shard.file.table : mergeCountTables([table, shard.file.table]);
+    }
+  });
   if (csv.length > 0) {
     warnings.sink({
       code: 'counts-from-tables',
       message: `${csv.length} CSV count table(s) carry no model fingerprint: their cluster_ids must come from this model's assignments; they have no scores (no AUC or sweep), categories or concern, and parents' distinct users are their largest leaf's`,
     });
   }
-  const table = clock.time('merge', () => mergeCountTables(shards.map((s) => s.file.table)));
-  const parts = clock.time('metrics', () => countsRunParts(table, model.folder.clusters, model.centroids, settings));
+  const sum = table as unknown as CountTable;
+  const parts = clock.time('metrics', () => countsRunParts(sum, model.folder.clusters, model.centroids, settings));
   assertNoGaps(parts.gapLines, options.allowMissing ?? settings.allowMissing);
   warnings.sink({
     code: 'merged-counts',
     message: `metrics from ${shards.length} count file(s): score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches, and no search for pockets among the errors`,
   });
-  const shardRecords: ShardRecord[] = shards.map(({ file, record }) => ({
+  const shardRecords: ShardRecord[] = shards.map(({ record, conversations, inputs }) => ({
     ...record,
     file: inputPathFromRun(options.out, record.file),
-    conversations: file.table.conversations.reduce((s, n) => s + n, 0),
-    inputs: rebase(file.inputs, record.file, options.out),
+    conversations,
+    inputs: rebase(inputs, record.file, options.out),
   }));
   const run = countsRunRecord({
     settings,
-    table,
+    table: sum,
     inputs: {
       conversations: { file: `${shards.length} count file(s): see "shards"`, sha256: null, bytes: shardRecords.reduce((s, r) => s + r.inputs.conversations.bytes, 0) },
       verdicts: [],

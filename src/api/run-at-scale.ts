@@ -63,6 +63,12 @@ export async function runAtScale(options: ScaledRunOptions): Promise<ScaledRunOu
     const outcome = await runOnConversations(options, prepared, { conversations, digest, rows: conversations.length });
     return { ...outcome, clusters: outcome.result.clusters, streamed: null };
   }
+  if (prepared.settings.provider !== 'offline') {
+    throw configError(
+      `--provider ${prepared.settings.provider} with more than --fit-sample ${fitSample} conversations: a run fitted on a sample places every conversation by its summary, ` +
+        'which only the offline provider can recompute; raise --fit-sample to cover every conversation, or use the offline provider',
+    );
+  }
   if (options.conversations === STDIN) {
     throw configError(
       `standard input holds more than --fit-sample ${fitSample} conversations: a run that fits on a sample reads the conversations twice; write them to a file, or raise --fit-sample`,

@@ -14,6 +14,7 @@
  * the cluster's bottom-256 user hashes).
  */
 import { clusterId } from '../clustering/hierarchy.js';
+import { STRIDE } from '../metrics/counts.js';
 import { SCORE_BINS } from '../counts/score-bins.js';
 import type { CountTable } from '../counts/table.js';
 import { toJson } from './canonical-json.js';
@@ -70,7 +71,7 @@ export function encodeCountFile(file: CountFile): string {
     const c = table.classifiers.get(name)!;
     const categoryNames = [...c.categories.keys()].sort(byText);
     for (let leaf = 0; leaf < table.leaves; leaf++) {
-      const cells = Array.from(c.cells.subarray(leaf * 6, leaf * 6 + 6));
+      const cells = Array.from(c.cells.subarray(leaf * STRIDE, (leaf + 1) * STRIDE));
       if (cells.some((v) => v !== 0)) verdicts.push([id(leaf), name, cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]]);
       for (const category of categoryNames) {
         const rows = c.categories.get(category)!;

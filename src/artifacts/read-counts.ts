@@ -7,6 +7,7 @@
  */
 import { inputError } from '../errors.js';
 import { BottomK, CLUSTER_SKETCH_SIZE, TOTAL_SKETCH_SIZE } from '../counts/bottom-k.js';
+import { STRIDE } from '../metrics/counts.js';
 import { SCORE_BINS } from '../counts/score-bins.js';
 import { classifierCounts, emptyCountTable } from '../counts/table.js';
 import { COUNTS_SCHEMA, type CountFile, type CountFileMeta } from './counts-file.js';
@@ -82,7 +83,7 @@ const READ_FIELDS = ['verdictRowsRead', 'verdictRowsWithoutVerdict', 'labelRowsR
 const KNOWN: Record<string, { by: string[]; columns: string[]; values: Shape<unknown>[] }> = {
   clusters: { by: ['cluster_id'], columns: ['conversations', 'concern_sum', 'concern_n'], values: [aWholeNumber, aNumber, aWholeNumber] },
   users: { by: ['cluster_id'], columns: ['hashes'], values: [listOf(aWholeNumber)] },
-  verdicts: { by: ['cluster_id', 'classifier'], columns: ['tn', 'fp', 'fn', 'tp', 'verdicts', 'flagged'], values: Array(6).fill(aWholeNumber) },
+  verdicts: { by: ['cluster_id', 'classifier'], columns: ['tn', 'fp', 'fn', 'tp', 'verdicts', 'flagged'], values: Array(STRIDE).fill(aWholeNumber) },
   categories: { by: ['cluster_id', 'classifier', 'category'], columns: ['positives', 'fn'], values: [aWholeNumber, aWholeNumber] },
   unit_scores: { by: ['cluster_id', 'classifier'], columns: ['bins'], values: [listOf(aWholeNumber)] },
   outside_scores: { by: ['cluster_id', 'classifier'], columns: ['bins'], values: [listOf(aWholeNumber)] },
@@ -168,7 +169,7 @@ function buildCountFile(doc: Document): CountFile {
         table.users[leaf] = sketch(CLUSTER_SKETCH_SIZE, values[0] as unknown as number[]);
       } else {
         const counts = classifierOf(row[1], `${field}[1]`);
-        if (t.name === 'verdicts') counts.cells.set(values, leaf * 6);
+        if (t.name === 'verdicts') counts.cells.set(values, leaf * STRIDE);
         else if (t.name === 'categories') {
           if (typeof row[2] !== 'string') throw new RowProblem('expected a category name', `${field}[2]`);
           let rows = counts.categories.get(row[2]);
