@@ -77,7 +77,10 @@ export function gapLinesOf(table: CountTable): string[] {
   });
 }
 
-/** Stop unless the inputs line up or `--allow-missing` was given (the message of a run over conversations). */
+/**
+ * Stop unless the inputs line up or `--allow-missing` was given (the message of a run over conversations).
+ * @example assertNoGaps(gapLinesOf(table), settings.allowMissing);
+ */
 export function assertNoGaps(gapLines: readonly string[], allowMissing: boolean): void {
   if (gapLines.length && !allowMissing) {
     throw inputError(`inputs do not line up:\n  - ${gapLines.join('\n  - ')}\nfix the files, or pass --allow-missing to proceed and report these counts`);

@@ -72,6 +72,10 @@ export async function fitClusters(
   return { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters };
 }
 
+/**
+ * The clusters.json records of a fitted hierarchy: names and examples of shown clusters, privacy decisions.
+ * @example const records = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
+ */
 export function clusterRecords(
   hierarchy: Hierarchy,
   privacy: ReturnType<typeof privacyByLevel>,

@@ -72,6 +72,7 @@ export async function readJoin(options: {
  * After `misfire assign` has read its conversations: the verdict and label rows whose slot no conversation
  * claimed name no conversation of the shard. Counts them, and (only when there are some) reads the files
  * again for the smallest example ids.
+ * @example await countUnclaimed({ verdicts, labels, columns, claimed, slots: ids.size, slotOf: (id) => ids.find(id), table });
  */
 export async function countUnclaimed(options: {
   verdicts: readonly string[];

@@ -13,6 +13,10 @@ export const CLUSTER_SKETCH_SIZE = 256;
 /** Hashes kept for the run's total distinct users (about 1.6 % error above 4,095). */
 export const TOTAL_SKETCH_SIZE = 4096;
 
+/**
+ * A bottom-k sketch of distinct 53-bit hashes.
+ * @example const users = new BottomK(CLUSTER_SKETCH_SIZE); users.add(hash53('u7')); users.count(); // 1
+ */
 export class BottomK {
   /** The kept hashes, ascending (never more than `k`). */
   readonly hashes: number[] = [];

@@ -49,6 +49,7 @@ export function countBatch(table: CountTable, columns: JoinColumns, batch: Place
  * Drop classifiers that gave no verdict on any counted conversation (as a run over conversations in memory
  * never sees them). Their gap examples stay: merged with a shard where the classifier did give verdicts,
  * they are examples of its missing verdicts there too.
+ * @example dropSilentClassifiers(table); // before writing a count file
  */
 export function dropSilentClassifiers(table: CountTable): void {
   for (const [name, counts] of table.classifiers) {

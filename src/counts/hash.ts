@@ -37,7 +37,10 @@ export function hashHigh(text: string): number {
   return hash32(text, SEED_HIGH);
 }
 
-/** The low 32 bits of a text's 64-bit hash. */
+/**
+ * The low 32 bits of a text's 64-bit hash.
+ * @example hashLow('c000001'); // an unsigned 32-bit value, independent of hashHigh's
+ */
 export function hashLow(text: string): number {
   return hash32(text, SEED_LOW);
 }

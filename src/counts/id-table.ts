@@ -12,6 +12,12 @@ import { hashHigh, hashLow } from './hash.js';
 const EMPTY = -1;
 const MAX_LOAD = 0.7;
 
+/**
+ * @example
+ * const ids = new IdTable();
+ * ids.insert('c1'); // { slot: 0, added: true }
+ * ids.find('c1'); // 0
+ */
 export class IdTable {
   private high: Uint32Array;
   private low: Uint32Array;

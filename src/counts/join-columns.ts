@@ -21,6 +21,11 @@ export interface ClassifierColumn {
   score: Float64Array | null;
 }
 
+/**
+ * @example
+ * const columns = new JoinColumns(n, { threshold: null, byClassifier: new Map() });
+ * columns.setVerdict(slot, 'v7', 0.91, true, 2); // false for a second row of the same pair
+ */
 export class JoinColumns {
   private capacity: number;
   readonly classifiers = new Map<string, ClassifierColumn>();
@@ -120,7 +125,10 @@ function grown<T extends Int8Array | Int32Array | Float64Array>(array: T, capaci
   return out;
 }
 
-/** The message for a duplicate verdict or label row found through the join columns. */
+/**
+ * The message for a duplicate verdict or label row found through the join columns.
+ * @example throw duplicateRow('label', 'c1', null, { file: 'labels.csv', line: 9, field: 'conversation_id' });
+ */
 export function duplicateRow(kind: 'verdict' | 'label', id: string, classifier: string | null, where: { file: string; line: number; field: string }) {
   const shown = id.length > 60 ? `${id.slice(0, 57)}...` : id;
   const what = classifier === null ? `conversation "${shown}"` : `conversation "${shown}" and classifier "${classifier.length > 60 ? `${classifier.slice(0, 57)}...` : classifier}"`;

@@ -27,11 +27,18 @@ export function unitBin(s: number): number {
   return i;
 }
 
-/** The lower edge of unit bin i. */
+/**
+ * The lower edge of unit bin i.
+ * @example unitEdge(2500); // 0.25
+ */
 export function unitEdge(i: number): number {
   return i / SCORE_BINS;
 }
 
+/**
+ * Whether a score goes into the bins of [0, 1].
+ * @example isUnitScore(1); // true
+ */
 export function isUnitScore(s: number): boolean {
   return s >= 0 && s <= 1;
 }

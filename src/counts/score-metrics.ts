@@ -26,6 +26,7 @@ export interface CompactHistogram {
 /**
  * The bins of a classifier that hold at least one labelled scored verdict, ascending; bins with the
  * same edge (an outside score truncated to exactly 1) are one.
+ * @example const { edges, counts: bins } = compactHistogram(table.classifiers.get('v7')!, table.leaves);
  */
 export function compactHistogram(counts: ClassifierCounts, leaves: number): CompactHistogram {
   const sources: { edge: number; read: (leaf: number, label: number) => number }[] = [];

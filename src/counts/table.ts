@@ -94,7 +94,10 @@ export function emptyCountTable(leaves: number, labelled: boolean): CountTable {
   };
 }
 
-/** The counts of classifier `name`, created empty on first use. */
+/**
+ * The counts of classifier `name`, created empty on first use.
+ * @example const v7 = classifierCounts(table, 'v7', null);
+ */
 export function classifierCounts(table: CountTable, name: string, threshold: number | null): ClassifierCounts {
   let counts = table.classifiers.get(name);
   if (!counts) {
@@ -120,7 +123,10 @@ export function classifierCounts(table: CountTable, name: string, threshold: num
   return counts;
 }
 
-/** Keep `id` among the smallest GAP_EXAMPLES example ids of `kind`. */
+/**
+ * Keep `id` among the smallest GAP_EXAMPLES example ids of `kind`.
+ * @example noteExample(table, 'unlabelled', 'c000017');
+ */
 export function noteExample(table: CountTable, kind: string, id: string): void {
   let list = table.examples.get(kind);
   if (!list) table.examples.set(kind, (list = []));
@@ -169,6 +175,7 @@ export function countConversation(table: CountTable, c: CountedConversation): vo
 /**
  * Count one conversation's verdict from one classifier: `flagged` 1/0, or −1 for no verdict; `score` NaN
  * when there is none. The conversation's label and category as in countConversation.
+ * @example countVerdict(table, classifierCounts(table, 'v7', null), conversation, 1, 0.93);
  */
 export function countVerdict(table: CountTable, counts: ClassifierCounts, c: CountedConversation, flagged: number, score: number): void {
   if (flagged < 0) {
