@@ -20,6 +20,9 @@ import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { findErrorPockets, type PocketMembers } from './find-error-pockets.js';
 import { extractFacets } from './extract-facets.js';
+import { runSliceDimensions } from './slicing.js';
+import { chosenFields } from '../slicing/fields.js';
+import type { SliceDimension } from '../slicing/dimensions.js';
 
 export interface AnalyzeInput {
   conversations: readonly Conversation[];
@@ -40,6 +43,8 @@ export interface AnalyzeResult {
   embeddingModel: EmbeddingModel | null;
   hierarchy: Hierarchy;
   clusters: ClusterRecord[];
+  /** Slicing dimensions with every conversation's slice (slices.csv; definitions in metrics.json). */
+  slices: SliceDimension[];
   metrics: ClassifierMetrics[];
   joined: JoinedData;
   gapLines: string[];
@@ -68,6 +73,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     throw inputError(`inputs do not line up:\n  - ${gapLines.join('\n  - ')}\nfix the files, or pass --allow-missing to proceed and report these counts`);
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
+  const chosen = chosenFields(settings.sliceBy, input.conversations);
   const { userOf, users } = indexUsers(input.conversations.map((c) => c.userId));
   const facets = await clock.timeAsync('facets', () => extractFacets(provider.facets, input.conversations, ctx));
   const summaries = facets.map((f) => f.summary);
@@ -94,6 +100,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   );
   const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
+  const slices = clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
   const metrics = clock.time('metrics', () =>
     computeMetrics({
       hierarchy,
@@ -103,6 +110,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
       concern: concernFromFacets(facets),
       settings,
       suppressedAt: (level, index) => suppressed.has(clusterId(level, index)),
+      slices,
     }).classifiers,
     ctx.progress,
   );
@@ -113,7 +121,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     : null;
   for (const m of metrics) m.error_pockets = pockets?.byClassifier.get(m.name) ?? null;
   const pocketMembers = pockets?.members ?? [];
-  return { conversationIds, userCount: users, facets, embedding, embeddingModel, hierarchy, clusters, metrics, pocketMembers, joined, gapLines, facetsFallback, clock };
+  return { conversationIds, userCount: users, facets, embedding, embeddingModel, hierarchy, clusters, slices, metrics, pocketMembers, joined, gapLines, facetsFallback, clock };
 }
 
 /** A threshold for a classifier the verdicts do not have is a typo that would otherwise change nothing, silently. */

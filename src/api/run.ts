@@ -99,6 +99,7 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
     clusters: result.clusters,
     assignments: { conversationIds: result.conversationIds, leafIds: assignmentsAt(result.hierarchy, 0) },
     pockets: result.pocketMembers,
+    slices: result.slices,
     timings: result.clock.timings,
     embeddingModel: result.embeddingModel ? { model: result.embeddingModel, text: EMBEDDING_TEXT_VERSION } : null,
     centroids,

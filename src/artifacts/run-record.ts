@@ -170,6 +170,8 @@ const runSettings = objectOf<RunSettings>({
   embedder: oneOf(['semantic', 'lsa']),
   semanticWeight: aNumber,
   permutations: aWholeNumber,
+  sliceBy: orNull(listOf(aString)),
+  cross: aBoolean,
 });
 
 const providerUsage = objectOf<ProviderUsage>({

@@ -1,5 +1,6 @@
 /**
- * The whole metrics stage for every classifier: the per-cluster confusion statistics of confusion.ts,
+ * The whole metrics stage for every classifier: the per-cluster confusion statistics of confusion.ts, the
+ * same per slice of every slicing dimension (slices.ts),
  * plus score metrics, category FNRs (labelled mode) or flag rate vs concern (proxy mode, no labels).
  * Pure and deterministic; the entry point for analyze() and for the benchmark.
  */
@@ -11,6 +12,8 @@ import { categoryMetrics, encodeCategories } from './categories.js';
 import { sumRowsByLevel } from './levels.js';
 import { concernByLeaf, PROXY_NOTE, proxyMetrics } from './proxy.js';
 import { scoreMetrics } from './scores.js';
+import { sliceMetrics } from './slices.js';
+import type { SliceDimension } from '../slicing/dimensions.js';
 
 export type MetricsMode = 'labelled' | 'proxy';
 
@@ -26,6 +29,8 @@ export interface MetricsInput {
   settings?: MetricsSettings;
   /** Clusters whose text is withheld (their numbers still appear). */
   suppressedAt?: (level: number, index: number) => boolean;
+  /** Slicing dimensions (metadata fields, language; src/slicing): each gets the clusters' statistics. */
+  slices?: readonly SliceDimension[];
 }
 
 export interface MetricsResult {
@@ -54,6 +59,7 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
       : null;
   const classifiers = input.classifiers.map((verdicts) => {
     const metrics = classifierMetrics(hierarchy, verdicts, labels, settings, suppressedAt);
+    Object.assign(metrics, sliceMetrics(input.slices ?? [], verdicts, labels, settings));
     if (labels !== null) {
       metrics.scores = scoreMetrics(hierarchy, verdicts, labels);
       metrics.categories = codes ? categoryMetrics(hierarchy, verdicts.flagged, labels, codes) : null;
