@@ -31,7 +31,7 @@ export function pocketList(c: ClassifierMetrics, kind: PocketKind, clusters: Clu
   let listed = 0;
   for (const entry of groupSiblings(ids, rows, clusters)) {
     if (listed >= POCKETS_SHOWN) break;
-    const headNote = entry.headIsPocket ? null : `parent of ${pockets(entry.children.length)}, not one itself`;
+    const headNote = entry.headIsPocket ? null : parentNote(rows.get(entry.head) as ClusterMetrics, kind, entry.children.length);
     groups.push({ head: row(entry.head), headIsPocket: entry.headIsPocket, headNote, children: entry.children.map(row) });
     listed += entry.children.length + (entry.headIsPocket ? 1 : 0);
   }
@@ -50,6 +50,12 @@ export function pocketList(c: ClassifierMetrics, kind: PocketKind, clusters: Clu
     moreText: more > 0 ? `…and ${more} more ${more === 1 ? 'pocket' : 'pockets'} (see metrics.json).` : null,
     forest: forestPlot(plotted, kind === 'fp' ? c.overall.fpr : c.overall.fnr, kind === 'fp' ? 'FPR' : 'FNR'),
   };
+}
+
+/** Why a group's head is not a listed pocket: not one at all, or one whose excess errors are its pocket children's. */
+function parentNote(head: ClusterMetrics, kind: PocketKind, children: number): string {
+  const flagged = kind === 'fp' ? head.pocket_fp : head.pocket_fn;
+  return flagged ? `parent of ${pockets(children)}, whose excess errors are mostly theirs` : `parent of ${pockets(children)}, not one itself`;
 }
 
 interface Entry {

@@ -88,23 +88,3 @@ export function textWords(text: string): (string | null)[] {
   }
   return out;
 }
-
-/**
- * Distinct label terms of one text: content unigrams and bigrams of adjacent content words (not across
- * punctuation or boilerplate), lower-cased, in first-seen order.
- * @example
- * labelTerms('Quick question: how do I kill a zombie process? Thanks in advance');
- * // ['kill', 'zombie', 'zombie process', 'process']
- */
-export function labelTerms(text: string): string[] {
-  const words = textWords(text);
-  const terms = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w === null || !isContentWord(w)) continue;
-    terms.add(w);
-    const next = words[i + 1];
-    if (next && isContentWord(next)) terms.add(`${w} ${next}`);
-  }
-  return [...terms];
-}

@@ -205,7 +205,7 @@ describe('the CLI', () => {
     const before = snapshot(data.dir);
     const { code, err } = await runCli('run', '-c', data.conversations, '-v', data.verdicts, '-l', data.labels, '-o', '', '-q');
     expect(code).toBe(2);
-    expect(err).toMatch(/misfire: config error: --out is empty/);
+    expect(err).toMatch(/misfire: --out is empty/);
     expect(snapshot(data.dir)).toEqual(before);
   });
 });

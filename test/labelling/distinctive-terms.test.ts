@@ -1,7 +1,9 @@
 /** Offline c-TF-IDF labels: the distinct-user privacy rule, readable terms, and the name/description formats. */
 import { describe, expect, it } from 'vitest';
-import { describeFromTerms, distinctiveTerms, nameFromTerms, termCoverage } from '../../src/labelling/ctfidf-labels.js';
-import { labelTerms } from '../../src/text/stop-words.js';
+import { distinctiveTerms } from '../../src/labelling/ctfidf-labels.js';
+import { coverageOrder } from '../../src/labelling/coverage-order.js';
+import { describeFromTerms, nameFromTerms } from '../../src/labelling/term-names.js';
+import { labelTerms } from '../../src/text/label-terms.js';
 import { createOfflineLabeler } from '../../src/providers/offline/labeler.js';
 import { silentProgress } from '../../src/types.js';
 import { makeCtx } from '../helpers/provider-context.js';
@@ -100,19 +102,20 @@ describe('label terms', () => {
 });
 
 describe('names and descriptions', () => {
-  it('names from at most three terms and describes with coverage a reviewer can check', () => {
-    expect(nameFromTerms(['blood pressure', 'sleep', 'diet', 'salt'], 'x')).toBe('Blood pressure, sleep and diet');
-    expect(nameFromTerms([], 'Unnamed cluster L0-001')).toBe('Unnamed cluster L0-001');
-    expect(describeFromTerms(['blood pressure', 'sleep', 'diet', 'salt'], { each: [0.6, 0.3, 0.1], any: 0.8 })).toBe(
-      '80% mention blood pressure (60%), sleep (30%) or diet (10%); related: salt.',
+  it('names from at most three terms and describes with the share a reviewer can check', () => {
+    const shares = { terms: ['blood pressure', 'sleep', 'diet', 'salt'], each: [0.6, 0.3, 0.1, 0.05] };
+    expect(nameFromTerms(shares, 'x')).toBe('Blood pressure, sleep and diet');
+    expect(nameFromTerms({ terms: [], each: [] }, 'Unnamed cluster L0-001')).toBe('Unnamed cluster L0-001');
+    expect(describeFromTerms(shares)).toBe(
+      "60% of its conversations mention 'blood pressure'; 30% mention 'sleep'; 10% mention 'diet'. Related: 'salt' (5%).",
     );
   });
 
-  it('measures coverage on the actual members', () => {
-    const summaries = ['kill zombie process', 'kill nginx', 'sudo permission', 'bake bread'];
-    const coverage = termCoverage(Int32Array.from([0, 1, 2, 3]), summaries, ['kill', 'sudo']);
-    expect(coverage.each).toEqual([0.5, 0.25]);
-    expect(coverage.any).toBe(0.75);
+  it('measures coverage on the actual members, and orders terms to cover as many of them as possible', () => {
+    const summaries = ['kill zombie process', 'kill nginx', 'sudo permission', 'bake bread', 'kill nginx now'];
+    const members = Int32Array.from([0, 1, 2, 3, 4]);
+    expect(coverageOrder(members, summaries, ['sudo', 'nginx', 'kill'], 8)).toEqual({ terms: ['kill', 'sudo', 'nginx'], each: [0.6, 0.2, 0.4] });
+    expect(coverageOrder(members, summaries, ['kill', 'kill nginx', 'nginx'], 8).terms).toEqual(['kill', 'nginx']);
   });
 
   it('names a parent from the terms its children share, and lists the children', async () => {

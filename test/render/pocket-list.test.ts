@@ -1,5 +1,5 @@
 /**
- * Pockets shown once, on hand-built metrics: a parent that is its only shown child again is not listed;
+ * Pockets shown once, on hand-built metrics: a parent whose errors are its pocket children's is not listed;
  * sibling pockets are grouped under their parent; index.html and report.md list the same pockets, say how
  * many there are and how many are not listed.
  */
@@ -45,27 +45,27 @@ describe('a parent whose only shown child is a pocket is not a second pocket', (
 });
 
 describe('sibling pockets are grouped under their parent', () => {
-  test('a parent that is a pocket heads the group; its pocket children are listed under it, once', () => {
+  test('a parent whose pocket children account for its excess errors heads the group without being listed again', () => {
     const { view, html, markdown } = renderReport(craftedReport({ leaves: [MISSES, MISSES, ORDINARY, ORDINARY, ORDINARY, ORDINARY], parents: [[0, 0, 0, 1, 1, 1]] }));
     const list = view.classifiers[0].fnPockets;
-    expect(list.total).toBe(3);
+    expect(list.total).toBe(2);
     expect(list.groups).toHaveLength(1);
     expect(list.groups[0].head.clusterId).toBe('L1-000');
-    expect(list.groups[0].headIsPocket).toBe(true);
+    expect(list.groups[0]).toMatchObject({ headIsPocket: false, headNote: 'parent of 2 pockets, whose excess errors are mostly theirs' });
     expect(list.groups[0].children.map((c) => c.clusterId).sort()).toEqual(['L0-000', 'L0-001']);
-    expect(list.listed).toBe(3);
+    expect(list.listed).toBe(2);
     expect(htmlMisses(html)).toEqual(['L1-000', ...list.groups[0].children.map((c) => c.clusterId)]);
     const { document } = parseHTML(html);
     expect(document.querySelectorAll('#misfires-0 tbody.pocket-group')).toHaveLength(1);
     expect(document.querySelectorAll('#misfires-0 tr.nested')).toHaveLength(2);
     const md = mdMisses(markdown);
-    expect(md).toMatch(/^\| Topic L1-000 \(`L1-000`\) \|/m);
+    expect(md).toMatch(/^\| Topic L1-000 \(`L1-000`\) — parent of 2 pockets, whose excess errors are mostly theirs \|/m);
     expect(md).toMatch(/^\| ↳ Topic L0-000 \(`L0-000`\) \|/m);
     expect(md).toMatch(/^\| ↳ Topic L0-001 \(`L0-001`\) \|/m);
-    expect(md).toContain('3 pockets, most excess errors first; ↳ = a pocket listed under its parent cluster.');
+    expect(md).toContain('2 pockets, most excess errors first; ↳ = a pocket listed under its parent cluster.');
     const forest = list.forest?.markup ?? '';
     expect(forest).toContain('↳ Topic L0-000');
-    expect(forest).toContain('href="#cluster-L1-000"');
+    expect(forest).not.toContain('href="#cluster-L1-000"');
   });
 
   test('a parent that is not a pocket still heads its pocket children, marked as not one itself', () => {

@@ -1,26 +1,28 @@
 /**
- * Offline cluster labels: c-TF-IDF terms that pass the distinct-user rule, turned into a short name and a
- * one-line description that says how many conversations use the name's terms. A leaf whose name covers
- * few of its conversations is called "Mixed: …" so nobody mistakes it for a coherent topic.
+ * Offline cluster labels: distinctive words and short phrases that pass the distinct-user rule, turned
+ * into a short name led by the term most of the cluster shares and a one-line description that states the
+ * share of conversations using each (src/labelling/term-names.ts). A cluster whose leading term is in few
+ * of its conversations is called "Mixed: …" so nobody mistakes it for a coherent topic.
  *
- * Parents are named from their children: a term (or word) most of the children share leads, then the
- * leading term of each of the largest children, then the parent's own distinctive terms; the description
- * names the children. Every term shown was used by ≥ minUsers distinct users of the cluster it is shown
- * for: a child's eligible term — and so each of its words — is eligible in the parent, whose users
- * include the child's.
+ * Parents are named from their children: among the terms (or words) the children share, the children's
+ * leading terms and the parent's own distinctive terms, those that together cover most of the parent's
+ * conversations; the description names the children. Every term shown was used by ≥ minUsers distinct
+ * users of the cluster it is shown for: a child's eligible term — and so each of its words — is eligible
+ * in the parent, whose users include the child's.
  */
-import { describeFromTerms, distinctiveTerms, nameFromTerms, nameTermCount, termCoverage, type ClusterTerms } from '../../labelling/ctfidf-labels.js';
+import { distinctiveTerms, type ClusterTerms } from '../../labelling/ctfidf-labels.js';
+import { coverageOrder } from '../../labelling/coverage-order.js';
+import { describeFromTerms, nameFromTerms, type TermShares } from '../../labelling/term-names.js';
+import { isContentWord } from '../../text/stop-words.js';
 import type { ClusterLabel, ClusterLabeler, ClusterToLabel, LabelingInput, ProviderContext } from '../types.js';
 
-export const OFFLINE_NAMING_VERSION = 'ctfidf/v2';
+export const OFFLINE_NAMING_VERSION = 'ctfidf/v3';
 /** Terms kept per cluster. */
 const KEPT_TERMS = 8;
 /** Parent-level candidate terms before they are merged with the children's. */
 const PARENT_CANDIDATES = 20;
 /** A parent term shared by at least this share of its named children leads the name. */
 const SHARED_BY = 0.5;
-/** A leaf whose name terms appear in fewer than this share of its conversations is named "Mixed: …". */
-const MIXED_BELOW = 0.15;
 /** Children named in a parent's description. */
 const NAMED_CHILDREN = 3;
 
@@ -39,25 +41,15 @@ export function createOfflineLabeler(): ClusterLabeler {
       return input.clusters.map((cluster, i) => {
         const fallback = `Unnamed cluster ${cluster.clusterId}`;
         if (!parents) {
-          const own = terms[i];
-          const shown = nameTermCount(own.terms);
-          const any = shown ? own.cumulativeCoverage[shown - 1] : 0;
-          const name = nameFromTerms(own.terms, fallback);
-          return {
-            clusterId: cluster.clusterId,
-            name: shown && any < MIXED_BELOW ? `Mixed: ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name,
-            description: describeFromTerms(own.terms, { each: own.coverage, any }),
-            terms: own.terms,
-          };
+          const shares = { terms: terms[i].terms, each: terms[i].coverage };
+          return { clusterId: cluster.clusterId, name: nameFromTerms(shares, fallback), description: describeFromTerms(shares), terms: terms[i].terms };
         }
-        const chosen = parentTerms(terms[i], cluster, input.childLabels);
-        const coverage = termCoverage(cluster.members, input.summaries, chosen.slice(0, nameTermCount(chosen)));
-        const description = describeFromTerms(chosen, coverage);
+        const shares = parentShares(terms[i], cluster, input);
         return {
           clusterId: cluster.clusterId,
-          name: nameFromTerms(chosen, fallback),
-          description: `${childSummary(cluster, input.childLabels)} ${description}`,
-          terms: chosen,
+          name: nameFromTerms(shares, fallback),
+          description: `${childSummary(cluster, input.childLabels)} ${describeFromTerms(shares)}`,
+          terms: [...shares.terms],
         };
       });
     },
@@ -65,38 +57,24 @@ export function createOfflineLabeler(): ClusterLabeler {
 }
 
 /**
- * Terms (or words of terms) that at least half of the named children share come first, most shared and
- * longest first; then each named child's leading term (largest child first); then the parent's own.
+ * A parent's terms with the share of its conversations using each, chosen to cover as many of them as
+ * possible (see coverageOrder) among: the content words or terms that at least half of the named children
+ * share (most shared first), the named children's leading terms, and the parent's own terms.
  */
-function parentTerms(own: ClusterTerms, cluster: ClusterToLabel, childLabels: LabelingInput['childLabels']): string[] {
-  const children = cluster.childIds.map((id) => childLabels.get(id)?.terms).filter((t): t is string[] => Array.isArray(t) && t.length > 0);
-  const sharing = new Map<string, { count: number; first: number }>();
-  children.forEach((terms) => {
-    const units = new Set([...terms, ...terms.flatMap((t) => (t.includes(' ') ? t.split(' ') : []))]);
-    for (const unit of units) {
-      const entry = sharing.get(unit);
-      if (entry) entry.count++;
-      else sharing.set(unit, { count: 1, first: sharing.size });
+function parentShares(own: ClusterTerms, cluster: ClusterToLabel, input: LabelingInput): TermShares {
+  const children = cluster.childIds.map((id) => input.childLabels.get(id)?.terms).filter((t): t is string[] => Array.isArray(t) && t.length > 0);
+  const sharing = new Map<string, number>();
+  for (const terms of children) {
+    for (const unit of new Set([...terms, ...terms.flatMap((t) => (t.includes(' ') ? t.split(' ').filter(isContentWord) : []))])) {
+      sharing.set(unit, (sharing.get(unit) ?? 0) + 1);
     }
-  });
-  const shared =
-    children.length < 2
-      ? []
-      : [...sharing]
-          .filter(([, e]) => e.count >= SHARED_BY * children.length && e.count >= 2)
-          .sort(([a, x], [b, y]) => y.count - x.count || b.split(' ').length - a.split(' ').length || x.first - y.first)
-          .map(([unit]) => unit);
-  const ordered = [...shared, ...children.map((terms) => terms[0]), ...own.terms];
-  const out: string[] = [];
-  const usedWords = new Set<string>();
-  for (const term of ordered) {
-    if (out.length >= KEPT_TERMS) break;
-    const words = term.split(' ');
-    if (words.some((w) => usedWords.has(w))) continue;
-    out.push(term);
-    words.forEach((w) => usedWords.add(w));
   }
-  return out;
+  const shared = [...sharing]
+    .filter(([, count]) => children.length >= 2 && count >= Math.max(2, SHARED_BY * children.length))
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([unit]) => unit);
+  const candidates = [...new Set([...shared, ...children.map((terms) => terms[0]), ...own.terms])];
+  return coverageOrder(cluster.members, input.summaries, candidates, KEPT_TERMS);
 }
 
 /**
