@@ -3,7 +3,8 @@
  * - `gateRun`: both classifier versions' verdicts are inputs of one run;
  * - `gateAgainstBaseline`: new verdicts are joined to a stored baseline run's clusters; conversations the
  *   run has not seen are placed at their nearest baseline leaf centroid with the run's saved model.
- * Both also check the pockets the run found among the baseline classifier's errors (gate-pockets.ts).
+ * Both also check the pockets the run found among the baseline classifier's errors (gate-pockets.ts) and the
+ * slices of the run's slicing dimensions (gate-slices.ts).
  * Both return the gate as a value (`GateResult`); neither sets an exit code. Everything that would make
  * the comparison unsafe throws a MisfireError (fail closed).
  */
@@ -16,12 +17,13 @@ import { joinVerdictsAndLabels, type JoinOptions } from '../metrics/join.js';
 import { computeGate } from '../gate/compute-gate.js';
 import { gateLevels } from '../gate/levels.js';
 import type { GateResult, GateSettings, GateSource } from '../gate/types.js';
-import type { LabelRow, VerdictRow } from '../types.js';
+import type { Conversation, LabelRow, VerdictRow } from '../types.js';
 import { loadGateSettings } from './gate-config.js';
 import { thresholdsByClassifier } from './settings.js';
 import { assertDistinctFiles } from './distinct-files.js';
 import { placeConversations } from './gate-placement.js';
 import { loadGatePockets, withPlacedNote } from './gate-pockets.js';
+import { loadGateSlices } from './gate-slices.js';
 import { loadStoredRun, readRunLabels, readRunVerdicts, type StoredRun } from './gate-run-files.js';
 
 export interface GateCommonOptions {
@@ -88,7 +90,7 @@ export async function gateRun(options: GateRunOptions): Promise<GateResult> {
       { role: 'labels', sha256: labels.digest.sha256 },
     ],
   };
-  return judge(stored, ids, stored.leafIds, labels.rows, baselineFlags, candidateFlags, options.baseline, options.candidate, settings, source);
+  return judge(stored, ids, stored.leafIds, labels.rows, baselineFlags, candidateFlags, options.baseline, options.candidate, settings, source, { conversations: [], leaves: [] });
 }
 
 /**
@@ -144,7 +146,10 @@ export async function gateAgainstBaseline(options: GateBaselineOptions): Promise
       ...(extra ? [{ role: 'conversations' as const, sha256: extra.digest.sha256 }] : []),
     ],
   };
-  return judge(stored, ids, leafIds, labels.rows, flagsOf(ids, baselineRows, baseline, join), flagsOf(ids, candidateRows, candidate, join), baseline, candidate, settings, source);
+  return judge(stored, ids, leafIds, labels.rows, flagsOf(ids, baselineRows, baseline, join), flagsOf(ids, candidateRows, candidate, join), baseline, candidate, settings, source, {
+    conversations: unseen,
+    leaves: placed,
+  });
 }
 
 /**
@@ -199,6 +204,8 @@ async function judge(
   candidate: string,
   settings: GateSettings,
   source: GateSource,
+  /** Conversations placed from --conversations (after the run's own in `ids`) and their leaf clusters. */
+  placed: { conversations: readonly Conversation[]; leaves: readonly string[] },
 ): Promise<GateResult> {
   const labels = joinVerdictsAndLabels(ids, [], labelRows).labels as Int8Array;
   const missing: Record<'baseline' | 'candidate', string[]> = { baseline: [], candidate: [] };
@@ -222,6 +229,7 @@ async function judge(
   }
   const levels = gateLevels(stored.clusters, leafIds);
   const pockets = await loadGatePockets(stored, baseline);
-  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, pockets, settings });
+  const slices = await loadGateSlices(stored, placed.conversations, placed.leaves);
+  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, pockets, slices, settings });
   return { ...gate, pockets: withPlacedNote(gate.pockets, source.placed_conversations), source };
 }

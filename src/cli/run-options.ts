@@ -6,7 +6,8 @@ import { configError } from '../errors.js';
 import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { parseFailureLimit } from '../providers/anthropic/failure-limit.js';
 import { PROVIDER_NAMES } from '../providers/registry.js';
-import { lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
+import { MAX_DEFAULT_VALUES } from '../slicing/fields.js';
+import { commaList, lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
 
 /** Where `misfire run` writes when --out is not given. */
 export const DEFAULT_OUT = 'reports/latest';
@@ -159,6 +160,22 @@ export const runOptions = {
       'Shuffles of the permutation test behind the pockets found among the errors (each shuffle reruns the search); ' +
       'p-values are multiples of 1/(N+1). 0 skips that search.',
   },
+  'slice-by': {
+    type: 'string',
+    array: true,
+    coerce: commaList('--slice-by'),
+    defaultDescription: `language + every metadata field with 2–${MAX_DEFAULT_VALUES} values, each held by ≥ min-users users`,
+    describe:
+      'Metadata fields to slice by, comma-separated or repeated (channel,language); "language" is the detected-language facet. ' +
+      'Each value gets the clusters\' statistics (Wilson interval, one-sided Fisher against the rest, Benjamini–Hochberg within the field) ' +
+      'and can be a pocket. A value held by fewer than --min-users users (or --min-conversations conversations) is suppressed: no name, no rates shown.',
+  },
+  cross: {
+    type: 'boolean',
+    coerce: oneSwitch('--cross'),
+    defaultDescription: String(DEFAULT_SETTINGS.cross),
+    describe: 'Also slice each field by the clusters of the top level (value × cluster), to tell "API traffic about code" from "API traffic".',
+  },
   'embedding-dim': { type: 'string', coerce: oneWholeNumber('--embedding-dim'), defaultDescription: String(DEFAULT_SETTINGS.embeddingDim), describe: 'Dimensions of the built-in LSA embedding.' },
   ...claudeOptions,
   quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'No progress on stderr.' },
@@ -180,6 +197,7 @@ export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
   ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
   ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],
+  ['Slices (metadata fields, the language facet):', ['slice-by', 'cross']],
   ['Claude provider (--provider anthropic, the Clio path):', CLAUDE_OPTION_NAMES],
 ];
 

@@ -5,7 +5,8 @@ import type { ClassifierMetrics } from '../metrics/confusion.js';
 import type { ErrorPocketMetrics } from '../metrics/error-pockets.js';
 import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view.js';
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
-import { pct } from '../render/format.js';
+import { pct, pValue } from '../render/format.js';
+import { sliceName } from '../slicing/names.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
 const CLUSTER_POCKETS = 3;
@@ -28,9 +29,29 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
     for (const id of c.pockets.false_positive.slice(0, CLUSTER_POCKETS)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
     for (const id of c.pockets.false_negative.slice(0, CLUSTER_POCKETS)) lines.push(`  misses:     ${names.get(id)} [${id}] FNR ${pct(rows.get(id)?.fnr)}`);
     lines.push(...errorPocketLines(c));
+    lines.push(...slicePocketLines(c, (id) => names.get(id) ?? null));
   }
   lines.push(`report: ${outcome.outDir}/${RUN_FILES.reportHtml}`);
   out.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The strongest slice pockets of a classifier (metadata values, language), one line each.
+ * @example
+ * slicePocketLines(classifier, clusterName); // ['  over-flags, slice: channel = api [S1-000] FPR 25.1% (532 benign, q 1.9e-8)']
+ */
+export function slicePocketLines(c: ClassifierMetrics, clusterName: (id: string) => string | null): string[] {
+  const rows = new Map(c.slices.map((r) => [r.slice_id, r]));
+  const line = (what: string, rate: string, id: string, kind: 'fp' | 'fn') => {
+    const r = rows.get(id);
+    if (!r) return [];
+    const support = kind === 'fp' ? r.fp + r.tn : r.fn + r.tp;
+    return [`  ${what}, slice: ${sliceName(r, clusterName)} [${id}] ${rate} ${pct(kind === 'fp' ? r.fpr : r.fnr)} (${support} ${kind === 'fp' ? 'benign' : 'harmful'}, q ${pValue(kind === 'fp' ? r.fpr_q : r.fnr_q)})`];
+  };
+  return [
+    ...c.slice_pockets.false_positive.slice(0, CLUSTER_POCKETS).flatMap((id) => line('over-flags', 'FPR', id, 'fp')),
+    ...c.slice_pockets.false_negative.slice(0, CLUSTER_POCKETS).flatMap((id) => line('misses', 'FNR', id, 'fn')),
+  ];
 }
 
 /**

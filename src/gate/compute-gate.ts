@@ -2,7 +2,8 @@
  * The CI gate as a pure function: paired exact McNemar tests of a candidate classifier against a baseline,
  * overall and per cluster at every level, for the false-positive rate (over benign conversations) and the
  * false-negative rate (over harmful ones), Benjamini–Hochberg across the clusters of a level, and the rule
- * of `rule.ts`; the pockets found among the baseline's errors are checked the same way (pocket-checks.ts).
+ * of `rule.ts`; the pockets found among the baseline's errors (pocket-checks.ts) and the slices of the run's
+ * slicing dimensions (slice-checks.ts) are checked the same way.
  * No I/O, no exit codes: the result is a value.
  *
  * The BH family of a level and metric is every cluster with at least one paired conversation (as in the
@@ -13,11 +14,12 @@ import { benjaminiHochberg } from '../stats/index.js';
 import { pairedFields } from './paired-check.js';
 import { pairedCounts, type PairedCounts } from './paired-counts.js';
 import { checkPockets } from './pocket-checks.js';
+import { checkSlices } from './slice-checks.js';
 import { checkStatus } from './rule.js';
 import { validateGateSettings } from './settings.js';
 import type { CheckStatus, GateCheck, GateCluster, GateInput, GateLevelResult, GateMetric, GateResult, GateVerdict, PairedCheck } from './types.js';
 
-export const GATE_SCHEMA = 'misfire.gate/v2';
+export const GATE_SCHEMA = 'misfire.gate/v3';
 export const SUPPRESSED_NAME = '(suppressed cluster)';
 export const UNNAMED_NAME = '(unnamed cluster)';
 const METRICS: readonly GateMetric[] = ['fpr', 'fnr'];
@@ -73,7 +75,8 @@ export function computeGate(input: GateInput): GateResult {
     return { level: level.level, checks };
   });
   const pockets = checkPockets(input, settings);
-  const all: PairedCheck[] = [...overall, ...levels.flatMap((l) => l.checks), ...pockets.checks];
+  const slices = checkSlices(input, settings);
+  const all: PairedCheck[] = [...overall, ...levels.flatMap((l) => l.checks), ...pockets.checks, ...slices.dimensions.flatMap((d) => d.checks)];
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, insufficient_data: 0 };
   for (const check of all) counts[check.status]++;
   return {
@@ -87,6 +90,7 @@ export function computeGate(input: GateInput): GateResult {
     overall,
     levels,
     pockets,
+    slices,
   };
 }
 

@@ -49,7 +49,42 @@ export interface GateInput {
   levels: GateLevel[];
   /** The pockets found among the baseline's errors (absent: the run recorded none). */
   pockets?: GatePocketsInput;
+  /** The run's slicing dimensions (metadata values, language; absent: the run recorded none). */
+  slices?: GateSlicesInput;
   settings: GateSettings;
+}
+
+/** One slice of a slicing dimension, as the gate needs it. */
+export interface GateSlice {
+  /** `S1-000`, … */
+  id: string;
+  /** Display name (`channel = api`), never the value of a suppressed slice (slicing/names.ts). */
+  name: string;
+  suppressed: boolean;
+}
+
+/** One slicing dimension: its slices and each conversation's slice. */
+export interface GateSliceDimension {
+  id: string;
+  field: string;
+  /** The cluster level the field is crossed with, else null. */
+  cross_level: number | null;
+  slices: GateSlice[];
+  /** Conversation → index into `slices`, or −1 for a conversation in none of them (one placed from --conversations). */
+  membership: Int32Array;
+}
+
+/**
+ * Why there are (or are no) slice checks: `checked` — the run sliced its conversations; `none` — it had no
+ * slicing dimension; `not_recorded` — the run folder has no slices.csv (written before misfire sliced).
+ */
+export type GateSlicesStatus = 'checked' | 'none' | 'not_recorded';
+
+export interface GateSlicesInput {
+  status: GateSlicesStatus;
+  dimensions: readonly GateSliceDimension[];
+  /** Said after the checks' note (e.g. how placed conversations were sliced). */
+  note?: string;
 }
 
 /** The kind of error a pocket was found among: FP pockets hold benign conversations, FN pockets harmful ones. */
@@ -86,7 +121,7 @@ export type GateMetric = 'fpr' | 'fnr';
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'insufficient_data';
 
 /**
- * The whole gate's verdict. `fail` when any check (overall, cluster or pocket) fails; otherwise `insufficient_data` when an overall
+ * The whole gate's verdict. `fail` when any check (overall, cluster, pocket or slice) fails; otherwise `insufficient_data` when an overall
  * rate has too little support to be judged (thin data never reads as a pass); otherwise `pass`
  * (warnings do not block).
  */
@@ -143,6 +178,32 @@ export interface GatePocketCheck extends PairedCheck {
   members: number;
 }
 
+/** A slice of a slicing dimension, checked like a cluster on both rates, BH across the slices of its dimension. */
+export interface GateSliceCheck extends PairedCheck {
+  scope: 'slice';
+  dimension_id: string;
+  field: string;
+  slice_id: string;
+  /** Display name, e.g. `channel = api` or `channel = (suppressed value)`. */
+  slice_name: string;
+  suppressed: boolean;
+}
+
+export interface GateSliceDimensionResult {
+  dimension_id: string;
+  field: string;
+  cross_level: number | null;
+  checks: GateSliceCheck[];
+}
+
+/** Every slicing dimension of the run, each slice checked like a cluster. */
+export interface GateSlicesResult {
+  status: GateSlicesStatus;
+  /** One sentence for readers: what was checked, or why nothing was. */
+  note: string;
+  dimensions: GateSliceDimensionResult[];
+}
+
 /** The pockets found among the baseline's errors, each a slice checked like a cluster, BH across the pockets. */
 export interface GatePocketsResult {
   /** Whose errors the pockets were found among: the baseline classifier, in the (baseline) run. */
@@ -170,17 +231,18 @@ export interface GateSource {
 }
 
 export interface GateResult {
-  schema: 'misfire.gate/v2';
+  schema: 'misfire.gate/v3';
   verdict: GateVerdict;
   baseline: string;
   candidate: string;
   settings: GateSettings;
   paired: { conversations: number; negatives: number; positives: number };
-  /** Every check (overall, clusters of every level, pockets) by status. */
+  /** Every check (overall, clusters of every level, pockets, slices) by status. */
   counts: Record<CheckStatus, number>;
   overall: GateCheck[];
   levels: GateLevelResult[];
   pockets: GatePocketsResult;
+  slices: GateSlicesResult;
   /** Provenance, set by the API (absent when the pure gate is called directly). */
   source?: GateSource;
 }

@@ -59,7 +59,7 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
       : null;
   const classifiers = input.classifiers.map((verdicts) => {
     const metrics = classifierMetrics(hierarchy, verdicts, labels, settings, suppressedAt);
-    Object.assign(metrics, sliceMetrics(input.slices ?? [], verdicts, labels, settings));
+    Object.assign(metrics, sliceMetrics(input.slices ?? [], verdicts, labels, settings, metrics.clusters));
     if (labels !== null) {
       metrics.scores = scoreMetrics(hierarchy, verdicts, labels);
       metrics.categories = codes ? categoryMetrics(hierarchy, verdicts.flagged, labels, codes) : null;

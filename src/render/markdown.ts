@@ -1,6 +1,7 @@
 /** report.md: GitHub-flavoured Markdown summary (overall figures + top pockets) for PR comments and CI step summaries. */
 import { errorPocketTable, hierarchyPocketTable } from './markdown-pockets.js';
 import { mdCell } from './markdown-text.js';
+import { sliceSection } from './markdown-slices.js';
 import type { ReportView } from './view-types.js';
 
 export function renderMarkdown(view: ReportView): string {
@@ -39,6 +40,7 @@ export function renderMarkdown(view: ReportView): string {
       hierarchyPocketTable(lines, c.name, 'false-negative', 'misses', c.fnPockets, 'FNR');
     }
     errorPocketSection(lines, view);
+    sliceSection(lines, view.slices);
   }
   lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}.${searchNote(view)} Full report: index.html.</sub>`);
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import { clusterRows, clusterTree, rateColumns, rateSpecs } from './cluster-tabl
 import { comparisonView } from './comparison-view.js';
 import { mapView, type LeafCentroids } from './map-view.js';
 import { methodsView, runSummary } from './summary-view.js';
+import { slicesView } from './slices-view.js';
 import type { ReportView } from './view-types.js';
 
 export type { LeafCentroids } from './map-view.js';
@@ -59,6 +60,7 @@ export function buildViewModel(input: ReportInput): ReportView {
     map: mapView(input.centroids ?? null, clusters, specs, columns),
     details: detailOrder.map((c) => clusterDetail(c, ctx)),
     comparison: comparisonView(clusters, metrics.classifiers, metrics.labels_present),
+    slices: slicesView(metrics, index, { minUsers: run.settings.minUsers, minConversations: run.settings.minConversations }),
     methods: methodsView(run, metrics, clusters),
     gate: input.gate ?? null,
   };

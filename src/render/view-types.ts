@@ -5,8 +5,10 @@
 import type { MethodsSection } from './methods.js';
 import type { TrustedSvg } from './charts/trusted-svg.js';
 import type { ErrorPocketsView, PocketListView } from './pocket-types.js';
+import type { SlicesView } from './slice-types.js';
 
 export type * from './pocket-types.js';
+export type * from './slice-types.js';
 
 /** One rate in the tree, table and detail: text, interval, raw value (for sorting) and colours. */
 export interface RateCell {
@@ -217,6 +219,8 @@ export interface ReportView {
   map: MapView | null;
   details: ClusterDetail[];
   comparison: { fpr: TrustedSvg; fnr: TrustedSvg } | null;
+  /** Error rates per metadata value (slicing dimensions). */
+  slices: SlicesView;
   methods: MethodsView;
   /** The CI gate's section (rendered by templates/partials/gate.hbs) when a gate result is passed in. */
   gate: unknown;

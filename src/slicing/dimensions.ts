@@ -42,6 +42,8 @@ export interface SliceDimension {
   record: SliceDimensionRecord;
   /** Conversation → index into `record.slices`. */
   sliceOf: Int32Array;
+  /** A cross dimension's field dimension, and each cross slice's value slice in it; null for a field dimension. */
+  crossOf?: { dimension: SliceDimensionRecord; valueSlice: Int32Array } | null;
 }
 
 /** The clusters of one level, for --cross. */
@@ -150,7 +152,12 @@ function crossDimension(dim: SliceDimension, id: string, cross: CrossClusters, c
       suppression_reason: reason,
     };
   });
-  return { record: { dimension_id: id, field: dim.record.field, source: dim.record.source, cross_level: cross.level, slices }, sliceOf };
+  const valueSlice = Int32Array.from(present, (key) => Math.floor(key / k));
+  return {
+    record: { dimension_id: id, field: dim.record.field, source: dim.record.source, cross_level: cross.level, slices },
+    sliceOf,
+    crossOf: { dimension: dim.record, valueSlice },
+  };
 }
 
 function groupSizes(groupOf: Int32Array, groups: number): Int32Array {
