@@ -28,6 +28,10 @@ export {
   type GatePocketsStatus,
   type GateResult,
   type GateSettings,
+  type GateSliceCheck,
+  type GateSliceDimensionResult,
+  type GateSlicesResult,
+  type GateSlicesStatus,
   type GateSource,
   type GateVerdict,
   type PairedCheck,
@@ -37,7 +41,7 @@ export { isMisfireError, MisfireError, type ErrorLocation, type MisfireErrorCode
 
 export { BASELINE_FILES, RUN_FILES } from './artifacts/run-files.js';
 export { RUN_SCHEMA, type InputRecord, type RunRecord } from './artifacts/run-record.js';
-export { METRICS_SCHEMA, type MetricsDocument } from './artifacts/metrics-document.js';
+export { METRICS_SCHEMA, type MetricsDocument, type MetricsSlicing } from './artifacts/metrics-document.js';
 export type { ClusterRecord } from './artifacts/cluster-record.js';
 export { BASELINE_SCHEMA, type BaselineManifest } from './artifacts/baseline-manifest.js';
 export type { LeafCentroids, SavedEmbeddingModel } from './artifacts/model-files.js';
@@ -50,7 +54,10 @@ export {
   type RunFolder,
 } from './artifacts/read-run.js';
 export { readRunPockets, type RecordedPocket, type RunPockets } from './artifacts/read-pockets.js';
-export type { ClassifierMetrics, ClusterMetrics, Interval, OverallMetrics } from './metrics/confusion.js';
+export { readRunSlices, type RunSlices } from './artifacts/read-slices.js';
+export type { SliceDimension, SliceDimensionRecord, SliceRecord, SliceSuppressionReason } from './slicing/dimensions.js';
+export type { SliceMetrics } from './metrics/slices.js';
+export type { ClassifierMetrics, ClusterMetrics, GroupMetrics, Interval, OverallMetrics } from './metrics/confusion.js';
 export type { CategoryMetrics } from './metrics/categories.js';
 export type { ProxyMetrics } from './metrics/proxy.js';
 export type { ScoreMetrics } from './metrics/scores.js';

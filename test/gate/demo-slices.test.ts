@@ -13,6 +13,7 @@ import { sliceChecks } from '../../src/gate/describe-check.js';
 import { sharedDemoRun } from '../helpers/demo-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { demoFiles, type DemoFiles } from './demo-files.js';
+import type { MetadataValue } from '../../src/types.js';
 
 const fullRun = sharedDemoRun();
 let demo: DemoFiles;
@@ -63,7 +64,7 @@ describe('slices in the gate', () => {
       id: `new${i}`,
       userId: `new${i}`,
       messages: [{ role: 'user' as const, content: 'how do I kill a process' }],
-      metadata: new Map(channel === null ? [['concern', 2]] : [['channel', channel]]),
+      metadata: new Map<string, MetadataValue>(channel === null ? [['concern', 2]] : [['channel', channel]]),
     }));
     const slices = await loadGateSlices(stored, placed, ['L0-000', 'L0-000', 'L0-000']);
     const run = stored.conversationIds.length;

@@ -27,7 +27,7 @@ describe('values and field names', () => {
   });
 
   it('lists every metadata field any conversation has, sorted, and keeps "language" for a field the data brings', () => {
-    const { conversations } = data(4, 2, (i) => (i % 2 ? { model: 'a' } : { channel: 'web', __proto__x: 1 }));
+    const { conversations } = data(4, 2, (i): Record<string, MetadataValue> => (i % 2 ? { model: 'a' } : { channel: 'web', __proto__x: 1 }));
     expect(metadataFieldNames(conversations)).toEqual(['__proto__x', 'channel', 'model']);
     expect(languageFieldName(['channel'])).toBe('language');
     expect(languageFieldName(['language'])).toBe('language (detected)');
