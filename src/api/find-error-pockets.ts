@@ -9,7 +9,7 @@ import { DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js
 import { fitProjection, type Projection } from '../discovery/projection.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
-import { MIN_AUDIT_SCORE } from '../labelling/label-hierarchy.js';
+import { MIN_AUDIT_SCORE } from './label-hierarchy.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import type { ClusterToLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Embedding, RunSettings } from '../types.js';
