@@ -18,7 +18,7 @@ import { formatTable } from './bench/table.mjs';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
        [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]
-       node scripts/bench.mjs --quality [--seeds 15] [--realdata DIR] [--out FILE.json]`;
+       node scripts/bench.mjs --quality [--seeds 15] [--variants default,lsa,meaning,0.5,0.75] [--realdata DIR] [--out FILE.json]`;
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -41,6 +41,7 @@ try {
       keep: { type: 'boolean', default: false },
       quality: { type: 'boolean', default: false },
       seeds: { type: 'string', default: '15' },
+      variants: { type: 'string', default: 'default,lsa,meaning,0.5,0.75' },
       realdata: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -65,7 +66,7 @@ const metricsN = int('metrics-n', 1);
 if (!['auto', 'on', 'off'].includes(values.reference)) fail('--reference must be auto, on or off');
 if (values.quality) {
   const { runQuality, defaultRealdata } = await import('./bench/quality-main.mjs');
-  await runQuality({ root: ROOT, realdata: values.realdata ? resolve(values.realdata) : defaultRealdata(ROOT), seeds: int('seeds', 1), out: values.out }).catch((err) => fail(err.message));
+  await runQuality({ root: ROOT, realdata: values.realdata ? resolve(values.realdata) : defaultRealdata(ROOT), seeds: int('seeds', 1), variants: values.variants.split(','), out: values.out }).catch((err) => fail(err.message));
   process.exit(0);
 }
 if (!existsSync(join(ROOT, 'dist', 'api', 'run.js'))) fail('dist/ not found: run `npm run build` first (npm run bench does)');

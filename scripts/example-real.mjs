@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // misfire on real, human-labelled safety data (`npm run example:real`).
 //
-// Runs the CLI twice, on the public data sets in ../shared/realdata (beside the repository; see its README for
-// licences and the content warning), and writes the reports under reports/real/ (git-ignored):
+// Runs the CLI three times, on the public data sets in ../shared/realdata (beside the repository; see its README
+// for licences and the content warning), and writes the reports under reports/real/ (git-ignored):
 //   - toxicchat: 5,654 real user prompts, human toxicity labels, and the verdicts of seven offline npm filters
 //     (local_verdicts.csv: four 0/1 word-list matchers and three llm_guardrail heads).
 //   - jbb: 300 JailbreakBench model responses, the human majority label, and four published judges
-//     (verdicts.csv: GPT-4, Llama-3-70B, Llama Guard 2, HarmBench classifier).
-// Neither set needs --allow-missing (every item has a label and a verdict from every classifier; a gap would
-// stop the run with exit 2 and a list of ids) or --threshold: the llm_guardrail rows already carry
-// flagged = (score ≥ 0.5), the word-list scores are 0/1, and the judges publish 0/1 verdicts.
+//     (verdicts.csv: GPT-4, Llama-3-70B, Llama Guard 2, HarmBench classifier). Items are {id, text} with the
+//     response as text, so the text is what the judges judged.
+//   - aegis: 359 Aegis 1.0 test prompts, human labels, and three GuardReasoner sizes (1B, 3B, 8B); three
+//     verdicts are empty upstream, so this run passes --allow-missing and reports them as gaps.
+// toxicchat and jbb need no --allow-missing (every item has a label and a verdict from every classifier) and
+// none needs --threshold: the llm_guardrail rows already carry flagged = (score ≥ 0.5), the word-list scores
+// are 0/1, and the judges publish 0/1 verdicts.
 //
-//   node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb] [--quiet]
+//   node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb|aegis] [--quiet]
 //                                 [--screenshot FILE.png [--screenshot-classifier NAME]]
 // Uses the compiled CLI in dist/ (the npm script builds it first). --screenshot also captures the toxicchat
 // report's "where it mis-fires" block of one classifier (the README image) with playwright-core and a local
@@ -23,16 +26,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const USAGE =
-  'usage: node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb] [--quiet] ' +
+  'usage: node scripts/example-real.mjs [--realdata DIR] [--out DIR] [--only toxicchat|jbb|aegis] [--quiet] ' +
   '[--screenshot FILE.png [--screenshot-classifier NAME]]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(REPO, 'bin', 'misfire.js');
 const MAX_SHOT_HEIGHT = 2200;
 
-/** The two example runs: data folder, verdict file, report folder name. */
+/** The example runs: data folder, verdict file, report folder name, extra flags. */
 const SETS = [
   { name: 'toxicchat', folder: 'toxicchat', verdicts: 'local_verdicts.csv', what: 'seven offline filters (word lists, llm_guardrail)' },
   { name: 'jbb', folder: 'jbb_judge_comparison', verdicts: 'verdicts.csv', what: 'four published judges' },
+  // Some Aegis prompts have no verdict from one GuardReasoner size: the gaps are counted, not fatal.
+  { name: 'aegis', folder: 'aegis_safety_test', verdicts: 'verdicts.csv', what: 'three GuardReasoner sizes', flags: ['--allow-missing'] },
 ];
 
 function fail(message, code = 2) {
@@ -86,6 +91,7 @@ if (!existsSync(join(REPO, 'dist', 'cli', 'main.js'))) fail('dist/cli/main.js no
 const written = [];
 for (const { set, files, out } of inputs) {
   const args = ['run', '-c', shown(files.conversations), '-v', shown(files.verdicts), '-l', shown(files.labels), '-o', shown(out)];
+  args.push(...(set.flags ?? []));
   if (values.quiet) args.push('--quiet');
   process.stdout.write(`\n== ${set.name}: ${set.what}\n$ npx misfire ${args.join(' ')}\n`);
   const started = Date.now();

@@ -15,16 +15,21 @@ function table(headers, rows) {
   return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-export async function runQuality({ root, realdata, seeds, out }) {
+/** The embeddings compared, by the key `--variants` names them with. */
+const VARIANTS = {
+  default: ['default (semantic, weight 0.25)', {}],
+  lsa: ['wording only (--embedder lsa)', { embedder: 'lsa' }],
+  meaning: ['meaning only (weight 1)', { semanticWeight: 1 }],
+  0.5: ['weight 0.5', { semanticWeight: 0.5 }],
+  0.75: ['weight 0.75', { semanticWeight: 0.75 }],
+};
+
+export async function runQuality({ root, realdata, seeds, variants: keys = Object.keys(VARIANTS), out }) {
   const log = (line) => process.stderr.write(`${line}\n`);
   if (!existsSync(join(realdata, 'openai_moderation'))) throw new Error(`real data not found in ${realdata} (pass --realdata DIR)`);
-  const variants = [
-    ['default (semantic, weight 0.25)', {}],
-    ['wording only (--embedder lsa)', { embedder: 'lsa' }],
-    ['meaning only (weight 1)', { semanticWeight: 1 }],
-    ['weight 0.5', { semanticWeight: 0.5 }],
-    ['weight 0.75', { semanticWeight: 0.75 }],
-  ];
+  const unknown = keys.filter((k) => !(k in VARIANTS));
+  if (unknown.length > 0) throw new Error(`--variants: unknown ${unknown.join(', ')} (known: ${Object.keys(VARIANTS).join(', ')})`);
+  const variants = keys.map((k) => VARIANTS[k]);
   const result = { date: new Date().toISOString(), moderation: [], planted: [], realData: null };
   for (const [name, settings] of variants) {
     log(`moderation: ${name} …`);

@@ -13,7 +13,7 @@ import { pickExamples } from '../labelling/examples.js';
 import type { EmbeddingModel } from '../embedding/semantic.js';
 import { emptyFacetsFallback, type ClusterLabel, type Embedded, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
-import { labelHierarchy } from '../labelling/label-hierarchy.js';
+import { labelHierarchy } from './label-hierarchy.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { parallelChunks } from '../parallel/threads.js';
 import { thresholdsByClassifier, type RunSettings } from './settings.js';

@@ -104,7 +104,7 @@ function assertComplete(file: string, seen: Uint8Array, index: Map<string, numbe
       if (missing.length < 5) missing.push(id);
     }
   }
-  if (count) throw inputError(`${count} conversations have no vector (e.g. ${missing.join(', ')})`, { file });
+  if (count) throw inputError(`${count === 1 ? '1 conversation has' : `${count} conversations have`} no vector (e.g. ${missing.join(', ')})`, { file });
 }
 
 function normalizeRows(e: Embedding): void {

@@ -137,11 +137,14 @@ export function describeGaps(joined: JoinedData): string[] {
     const ids = gaps.examples.get(kind) ?? [];
     return ids.length ? ` (e.g. ${ids.join(', ')})` : '';
   };
-  if (gaps.unknownVerdictIds) lines.push(`${gaps.unknownVerdictIds} verdict rows name a conversation id that is not in the conversations${ex('unknownVerdictIds')}`);
-  if (gaps.unknownLabelIds) lines.push(`${gaps.unknownLabelIds} label rows name a conversation id that is not in the conversations${ex('unknownLabelIds')}`);
-  if (gaps.unlabelled) lines.push(`${gaps.unlabelled} conversations have no label${ex('unlabelled')}`);
+  const rows = (n: number) => (n === 1 ? '1 verdict row names' : `${n} verdict rows name`);
+  const labelRows = (n: number) => (n === 1 ? '1 label row names' : `${n} label rows name`);
+  const have = (n: number) => (n === 1 ? '1 conversation has' : `${n} conversations have`);
+  if (gaps.unknownVerdictIds) lines.push(`${rows(gaps.unknownVerdictIds)} a conversation id that is not in the conversations${ex('unknownVerdictIds')}`);
+  if (gaps.unknownLabelIds) lines.push(`${labelRows(gaps.unknownLabelIds)} a conversation id that is not in the conversations${ex('unknownLabelIds')}`);
+  if (gaps.unlabelled) lines.push(`${have(gaps.unlabelled)} no label${ex('unlabelled')}`);
   for (const c of joined.classifiers) {
-    if (c.missing) lines.push(`${c.missing} conversations have no verdict from "${c.name}"${ex(`missing:${c.name}`)}`);
+    if (c.missing) lines.push(`${have(c.missing)} no verdict from "${c.name}"${ex(`missing:${c.name}`)}`);
   }
   return lines;
 }

@@ -89,7 +89,7 @@ describe('ids that do not line up are counted, and fail the run unless --allow-m
     const out = join(data.dir, 'out');
     const err = (await runMisfire({ conversations: data.conversations, verdicts: [data.verdicts], labels: data.labels, out }).catch((e) => e)) as MisfireError;
     expect(err).toBeInstanceOf(MisfireError);
-    expect(err.message).toContain('1 verdict rows name a conversation id that is not in the conversations (e.g. ghost-1)');
+    expect(err.message).toContain('1 verdict row names a conversation id that is not in the conversations (e.g. ghost-1)');
     expect(err.message).toContain('3 conversations have no label (e.g. c37, c38, c39)');
     expect(err.message).toContain('--allow-missing');
     expect(existsSync(out)).toBe(false);

@@ -113,7 +113,7 @@ describe('--embeddings errors name file, line and field', () => {
 
   it('a conversation left without a vector', async () => {
     const e = await embeddingsError('incomplete.jsonl', data.ids.slice(1).map((_, i) => good(i + 1)).join('\n') + '\n');
-    expect(e.message).toMatch(new RegExp(`1 conversations have no vector \\(e\\.g\\. ${data.ids[0]}\\)`));
+    expect(e.message).toMatch(new RegExp(`1 conversation has no vector \\(e\\.g\\. ${data.ids[0]}\\)`));
   });
 
   it('raw float32: a duplicate id in the ids file names the ids file and its line', async () => {

@@ -1,8 +1,8 @@
 /**
  * The whole run on worker threads: the compiled CLI (`node bin/misfire.js run`, dist/ built by the global
  * setup) on 4,500 generated conversations, once with MISFIRE_THREADS=1 and then with MISFIRE_THREADS=2 and a
- * low MISFIRE_PARALLEL_MIN_ITEMS, so facets (mapChunks), the LSA transform and the leaf assignment
- * (runChunked) run on workers. Every artifact must equal the single-thread run's byte for byte, except
+ * low MISFIRE_PARALLEL_MIN_ITEMS, so facets (mapChunks), the LSA transform, the leaf assignment and the
+ * permutations of the error-pocket search (runChunked; 9 shuffles, enough to split them) run on workers. Every artifact must equal the single-thread run's byte for byte, except
  * timings.json and the report's generated-at line; also when the worker stalls (MISFIRE_TEST_WORKER_FAULT)
  * and the caller has to finish its chunks. (Workers that exit are covered in workers.test.ts.)
  * A preload (fixtures/count-workers.mjs) reports how many workers started and replied.
@@ -34,7 +34,7 @@ interface CliRun {
 async function misfireRun(name: string, env: Record<string, string>): Promise<CliRun> {
   const data = join(root, 'data');
   const out = join(root, name);
-  const args = ['--import', PRELOAD, 'bin/misfire.js', 'run', '-q', '-o', out];
+  const args = ['--import', PRELOAD, 'bin/misfire.js', 'run', '-q', '--permutations', '9', '-o', out];
   args.push('-c', join(data, 'conversations.jsonl'), '-v', join(data, 'verdicts.csv'), '-l', join(data, 'labels.csv'));
   const { stderr } = await run(process.execPath, args, { cwd: REPO, env: { ...process.env, ...env }, maxBuffer: 1 << 24 });
   const counts = /workers: started=(\d+) replies=(\d+)/.exec(stderr);

@@ -17,7 +17,7 @@ test('index.html of a 5k-conversation run is self-contained and under 2 MB', asy
   root = await mkdtemp(join(tmpdir(), 'misfire-size-'));
   await generateDataset({ n: 5000, seed: 7, outDir: join(root, 'data') });
   const data = (name: string) => join(root, 'data', name);
-  await runMisfire({ conversations: data('conversations.jsonl'), verdicts: [data('verdicts.csv')], labels: data('labels.csv'), out: join(root, 'run') });
+  await runMisfire({ conversations: data('conversations.jsonl'), verdicts: [data('verdicts.csv')], labels: data('labels.csv'), out: join(root, 'run'), settings: { permutations: 9 } });
   const report = await renderRunReport({ run: join(root, 'run') });
   const bytes = (await stat(report.htmlFile)).size;
   expect(bytes).toBeLessThan(2 * 1024 * 1024);
