@@ -28,7 +28,7 @@ export const showOptions = {
     type: 'string',
     coerce: oneText('--kind'),
     choices: KINDS,
-    defaultDescription: 'a pocket\'s own errors (fp or fn); every member of a cluster',
+    defaultDescription: 'a pocket\'s own errors; all of a cluster',
     describe: 'Which members: false positives, false negatives, true positives, true negatives (these need labels), or the flagged ones.',
   },
   format: {

@@ -64,8 +64,8 @@ export function pocketTarget(selector: PocketSelector, kind: MemberKind | null, 
   const list = kind === 'fp' ? c.pockets.false_positive : c.pockets.false_negative;
   const field = `pockets.${kind === 'fp' ? 'false_positive' : 'false_negative'}`;
   if (selector.rank > list.length) {
-    const has = list.length === 0 ? 'none' : list.length === 1 ? 'only 1' : `only ${list.length}`;
-    throw configError(`${metricsFile}, field "${field}": "${c.name}" has ${has} ${KIND_WORDS[kind]} ${list.length === 1 ? 'pocket' : 'pockets'}, so there is no pocket ${selector.rank}`);
+    const has = `${list.length === 0 ? 'no' : `only ${list.length}`} ${KIND_WORDS[kind]} ${list.length === 1 ? 'pocket' : 'pockets'}`;
+    throw configError(`${metricsFile}, field "${field}": "${c.name}" has ${has}, so there is no pocket ${selector.rank}`);
   }
   return { type: 'cluster-pocket', kind, rank: selector.rank, clusterId: list[selector.rank - 1] };
 }
