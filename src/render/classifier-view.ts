@@ -99,6 +99,7 @@ function proxyView(extras: ClassifierExtras, clusters: ClusterIndex, rule: Pocke
     verdicts: count(totals.verdicts),
     flagged: count(totals.flagged),
     pockets: pockets.slice(0, POCKETS_SHOWN).flatMap((r) => row(r.cluster_id, r.over_flag_q)),
-    pocketsCount: `${count(pockets.length)} ${pockets.length === 1 ? 'cluster' : 'clusters'}${pockets.length > POCKETS_SHOWN ? `, ${POCKETS_SHOWN} listed` : ''}`,
+    pocketsCount: `${count(pockets.length)} ${pockets.length === 1 ? 'cluster' : 'clusters'}`,
+    pocketsListed: pockets.length > POCKETS_SHOWN ? `${POCKETS_SHOWN} listed` : null,
   };
 }

@@ -40,7 +40,7 @@ export function proxyTables(lines: string[], view: ReportView): void {
     if (proxy.flagRatesOnly) {
       lines.push(`### ${mdCell(c.name)}: where it flags more than on average (flag-rate pockets)`, '');
       if (proxy.pockets.length === 0) lines.push('No cluster is flagged significantly more often than on average.', '');
-      else table(lines, proxy.pockets, `${proxy.pocketsCount}, most excess flags first.`, false);
+      else table(lines, proxy.pockets, `${proxy.pocketsCount}${proxy.pocketsListed ? `, ${proxy.pocketsListed}` : ''}, most excess flags first.`, false);
       continue;
     }
     lines.push(`### ${mdCell(c.name)}: flags a lot, low concern (false-positive candidates)`, '');

@@ -67,8 +67,10 @@ export interface ProxyView {
   flagged: string;
   /** Clusters flagged significantly more often than on average (listed up to POCKETS_SHOWN). */
   pockets: ProxyRow[];
-  /** `3 clusters` or `12 clusters, 10 listed`. */
+  /** How many flag-rate pockets there are: `1 cluster`, `12 clusters`. */
   pocketsCount: string;
+  /** `10 listed` when there are more than the list shows, else null. */
+  pocketsListed: string | null;
 }
 
 export interface ClassifierView {
