@@ -54,6 +54,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       }),
     )
     .strict()
+    // --help and --version print and return: main() sets process.exitCode and never ends the process itself.
+    .exitProcess(false)
     .version(MISFIRE_VERSION)
     .help()
     .alias('h', 'help')
