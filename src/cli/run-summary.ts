@@ -1,4 +1,4 @@
-/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
+/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets (flag rates without labels). */
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
@@ -6,6 +6,7 @@ import type { ErrorPocketMetrics } from '../metrics/error-pockets.js';
 import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view.js';
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
 import { pct } from '../render/format.js';
+import { proxyClassifierLines, proxyHeadline } from './proxy-summary.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
 const CLUSTER_POCKETS = 3;
@@ -22,7 +23,12 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
   const fallback = facetsFallbackText(run);
   if (fallback) lines.push(`facets fallback: ${fallback}`);
+  if (metrics.mode === 'proxy') lines.push(...proxyHeadline(metrics, outcome.outDir));
   for (const c of metrics.classifiers) {
+    if (c.proxy) {
+      lines.push(...proxyClassifierLines(c, metrics, result.clusters));
+      continue;
+    }
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);
     const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
     for (const id of c.pockets.false_positive.slice(0, CLUSTER_POCKETS)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
