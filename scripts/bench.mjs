@@ -192,7 +192,11 @@ async function claudeDryRun(count) {
 function targetsFor(size, r, m) {
   const endToEnd = (r.processStartMs + r.runMs) / 1000;
   const targets = [];
-  if (size === 100_000) targets.push({ what: '100k end to end ≤ 6 s', value: endToEnd, limit: 6, met: endToEnd <= 6 });
+  if (size === 100_000) {
+    targets.push({ what: '100k end to end ≤ 6 s', value: endToEnd, limit: 6, met: endToEnd <= 6 });
+    // Before the semantic embedding, whole-conversation facets and pockets by meaning: 12.5 s (27 Nov 2026, idle).
+    targets.push({ what: '100k ≤ 1.3 × 12.5 s (before)', value: endToEnd, limit: 16.25, met: endToEnd <= 16.25 });
+  }
   if (size === 1_000_000) {
     targets.push({ what: '1M end to end ≤ 180 s', value: endToEnd, limit: 180, met: endToEnd <= 180 });
     targets.push({ what: '1M peak RSS ≤ 4096 MB', value: r.peakRssMb, limit: 4096, met: r.peakRssMb <= 4096 });

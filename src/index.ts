@@ -1,6 +1,6 @@
 /**
  * misfire as a library: run the pipeline, gate a candidate classifier, re-render a report, bless a
- * baseline, and read a run folder back (checked). Every function reports failures by throwing a
+ * baseline, read a run folder back (checked), and list the conversations of a cluster or pocket. Every function reports failures by throwing a
  * `MisfireError`; none sets an exit code.
  *
  * @example
@@ -16,6 +16,12 @@ export { gate, gateAgainstBaseline, gateRun, type GateBaselineOptions, type Gate
 export { loadGateSettings } from './api/gate-config.js';
 export { renderRunReport, renderRunReport as report, type ReportOptions, type ReportOutcome } from './api/report.js';
 export { blessRun, type BlessOutcome } from './api/gate-bless.js';
+export { showConversations, type ShowOptions } from './api/show.js';
+export type { Listing, ShownConversation } from './drilldown/listing.js';
+export type { MemberKind, Outcome } from './drilldown/members.js';
+export type { PocketKind, ShowTarget } from './drilldown/target.js';
+export { listingCsv, listingJsonl, MEMBER_CSV_COLUMNS } from './drilldown/member-records.js';
+export { listingTable } from './drilldown/member-table.js';
 export {
   DEFAULT_GATE_SETTINGS,
   type CheckStatus,

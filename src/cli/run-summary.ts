@@ -1,4 +1,4 @@
-/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
+/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets (flag rates without labels). */
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
@@ -7,6 +7,7 @@ import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
 import { pct, pValue } from '../render/format.js';
 import { sliceName } from '../slicing/names.js';
+import { proxyClassifierLines, proxyHeadline } from './proxy-summary.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
 const CLUSTER_POCKETS = 3;
@@ -23,7 +24,12 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
   const fallback = facetsFallbackText(run);
   if (fallback) lines.push(`facets fallback: ${fallback}`);
+  if (metrics.mode === 'proxy') lines.push(...proxyHeadline(metrics, outcome.outDir));
   for (const c of metrics.classifiers) {
+    if (c.proxy) {
+      lines.push(...proxyClassifierLines(c, metrics, result.clusters));
+      continue;
+    }
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);
     const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
     for (const id of c.pockets.false_positive.slice(0, CLUSTER_POCKETS)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
@@ -38,7 +44,7 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
 /**
  * The strongest slice pockets of a classifier (metadata values, language), one line each.
  * @example
- * slicePocketLines(classifier, clusterName); // ['  over-flags, slice: channel = api [S1-000] FPR 25.1% (532 benign, q 1.9e-8)']
+ * slicePocketLines(classifier, clusterName); // ['  over-flags, slice: channel = api [S1-000] FPR 25.1% (509 benign, q 1.9e-8)']
  */
 export function slicePocketLines(c: ClassifierMetrics, clusterName: (id: string) => string | null): string[] {
   const rows = new Map(c.slices.map((r) => [r.slice_id, r]));

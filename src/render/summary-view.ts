@@ -6,8 +6,12 @@ import { namesClustersFromTerms } from '../providers/names.js';
 import { smallestSearchP } from './error-pocket-view.js';
 import { METHODS_SECTIONS } from './methods.js';
 import { facetsFallbackText } from './facets-fallback-text.js';
+import { flagRatesOnly, sampleCommand } from './flag-rate-pockets.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
+
+/** How the report names the run folder in commands (the report may be read from anywhere). */
+const RUN_FOLDER = 'DIR';
 
 export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: readonly ClusterRecord[]): RunSummaryView {
   const inputs = [
@@ -31,13 +35,15 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
   const s = run.settings;
   const thresholds = Object.entries(s.thresholds).map(([name, t]) => `${name} ≥ ${t}`);
   const facetsFallback = facetsFallbackText(run);
+  const proxyMode = metrics.mode === 'proxy' || !metrics.labels_present;
   return {
     conversations: count(r.conversations),
     users: count(r.users),
     classifiers: r.classifiers,
     labelsPresent: metrics.labels_present,
-    proxyMode: metrics.mode === 'proxy' || !metrics.labels_present,
+    proxyMode,
     proxyNote: metrics.note ?? null,
+    ...(proxyMode ? { proxyNotice: { flagRatesOnly: metrics.classifiers.some((c) => flagRatesOnly(c.proxy)), sampleCommand: sampleCommand(RUN_FOLDER) } } : {}),
     provider: run.provider.name,
     inputs,
     rows,

@@ -45,6 +45,7 @@ export function buildViewModel(input: ReportInput): ReportView {
   const specs = rateSpecs(metrics.classifiers, metrics.labels_present);
   const columns = rateColumns(specs);
   const ctx = detailContext(clusters, metrics.classifiers, { minUsers: run.settings.minUsers, minConversations: run.settings.minConversations, labelled: metrics.labels_present });
+  const pocketRule = { alpha: metrics.settings.alpha, minEffect: metrics.settings.min_effect, minSupport: metrics.settings.min_support };
   const detailOrder = [...clusters].sort((a, b) => b.level - a.level || (a.cluster_id < b.cluster_id ? -1 : 1));
   return {
     title: 'misfire report',
@@ -53,7 +54,7 @@ export function buildViewModel(input: ReportInput): ReportView {
     version: run.misfire_version,
     seed: run.seed,
     summary: runSummary(run, metrics, clusters),
-    classifiers: metrics.classifiers.map((c, i) => classifierView(c, i, index)),
+    classifiers: metrics.classifiers.map((c, i) => classifierView(c, i, index, pocketRule)),
     rateColumns: columns,
     clusterRows: clusterRows(clusters, specs),
     tree: clusterTree(clusters, specs),

@@ -56,6 +56,25 @@ export interface ProxyRow {
   q: string;
 }
 
+/** A classifier of a run without labels: flag rates, and either proxy candidates (concern) or flag-rate pockets. */
+export interface ProxyView {
+  r: string | null;
+  meanConcern: string | null;
+  fp: ProxyRow[];
+  fn: ProxyRow[];
+  /** No concern score either: only flag rates, and the flag-rate pockets instead of candidates. */
+  flagRatesOnly: boolean;
+  /** Verdicts and flagged conversations over the whole run. */
+  verdicts: string;
+  flagged: string;
+  /** Clusters flagged significantly more often than on average (listed up to POCKETS_SHOWN). */
+  pockets: ProxyRow[];
+  /** How many flag-rate pockets there are: `1 cluster`, `12 clusters`. */
+  pocketsCount: string;
+  /** `10 listed` when there are more than the list shows, else null. */
+  pocketsListed: string | null;
+}
+
 export interface ClassifierView {
   index: number;
   name: string;
@@ -82,7 +101,7 @@ export interface ClassifierView {
   sweep: TrustedSvg | null;
   thresholdMoves: ThresholdMoveView[];
   /** Proxy mode only (no labels). */
-  proxy: { r: string | null; meanConcern: string | null; fp: ProxyRow[]; fn: ProxyRow[] } | null;
+  proxy: ProxyView | null;
 }
 
 export interface RateColumn {
@@ -167,6 +186,8 @@ export interface RunSummaryView {
   proxyMode: boolean;
   /** metrics.json's plain-words caveat in proxy mode. */
   proxyNote: string | null;
+  /** Proxy mode only: whether only flag rates could be shown, and the command that gets error rates instead. */
+  proxyNotice?: { flagRatesOnly: boolean; sampleCommand: string };
   provider: string;
   inputs: { role: string; file: string; sha256: string; bytes: string }[];
   rows: { label: string; value: string }[];
