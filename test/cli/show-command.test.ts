@@ -146,7 +146,7 @@ describe('naming what the run does not have: exit 2, saying what it has', () => 
     ['an unknown cluster', ['--classifier', 'keyword-v1', '--cluster', 'L0-999'], /clusters\.json: no cluster "L0-999" \(the run has L0-000 … L0-0\d\d \(level 0\), L1-000 … L1-00\d \(level 1\)\)/],
     ['a pocket rank past the list', ['--classifier', 'keyword-v1', '--pocket', '9', '--kind', 'fp'], /metrics\.json, field "pockets\.false_positive": "keyword-v1" has only \d false-positive pockets?, so there is no pocket 9/],
     ['a rank in an empty list', ['--classifier', 'keyword-v1', '--pocket', '1', '--kind', 'fn'], /field "pockets\.false_negative": "keyword-v1" has no false-negative pockets, so there is no pocket 1/],
-    ['an unknown pocket id', ['--classifier', 'keyword-v1', '--pocket', 'FP-9'], /field "error_pockets": "keyword-v1" has no pocket FP-9 \(it has FP-1, FP-2, FN-1\)/],
+    ['an unknown pocket id', ['--classifier', 'keyword-v1', '--pocket', 'FP-9'], /field "error_pockets": "keyword-v1" has no pocket FP-9 \(it has FP-1, FP-2\)/],
     ['a pocket that is neither', ['--classifier', 'keyword-v1', '--pocket', 'first'], /--pocket must be a rank .* got "first"/],
     ['both --cluster and --pocket', ['--classifier', 'keyword-v1', '--cluster', 'L0-000', '--pocket', '1'], /give --cluster or --pocket, not both/],
     ['neither', ['--classifier', 'keyword-v1'], /name what to list: --cluster ID/],
