@@ -4,6 +4,7 @@ import type { MetricsMode } from '../metrics/index.js';
 import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX, PROXY_NOTE } from '../metrics/proxy.js';
 import { SWEEP_POINTS } from '../metrics/threshold.js';
 import type { RunSettings } from '../types.js';
+import type { MetricsDesignRecord } from './design-record.js';
 
 export const METRICS_SCHEMA = 'misfire.metrics/v1';
 
@@ -25,6 +26,8 @@ export interface MetricsDocument {
     proxy_rule: string;
   };
   classifiers: ClassifierMetrics[];
+  /** How the rates were estimated from a labelled sample (`run --sample`); absent otherwise. See design-record.ts. */
+  design?: MetricsDesignRecord;
 }
 
 /** What metrics.json records of the analysis (an `AnalyzeResult` has both). */
@@ -32,6 +35,8 @@ export interface MetricsAnalysis {
   /** Null when no labels were given (proxy mode). */
   joined: { labels: unknown };
   metrics: ClassifierMetrics[];
+  /** Set when the rates were estimated from a labelled sample (`metrics` is what metrics.json records of it). */
+  design?: { metrics: MetricsDesignRecord } | null;
 }
 
 export function metricsDocument(result: MetricsAnalysis, settings: RunSettings): MetricsDocument {
@@ -52,5 +57,6 @@ export function metricsDocument(result: MetricsAnalysis, settings: RunSettings):
       proxy_rule: `false-positive candidate: flag rate ≥ overall + min_effect, one-sided Fisher q < alpha, ≥ min_support verdicts, mean concern ≤ ${LOW_CONCERN_MAX}; false-negative candidate: flag rate ≤ overall − min_effect, q < alpha, ≥ min_support verdicts, mean concern ≥ ${HIGH_CONCERN_MIN}`,
     },
     classifiers: result.metrics,
+    ...(result.design ? { design: result.design.metrics } : {}),
   };
 }

@@ -4,7 +4,8 @@ import type { ClassifierMetrics, ClusterMetrics, OverallMetrics } from '../metri
 import type { ClassifierErrorPockets, ErrorPocketMetrics, ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
 import type { ScoreClusterMetrics, ScoreMetrics, ShiftEntry, ThresholdMove } from '../metrics/scores.js';
-import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orAbsent, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { classifierDesignShape, metricsDesignShape } from './design-record.js';
 import { METRICS_SCHEMA, type MetricsDocument } from './metrics-document.js';
 
 const rate = orNull(aNumber);
@@ -159,6 +160,7 @@ const classifierMetrics = objectOf<ClassifierMetrics>({
   proxy: orNull(proxyMetrics),
   categories: orNull(categoryMetrics),
   error_pockets: orNull(objectOf<ClassifierErrorPockets>({ false_positive: errorSearch, false_negative: errorSearch })),
+  design: orAbsent(classifierDesignShape),
 });
 
 export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocument>({
@@ -177,4 +179,5 @@ export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocu
     proxy_rule: aString,
   }),
   classifiers: listOf(classifierMetrics),
+  design: orAbsent(metricsDesignShape),
 });

@@ -9,6 +9,7 @@ import { clusterId } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
 import type { CategoryMetrics } from './categories.js';
 import type { ClassifierErrorPockets } from './error-pockets.js';
+import type { ClassifierDesignMetrics } from './design-metrics.js';
 import type { ProxyMetrics } from './proxy.js';
 import type { ScoreMetrics } from './scores.js';
 import { rankPockets } from './pocket-ranking.js';
@@ -73,6 +74,8 @@ export interface ClassifierMetrics {
   categories: CategoryMetrics | null;
   /** Pockets found among the classifier's errors (labels present and the search on), else null. See error-pockets.ts. */
   error_pockets: ClassifierErrorPockets | null;
+  /** Design-based estimates behind the rates when they come from a labelled sample (`run --sample`); absent otherwise. See design-metrics.ts. */
+  design?: ClassifierDesignMetrics;
 }
 
 export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
@@ -166,7 +169,8 @@ function clusterRow(counts: Int32Array, c: number, level: number, all: Int32Arra
   };
 }
 
-function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
+/** The pocket rule: q < alpha, a rate at least min-effect above the overall rate, and at least min-support behind it. */
+export function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
   if (rate === null || overall === null || q === null) return false;
   return q < s.alpha && rate - overall >= s.minEffect && support >= s.minSupport;
 }

@@ -11,6 +11,8 @@ import { categoryMetrics, encodeCategories } from './categories.js';
 import { sumRowsByLevel } from './levels.js';
 import { concernByLeaf, PROXY_NOTE, proxyMetrics } from './proxy.js';
 import { scoreMetrics } from './scores.js';
+import { designWeights, type SampleDesign } from './design.js';
+import { designClassifierMetrics } from './design-metrics.js';
 
 export type MetricsMode = 'labelled' | 'proxy';
 
@@ -26,6 +28,8 @@ export interface MetricsInput {
   settings?: MetricsSettings;
   /** Clusters whose text is withheld (their numbers still appear). */
   suppressedAt?: (level: number, index: number) => boolean;
+  /** The labelling sample the labels come from (`run --sample`): rates are then design-weighted (design-metrics.ts). */
+  design?: SampleDesign | null;
 }
 
 export interface MetricsResult {
@@ -52,6 +56,12 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     mode === 'proxy'
       ? sumRowsByLevel(concernByLeaf(input.concern ?? null, hierarchy.leafOf, hierarchy.levels[0]?.k ?? 0), 2, hierarchy)
       : null;
+  if (input.design && labels !== null) {
+    const weights = designWeights(input.design, labels);
+    const frame = { population: input.design.population, labelled: weights.labelled };
+    const design = input.design;
+    return { mode, note: null, classifiers: input.classifiers.map((verdicts) => designClassifierMetrics(hierarchy, verdicts, labels, design, frame, settings, suppressedAt)) };
+  }
   const classifiers = input.classifiers.map((verdicts) => {
     const metrics = classifierMetrics(hierarchy, verdicts, labels, settings, suppressedAt);
     if (labels !== null) {
