@@ -52,7 +52,7 @@ export function designRate(frame: StratumFrame, sums: Int32Array, ySlots: readon
   if (r.estimate === null || r.variance === null) return { estimate: null, variance: null, yTotal: r.yTotal, xTotal: r.xTotal, observed, nEff: 0, ci: null };
   // Truncated at every labelled conversation of the domain, not only the rate's denominator: with strata split by
   // verdict, the harmful conversations drawn from a flagged stratum pin down its share of false positives too.
-  const nEff = effectiveSampleSize(r.estimate, r.variance, labelled, kishEffectiveN(r.xTotal, r.xxWeighted));
+  const nEff = effectiveSampleSize(r.estimate * (1 - r.estimate), r.variance, labelled, kishEffectiveN(r.xTotal, r.xxWeighted));
   const ci = nEff > 0 ? wilsonInterval(Math.min(nEff, r.estimate * nEff), nEff) : null;
   return { estimate: r.estimate, variance: r.variance, yTotal: r.yTotal, xTotal: r.xTotal, observed, nEff, ci };
 }
