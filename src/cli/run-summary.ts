@@ -5,6 +5,7 @@ import type { ClassifierMetrics } from '../metrics/confusion.js';
 import type { ErrorPocketMetrics } from '../metrics/error-pockets.js';
 import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view.js';
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
+import { sampleText } from '../render/sample-text.js';
 import { pct } from '../render/format.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
@@ -20,6 +21,8 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,
   ];
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
+  const sample = sampleText(run);
+  if (sample) lines.push(`sample: ${sample}`);
   const fallback = facetsFallbackText(run);
   if (fallback) lines.push(`facets fallback: ${fallback}`);
   for (const c of metrics.classifiers) {

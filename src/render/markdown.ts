@@ -11,6 +11,9 @@ export function renderMarkdown(view: ReportView): string {
   if (!s.labelsPresent) {
     lines.push('> **No labels:** error rates cannot be measured; flag rates against concern are a proxy, not a measurement.', '');
   }
+  if (s.sampleNote) {
+    lines.push(`> **Labelled sample:** ${mdCell(s.sampleNote)}`, '');
+  }
   if (s.facetsFallback) {
     lines.push(`> **Fallback facets:** ${mdCell(s.facetsFallback)}`, '');
   }

@@ -6,6 +6,7 @@ import { namesClustersFromTerms } from '../providers/names.js';
 import { smallestSearchP } from './error-pocket-view.js';
 import { METHODS_SECTIONS } from './methods.js';
 import { facetsFallbackText } from './facets-fallback-text.js';
+import { sampleText } from './sample-text.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
 
@@ -15,6 +16,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     ...run.inputs.verdicts.map((record) => ({ role: 'verdicts', record })),
     ...(run.inputs.labels ? [{ role: 'labels', record: run.inputs.labels }] : []),
     ...(run.inputs.embeddings ? [{ role: 'embeddings', record: run.inputs.embeddings }] : []),
+    ...(run.inputs.sample ? [{ role: 'sample', record: run.inputs.sample }] : []),
   ].map(({ role, record }) => ({ role, file: record.file, sha256: record.sha256 ?? '—', bytes: fileSize(record.bytes) }));
   const r = run.rows;
   const m = run.missing;
@@ -31,6 +33,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
   const s = run.settings;
   const thresholds = Object.entries(s.thresholds).map(([name, t]) => `${name} ≥ ${t}`);
   const facetsFallback = facetsFallbackText(run);
+  const sampleNote = sampleText(run);
   return {
     conversations: count(r.conversations),
     users: count(r.users),
@@ -43,6 +46,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     rows,
     missing: m.details,
     ...(facetsFallback === null ? {} : { facetsFallback }),
+    ...(sampleNote === null ? {} : { sampleNote }),
     warnings: shortList(run.warnings.map((w) => w.message)),
     privacy: {
       minUsers: s.minUsers,
