@@ -1,6 +1,6 @@
 /**
  * misfire as a library: run the pipeline, gate a candidate classifier, re-render a report, bless a
- * baseline, and read a run folder back (checked). Every function reports failures by throwing a
+ * baseline, plan a labelling sample, and read a run folder back (checked). Every function reports failures by throwing a
  * `MisfireError`; none sets an exit code.
  *
  * @example
@@ -8,6 +8,7 @@
  * const { outDir, metrics } = await runMisfire({ conversations: 'convs.jsonl', verdicts: ['verdicts.csv'], labels: 'labels.csv', out: 'reports/v7' });
  * const result = await gate({ run: outDir, baseline: 'v6', candidate: 'v7' });
  * if (result.verdict === 'fail') console.log(result.levels);
+ * await sampleRun({ run: outDir, budget: 500, classifier: 'v7', out: 'sample.csv' }); // which conversations to label
  */
 export { runMisfire, type RunOptions, type RunOutcome } from './api/run.js';
 export { DEFAULT_SETTINGS, resolveSettings, type RunSettings } from './api/settings.js';
@@ -16,6 +17,11 @@ export { gate, gateAgainstBaseline, gateRun, type GateBaselineOptions, type Gate
 export { loadGateSettings } from './api/gate-config.js';
 export { renderRunReport, renderRunReport as report, type ReportOptions, type ReportOutcome } from './api/report.js';
 export { blessRun, type BlessOutcome } from './api/gate-bless.js';
+export { sampleRun, DEFAULT_SAMPLE_FILE, type SampleOptions, type SampleOutcome } from './api/sample.js';
+export { readSampleFile, SAMPLE_COLUMNS, type SampleRead, type SampleRow, type SampleStratum } from './artifacts/sample-file.js';
+export type { MetricsDesignRecord, RunSampleRecord } from './artifacts/design-record.js';
+export type { ClassifierDesignMetrics, DesignClusterRates, DesignRates } from './metrics/design-metrics.js';
+export type { SamplePlan, StratumPlan } from './sampling/index.js';
 export {
   DEFAULT_GATE_SETTINGS,
   type CheckStatus,

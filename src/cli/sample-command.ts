@@ -2,7 +2,7 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
 import { relative, resolve } from 'node:path';
 import { DEFAULT_SAMPLE_FILE, sampleRun, type SampleOutcome } from '../api/sample.js';
-import { DEFAULT_MIN_PER_STRATUM } from '../sampling/index.js';
+import { DEFAULT_ERROR_PRIOR, DEFAULT_MIN_PER_STRATUM } from '../sampling/index.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 import { oneNumber, oneText, oneWholeNumber } from './flag-values.js';
 
@@ -28,7 +28,7 @@ export const sampleOptions = {
 
 const EPILOG = [
   'Strata are leaf cluster × verdict. The budget is split by Neyman allocation, n_h ∝ N_h·S_h, where S_h says how much a label',
-  "from stratum h narrows its cluster's FPR and FNR (from a Beta(1, 4) prior on wrong verdicts, updated by the run's labels when",
+  `from stratum h narrows its cluster's FPR and FNR (from a Beta(${DEFAULT_ERROR_PRIOR.wrong}, ${DEFAULT_ERROR_PRIOR.right}) prior on wrong verdicts, updated by the run's labels when`,
   'it has them), each stratum getting at least --min-per-stratum; inside a stratum conversations are drawn at random. The report',
   "of the run that uses the sample states the rule in full (Methods). sample.csv lists conversation_id,stratum,inclusion_probability",
   'in the run\'s order: label those conversations (conversation_id,label), then run misfire with --labels and --sample; every',
