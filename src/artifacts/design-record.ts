@@ -40,9 +40,9 @@ export interface RunSampleRecord {
 export const DESIGN_ESTIMATOR =
   'stratified ratio estimators with design weights N_h/m_h (N_h conversations in stratum h, m_h of them drawn and labelled): FPR = Σ w·fp / Σ w·(fp + tn), FNR = Σ w·fn / Σ w·(fn + tp)';
 export const DESIGN_INTERVAL =
-  'Wilson 95 % at the effective sample size n_eff = min(n, r(1 − r)/V), V the Taylor-linearised variance of the ratio within strata with the finite population correction (Kish n_eff when V = 0 or r is 0 or 1)';
+  'Wilson 95 % at the effective sample size n_eff = min(n, X̂, r(1 − r)/V), n the labelled conversations of the cluster, X̂ the estimated denominator, V the Taylor-linearised variance of the ratio within strata with the finite population correction (Kish n_eff when V = 0 or r is 0 or 1)';
 export const DESIGN_TEST = 'one-sided Fisher exact (cluster vs rest) on effective counts (rate × n_eff, rounded)';
-export const DESIGN_SUPPORT = 'pocket support: estimated benign (FPR) or harmful (FNR) conversations in the cluster, Σ w';
+export const DESIGN_SUPPORT = 'pocket support: the lower end of the 95 % interval of the estimated benign (FPR) or harmful (FNR) conversations in the cluster, X̂ − 1.96·√V(X̂)';
 
 const rateFields: FieldShapes<DesignRates> = {
   est_tp: aNumber,

@@ -83,7 +83,7 @@ function side(cells: StratumCounts, slot: number, design: GateDesign, labelled: 
   const r = stratifiedRatio(sums(cells, design, (cell) => [cell[slot], cell[slot]]));
   const errors = total(cells, slot);
   if (r.estimate === null || r.variance === null) return { errors, rate: null, ci: null };
-  const nEff = effectiveSampleSize(r.estimate * (1 - r.estimate), r.variance, labelled, kishEffectiveN(r.xTotal, r.xxWeighted));
+  const nEff = effectiveSampleSize(r.estimate * (1 - r.estimate), r.variance, Math.min(labelled, r.xTotal), kishEffectiveN(r.xTotal, r.xxWeighted));
   return { errors, rate: r.estimate, ci: nEff > 0 ? wilsonInterval(Math.min(nEff, r.estimate * nEff), nEff) : null };
 }
 
@@ -99,7 +99,7 @@ function fields(cells: StratumCounts, metric: GateMetric, design: GateDesign, la
   let p: number | null = null;
   if (increase !== null && change.variance !== null) {
     const unit = worseShare + betterShare - increase * increase;
-    const nEff = effectiveSampleSize(unit, change.variance, labelled, kishEffectiveN(change.xTotal, change.xxWeighted));
+    const nEff = effectiveSampleSize(unit, change.variance, Math.min(labelled, change.xTotal), kishEffectiveN(change.xTotal, change.xxWeighted));
     const worseEff = Math.round(worseShare * nEff);
     const betterEff = Math.round(betterShare * nEff);
     p = mcnemarExactGreater(worseEff, betterEff);

@@ -73,8 +73,10 @@ export function designClassifierMetrics(
     const k = hierarchy.levels[level]?.k ?? 0;
     const leavesOf: number[][] = Array.from({ length: k }, () => []);
     maps[level]?.forEach((cluster, leaf) => leavesOf[cluster].push(leaf));
+    const supports: { fp: number; fn: number }[] = [];
     const rows = leavesOf.map((members, c) => {
       const inside = domain(frame, sumCells(cells, members, strata));
+      supports.push({ fp: inside.fpr.xLower, fn: inside.fnr.xLower });
       const rest = domain(frame, subtract(all.sums, inside.sums));
       const row = clusterRow(counts, c, level, inside, rest, all, overall, suppressedAt(level, c));
       extras.push({ cluster_id: row.cluster_id, level, ...designRates(inside) });
@@ -85,9 +87,10 @@ export function designClassifierMetrics(
     rows.forEach((row, i) => {
       row.fpr_q = fpq[i];
       row.fnr_q = fnq[i];
-      const est = extras[extras.length - rows.length + i];
-      row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, est.est_fp + est.est_tn, settings);
-      row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, est.est_fn + est.est_tp, settings);
+      // Support: the conversations that surely stand behind the rate — the lower end of the estimate's 95 % interval
+      // (a rare kind of conversation drawn a few times at a large weight would otherwise look common).
+      row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, supports[i].fp, settings);
+      row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, supports[i].fn, settings);
     });
     rowsByLevel.push(rows);
     clusters.push(...rows);

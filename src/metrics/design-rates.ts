@@ -7,12 +7,17 @@ import { effectiveSampleSize, fisherExactGreater, kishEffectiveN, stratifiedRati
 import { CELL } from './design-cells.js';
 import type { Interval } from './confusion.js';
 
+/** Φ⁻¹(0.975). */
+const Z_95 = 1.959963984540054;
+
 export interface DesignRate {
   estimate: number | null;
   variance: number | null;
   /** Estimated errors (Ŷ) and conversations behind the rate (X̂) in the population. */
   yTotal: number;
   xTotal: number;
+  /** The lower end of X̂'s 95 % interval, X̂ − 1.96·√V(X̂), at least 0: how many conversations surely stand behind the rate. */
+  xLower: number;
   /** Labelled conversations in the rate's denominator. */
   observed: number;
   /** Effective sample size of the estimate (0 when nothing was observed). */
@@ -29,8 +34,8 @@ export interface StratumFrame {
 /**
  * The rate Σ y / Σ x over the slots `ySlots` ⊆ `xSlots` of a strata × CELL sum array (e.g. FPR: y = fp,
  * x = fp + tn), estimated with stratifiedRatio (weights N_h / m_h), n_eff from effectiveSampleSize (truncated
- * at the domain's labelled conversations with a verdict) and a Wilson 95 % interval of (R̂·n_eff successes,
- * n_eff trials).
+ * at the domain's labelled conversations with a verdict, and at X̂) and a Wilson 95 % interval of (R̂·n_eff
+ * successes, n_eff trials).
  * @example designRate(frame, sums, [FP], [FP, TN]).ci; // the cluster's FPR interval
  */
 export function designRate(frame: StratumFrame, sums: Int32Array, ySlots: readonly number[], xSlots: readonly number[]): DesignRate {
@@ -49,12 +54,14 @@ export function designRate(frame: StratumFrame, sums: Int32Array, ySlots: readon
     strata.push({ population: frame.population[h], sampled: frame.labelled[h], y, x, yy: y, xy: y, xx: x });
   }
   const r = stratifiedRatio(strata);
-  if (r.estimate === null || r.variance === null) return { estimate: null, variance: null, yTotal: r.yTotal, xTotal: r.xTotal, observed, nEff: 0, ci: null };
-  // Truncated at every labelled conversation of the domain, not only the rate's denominator: with strata split by
-  // verdict, the harmful conversations drawn from a flagged stratum pin down its share of false positives too.
-  const nEff = effectiveSampleSize(r.estimate * (1 - r.estimate), r.variance, labelled, kishEffectiveN(r.xTotal, r.xxWeighted));
+  const xLower = Math.max(0, r.xTotal - Z_95 * Math.sqrt(r.xVariance));
+  if (r.estimate === null || r.variance === null) return { estimate: null, variance: null, yTotal: r.yTotal, xTotal: r.xTotal, xLower, observed, nEff: 0, ci: null };
+  // Truncated at every labelled conversation of the domain, not only the rate's denominator (with strata split by
+  // verdict, the harmful conversations drawn from a flagged stratum pin down its share of false positives too),
+  // and at the conversations the rate is about (X̂): a sample never says more than labelling all of them would.
+  const nEff = effectiveSampleSize(r.estimate * (1 - r.estimate), r.variance, Math.min(labelled, r.xTotal), kishEffectiveN(r.xTotal, r.xxWeighted));
   const ci = nEff > 0 ? wilsonInterval(Math.min(nEff, r.estimate * nEff), nEff) : null;
-  return { estimate: r.estimate, variance: r.variance, yTotal: r.yTotal, xTotal: r.xTotal, observed, nEff, ci };
+  return { estimate: r.estimate, variance: r.variance, yTotal: r.yTotal, xTotal: r.xTotal, xLower, observed, nEff, ci };
 }
 
 /**

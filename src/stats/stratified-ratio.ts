@@ -32,6 +32,8 @@ export interface RatioEstimate {
   xTotal: number;
   /** Σ_h (N_h / n_h)² · Σ x², for Kish's effective sample size (Σ w·x)² / Σ w²·x² of the denominator. */
   xxWeighted: number;
+  /** Variance of X̂ (the stratified total's, Σ_h N_h²(1 − n_h/N_h)·s²_x,h / n_h; a lonely stratum uses Σ x²). */
+  xVariance: number;
 }
 
 /**
@@ -53,22 +55,26 @@ export interface RatioEstimate {
  * @example
  * // one stratum of N = 100, n = 10 observed, 3 with y = 1, x ≡ 1: p̂ = 0.3, V̂ = 0.9·0.3·0.7/9 = 0.021
  * stratifiedRatio([{ population: 100, sampled: 10, y: 3, x: 10, yy: 3, xy: 3, xx: 10 }]);
- * // { estimate: 0.3, variance: 0.021, yTotal: 30, xTotal: 100, xxWeighted: 1000 }
+ * // { estimate: 0.3, variance: 0.021, yTotal: 30, xTotal: 100, xxWeighted: 1000, xVariance: 0 }
  */
 export function stratifiedRatio(strata: Iterable<StratumSums>): RatioEstimate {
   const list = [...strata];
   let yTotal = 0;
   let xTotal = 0;
   let xxWeighted = 0;
+  let xVariance = 0;
   for (const s of list) {
-    if (!(s.sampled > 0)) continue;
-    if (!(s.population >= s.sampled)) throw new RangeError(`stratifiedRatio: a stratum has ${s.sampled} observed units of ${s.population}`);
-    const w = s.population / s.sampled;
+    const n = s.sampled;
+    if (!(n > 0)) continue;
+    if (!(s.population >= n)) throw new RangeError(`stratifiedRatio: a stratum has ${n} observed units of ${s.population}`);
+    const w = s.population / n;
     yTotal += w * s.y;
     xTotal += w * s.x;
     xxWeighted += w * w * s.xx;
+    const spread = n > 1 ? Math.max(0, s.xx - (s.x * s.x) / n) / (n - 1) : s.xx;
+    xVariance += (s.population * s.population * (1 - n / s.population) * spread) / n;
   }
-  if (!(xTotal > 0)) return { estimate: null, variance: null, yTotal, xTotal, xxWeighted };
+  if (!(xTotal > 0)) return { estimate: null, variance: null, yTotal, xTotal, xxWeighted, xVariance };
   const r = yTotal / xTotal;
   let sum = 0;
   for (const s of list) {
@@ -79,5 +85,5 @@ export function stratifiedRatio(strata: Iterable<StratumSums>): RatioEstimate {
     const spread = n > 1 ? Math.max(0, szz - (sz * sz) / n) / (n - 1) : szz;
     sum += (s.population * s.population * (1 - n / s.population) * spread) / n;
   }
-  return { estimate: r, variance: sum / (xTotal * xTotal), yTotal, xTotal, xxWeighted };
+  return { estimate: r, variance: sum / (xTotal * xTotal), yTotal, xTotal, xxWeighted, xVariance };
 }

@@ -29,6 +29,8 @@ describe('stratifiedRatio', () => {
     expectClose(r.estimate, 0.4166666666666667, 1e-15);
     expectClose(r.variance, 0.03354552469135802, 1e-13);
     expect(r.xxWeighted).toBe(10 * 10 * 3 + 20 * 20 * 4 + 10 * 10 * 1);
+    // V(X̂) = Σ N²(1 − n/N)·var(x, ddof=1)/n (numpy), the lonely stratum with Σ x²
+    expectClose(r.xVariance, 560, 1e-13);
   });
 
   it('takes any y, e.g. a paired change in {−1, 0, 1} (numpy reference)', () => {
