@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/paths.js';
 
 const SRC = join(REPO, 'src');
-const PURE = ['text', 'embedding', 'clustering', 'labelling', 'metrics', 'stats', 'discovery'];
+const PURE = ['text', 'embedding', 'clustering', 'labelling', 'metrics', 'stats', 'discovery', 'sampling'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
