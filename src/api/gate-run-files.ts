@@ -74,7 +74,10 @@ export async function readRunLabels(stored: StoredRun): Promise<LabelsRead> {
   return read;
 }
 
-/** Re-read the run's labelling sample (checked against run.json), or null when the run was made without --sample. */
+/**
+ * Re-read the run's labelling sample (checked against run.json), or null when the run was made without --sample.
+ * @example (await readRunSample(stored))?.read.strata.length; // the sample's strata
+ */
 export async function readRunSample(stored: StoredRun): Promise<{ read: SampleRead; file: string } | null> {
   const record = stored.run.inputs.sample;
   if (!record) return null;

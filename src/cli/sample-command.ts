@@ -64,7 +64,10 @@ export const sampleCommand: CommandModule<object, InferredOptionTypes<typeof sam
   },
 };
 
-/** What `misfire sample` prints: the sample, its largest strata, and the command that uses it. */
+/**
+ * What `misfire sample` prints: the sample, its largest strata, and the command that uses it.
+ * @example sampleSummary(outcome, 'sample.csv'); // 'misfire sample: 500 of 120000 conversations (0.4%) in 186 strata, seed 42\n…'
+ */
 export function sampleSummary(outcome: SampleOutcome, out: string): string {
   const { plan, stored } = outcome;
   const drawn = plan.picks.length;

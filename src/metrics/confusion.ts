@@ -169,7 +169,10 @@ function clusterRow(counts: Int32Array, c: number, level: number, all: Int32Arra
   };
 }
 
-/** The pocket rule: q < alpha, a rate at least min-effect above the overall rate, and at least min-support behind it. */
+/**
+ * The pocket rule: q < alpha, a rate at least min-effect above the overall rate, and at least min-support behind it.
+ * @example isPocket(0.3, 0.1, 0.001, 40, DEFAULT_METRICS_SETTINGS); // true
+ */
 export function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
   if (rate === null || overall === null || q === null) return false;
   return q < s.alpha && rate - overall >= s.minEffect && support >= s.minSupport;
