@@ -121,6 +121,22 @@ describe('misfire run --sample', () => {
     expect(err2.message).toMatch(/short\.csv, field "inclusion_probability": its strata hold 2 conversations .* the run has 3000: the sample was drawn from another run/);
   });
 
+  it('counts drawn conversations left unlabelled as a gap; with --allow-missing their strata stand in for them', async () => {
+    const rows = readFileSync(sampleFile, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const stratum = rows[0][1];
+    const dropped = new Set(rows.filter((r) => r[1] === stratum).map((r) => r[0]));
+    const lines = readFileSync(sampledLabels, 'utf8').trim().split('\n');
+    const partial = join(dir, 'partial-labels.csv');
+    writeFileSync(partial, `${lines.filter((l) => !dropped.has(l.split(',')[0])).join('\n')}\n`);
+    const gap = await rejectionOf(demoRun(join(dir, 'gap'), { labels: partial, sample: sampleFile }));
+    expect(gap.message).toMatch(new RegExp(`inputs do not line up:\\n {2}- ${dropped.size} conversations? ha(s|ve) no label`));
+    const warnings: string[] = [];
+    const allowed = await demoRun(join(dir, 'allowed'), { labels: partial, sample: sampleFile, settings: { allowMissing: true }, onWarning: (w) => warnings.push(`${w.code}: ${w.message}`) });
+    expect(allowed.run.sample).toMatchObject({ drawn: 300, labelled: 300 - dropped.size, unlabelled: dropped.size });
+    expect(allowed.metrics.design?.unrepresented_strata).toEqual([stratum]);
+    expect(warnings).toContain(`sample-stratum-unlabelled: no conversation drawn from stratum ${stratum} has a label: its conversations are left out of every estimate`);
+  });
+
   it('refuses --sample without --labels', async () => {
     const err = await rejectionOf(demoRun(join(dir, 'nolabels'), { labels: null, sample: sampleFile }));
     expect(err.message).toBe('--sample needs --labels: the labels of the sampled conversations (conversation_id,label)');
