@@ -18,7 +18,8 @@ import { formatTable } from './bench/table.mjs';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
        [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]
-       node scripts/bench.mjs --quality [--seeds 15] [--variants default,lsa,meaning,0.5,0.75] [--realdata DIR] [--out FILE.json]`;
+       node scripts/bench.mjs --quality [--seeds 15] [--variants default,lsa,meaning,0.5,0.75] [--realdata DIR] [--out FILE.json]
+       node scripts/bench.mjs --sampling [--n 3000] [--seed 7] [--seeds 200] [--out FILE.json]`;
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -40,6 +41,7 @@ try {
       'check-determinism': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       quality: { type: 'boolean', default: false },
+      sampling: { type: 'boolean', default: false },
       seeds: { type: 'string', default: '15' },
       variants: { type: 'string', default: 'default,lsa,meaning,0.5,0.75' },
       realdata: { type: 'string' },
@@ -67,6 +69,23 @@ if (!['auto', 'on', 'off'].includes(values.reference)) fail('--reference must be
 if (values.quality) {
   const { runQuality, defaultRealdata } = await import('./bench/quality-main.mjs');
   await runQuality({ root: ROOT, realdata: values.realdata ? resolve(values.realdata) : defaultRealdata(ROOT), seeds: int('seeds', 1), variants: values.variants.split(','), out: values.out }).catch((err) => fail(err.message));
+  process.exit(0);
+}
+if (values.sampling) {
+  // --n and --seed default to the shipped demo here (3,000 conversations, seed 7).
+  const { runSampling } = await import('./bench/sampling.mjs');
+  const given = (name) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const { text, result } = await runSampling({
+    root: ROOT,
+    n: given('n') ? n : 3000,
+    seed: given('seed') ? seed : 7,
+    seeds: given('seeds') ? int('seeds', 1) : 200,
+  }).catch((err) => fail(err.message));
+  process.stdout.write(`${text}\n`);
+  const outFile = values.out ?? join(ROOT, 'bench-results', 'bench-sampling.json');
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  process.stderr.write(`wrote ${outFile}\n`);
   process.exit(0);
 }
 if (!existsSync(join(ROOT, 'dist', 'api', 'run.js'))) fail('dist/ not found: run `npm run build` first (npm run bench does)');

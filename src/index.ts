@@ -1,6 +1,6 @@
 /**
  * misfire as a library: run the pipeline, gate a candidate classifier, re-render a report, bless a
- * baseline, read a run folder back (checked), and list the conversations of a cluster or pocket. Every function reports failures by throwing a
+ * baseline, plan a labelling sample, read a run folder back (checked), and list the conversations of a cluster or pocket. Every function reports failures by throwing a
  * `MisfireError`; none sets an exit code.
  *
  * @example
@@ -8,6 +8,7 @@
  * const { outDir, metrics } = await runMisfire({ conversations: 'convs.jsonl', verdicts: ['verdicts.csv'], labels: 'labels.csv', out: 'reports/v7' });
  * const result = await gate({ run: outDir, baseline: 'v6', candidate: 'v7' });
  * if (result.verdict === 'fail') console.log(result.levels);
+ * await sampleRun({ run: outDir, budget: 500, classifier: 'v7', out: 'sample.csv' }); // which conversations to label
  */
 export { runMisfire, type RunOptions, type RunOutcome } from './api/run.js';
 export { DEFAULT_SETTINGS, resolveSettings, type RunSettings } from './api/settings.js';
@@ -22,6 +23,11 @@ export type { MemberKind, Outcome } from './drilldown/members.js';
 export type { PocketKind, ShowTarget } from './drilldown/target.js';
 export { listingCsv, listingJsonl, MEMBER_CSV_COLUMNS } from './drilldown/member-records.js';
 export { listingTable } from './drilldown/member-table.js';
+export { sampleRun, DEFAULT_SAMPLE_FILE, type SampleOptions, type SampleOutcome } from './api/sample.js';
+export { readSampleFile, SAMPLE_COLUMNS, type SampleRead, type SampleRow, type SampleStratum } from './artifacts/sample-file.js';
+export type { MetricsDesignRecord, RunSampleRecord } from './artifacts/design-record.js';
+export type { ClassifierDesignMetrics, DesignClusterRates, DesignRates } from './metrics/design-metrics.js';
+export type { SamplePlan, StratumPlan } from './sampling/index.js';
 export {
   DEFAULT_GATE_SETTINGS,
   type CheckStatus,

@@ -5,6 +5,7 @@ import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX, PROXY_NOTE } from '../metrics/proxy.
 import { SWEEP_POINTS } from '../metrics/threshold.js';
 import type { RunSettings } from '../types.js';
 import type { SliceDimension, SliceDimensionRecord } from '../slicing/dimensions.js';
+import type { MetricsDesignRecord } from './design-record.js';
 
 export const METRICS_SCHEMA = 'misfire.metrics/v1';
 
@@ -28,6 +29,8 @@ export interface MetricsDocument {
   classifiers: ClassifierMetrics[];
   /** The slicing dimensions (each classifier's `slices` hold their statistics). */
   slicing: MetricsSlicing;
+  /** How the rates were estimated from a labelled sample (`run --sample`); absent otherwise. See design-record.ts. */
+  design?: MetricsDesignRecord;
 }
 
 /** How the run sliced the conversations: which fields, chosen how, and every slice's definition. */
@@ -47,6 +50,8 @@ export interface MetricsAnalysis {
   metrics: ClassifierMetrics[];
   /** Slicing dimensions (none when absent). */
   slices?: readonly SliceDimension[];
+  /** Set when the rates were estimated from a labelled sample (`metrics` is what metrics.json records of it). */
+  design?: { metrics: MetricsDesignRecord } | null;
 }
 
 export function metricsDocument(result: MetricsAnalysis, settings: RunSettings): MetricsDocument {
@@ -73,5 +78,6 @@ export function metricsDocument(result: MetricsAnalysis, settings: RunSettings):
       correction: 'benjamini-hochberg per classifier, slicing dimension and rate; one-sided Fisher exact (slice vs rest)',
       dimensions: (result.slices ?? []).map((d) => d.record),
     },
+    ...(result.design ? { design: result.design.metrics } : {}),
   };
 }

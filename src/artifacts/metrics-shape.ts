@@ -5,7 +5,8 @@ import type { ClassifierErrorPockets, ErrorPocketMetrics, ErrorSearchMetrics } f
 import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
 import type { ScoreClusterMetrics, ScoreMetrics, ShiftEntry, ThresholdMove } from '../metrics/scores.js';
 import { slicesAgree } from './slices-agree.js';
-import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orAbsent, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { classifierDesignShape, metricsDesignShape } from './design-record.js';
 import { METRICS_SCHEMA, type MetricsDocument, type MetricsSlicing } from './metrics-document.js';
 import type { SliceMetrics } from '../metrics/slices.js';
 import type { SliceDimensionRecord, SliceRecord } from '../slicing/dimensions.js';
@@ -194,6 +195,7 @@ const classifierMetrics = objectOf<ClassifierMetrics>({
   error_pockets: orNull(objectOf<ClassifierErrorPockets>({ false_positive: errorSearch, false_negative: errorSearch })),
   slices: listOf(sliceMetrics),
   slice_pockets: objectOf<ClassifierMetrics['slice_pockets']>({ false_positive: listOf(aString), false_negative: listOf(aString) }),
+  design: orAbsent(classifierDesignShape),
 });
 
 const metricsDocumentFields: Shape<MetricsDocument> = objectOf<MetricsDocument>({
@@ -213,6 +215,7 @@ const metricsDocumentFields: Shape<MetricsDocument> = objectOf<MetricsDocument>(
   }),
   classifiers: listOf(classifierMetrics),
   slicing,
+  design: orAbsent(metricsDesignShape),
 });
 
 /** The shape of metrics.json, and each classifier's slices agreeing with the slicing dimensions (slices-agree.ts). */

@@ -8,6 +8,7 @@ import { gateCommand } from './gate-command.js';
 import { blessCommand } from './bless-command.js';
 import { reportCommand } from './report-command.js';
 import { showCommand } from './show-command.js';
+import { sampleCommand } from './sample-command.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 import { misusedSwitch, switchNames } from './flag-values.js';
 import { runOptions } from './run-options.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(blessCommand)
     .command(reportCommand)
     .command(showCommand)
+    .command(sampleCommand)
     .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
     .check(noStrayArguments)
     .example('$0 run --demo --out reports/demo', 'cluster the shipped demo data and write a report (offline)')
@@ -44,6 +46,7 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .example('$0 gate --run reports/v7 --baseline v6 --candidate v7 --junit gate.xml', 'CI: exit 1 if v7 regresses on any cluster')
     .example('$0 report --run reports/v7', 're-render a run\'s report from its artifacts')
     .example('$0 show --run reports/v7 --classifier v7 --pocket 1 --kind fp', 'list the conversations of v7\'s first false-positive pocket')
+    .example('$0 sample --run reports/prod --budget 500 --classifier v7', 'which conversations to label, for per-cluster rates on production traffic')
     .epilog(
       exitCodesHelp({
         success: 'success (gate: pass)',

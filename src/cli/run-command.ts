@@ -45,6 +45,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       .example('$0 run --demo --k 40 --levels 3 --min-users 10', 'finer clusters, deeper hierarchy, stricter privacy')
       .example('$0 run --demo --slice-by channel,language', 'error rates per metadata value: finds the channel where keyword-v1 over-flags')
       .example('$0 run --demo --slice-by channel --cross', 'and per channel × top-level cluster')
+      .example('$0 run -c convs.jsonl -v verdicts.csv -l sampled-labels.csv --sample sample.csv', 'rates from a labelled sample (see misfire sample)')
       .example('$0 run --demo --provider anthropic --dry-run', 'Claude: estimate calls, tokens and cost first (no key needed)')
       .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
       .epilog(RUN_EPILOG),
@@ -63,6 +64,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       conversations,
       verdicts,
       labels: labels ?? null,
+      sample: args.sample ?? null,
       out: args.out ?? DEFAULT_OUT,
       embeddings: args.embeddings ?? null,
       embeddingIds: args.embeddingIds ?? null,
@@ -99,7 +101,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
 /** `--demo` brings its own inputs: naming others as well would leave the user unsure which were used. */
 function assertDemoAlone(args: RunArgs): void {
   if (!args.demo) return;
-  const named = (['conversations', 'verdicts', 'labels'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
+  const named = (['conversations', 'verdicts', 'labels', 'sample'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
   if (named.length) throw configError(`--demo uses the shipped demo inputs: drop ${named.join(', ')}, or drop --demo to use your own`);
 }
 

@@ -98,6 +98,13 @@ export const runOptions = {
   conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'Conversations: JSONL or a JSON array ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}; WildChat, LMSYS, ShareGPT shapes too), CSV/TSV (id,text[,user_id]) or Parquet; .gz accepted; - reads standard input.' },
   verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'Verdict CSV, TSV or Parquet file(s): conversation_id|id,classifier,score,flagged (.gz accepted). Repeat for several files (each file once).' },
   labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'Ground truth, CSV, TSV or Parquet: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
+  sample: {
+    type: 'string',
+    coerce: oneText('--sample'),
+    describe:
+      'sample.csv written by `misfire sample`: --labels then holds the labels of those conversations only, and every rate is ' +
+      'estimated with design weights and intervals that account for the sample.',
+  },
   out: {
     alias: 'o',
     type: 'string',
@@ -193,7 +200,7 @@ export const CLAUDE_OPTION_NAMES = Object.keys(claudeOptions) as RunOptionName[]
 
 /** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
 export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
-  ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'out', 'config', 'allow-missing', 'threshold']],
+  ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'sample', 'out', 'config', 'allow-missing', 'threshold']],
   ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
   ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],

@@ -8,6 +8,7 @@ import { facetsFallbackText } from '../render/facets-fallback-text.js';
 import { pct, pValue } from '../render/format.js';
 import { sliceName } from '../slicing/names.js';
 import { proxyClassifierLines, proxyHeadline } from './proxy-summary.js';
+import { sampleText } from '../render/sample-text.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
 const CLUSTER_POCKETS = 3;
@@ -22,6 +23,8 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,
   ];
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
+  const sample = sampleText(run);
+  if (sample) lines.push(`sample: ${sample}`);
   const fallback = facetsFallbackText(run);
   if (fallback) lines.push(`facets fallback: ${fallback}`);
   if (metrics.mode === 'proxy') lines.push(...proxyHeadline(metrics, outcome.outDir));

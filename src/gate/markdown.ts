@@ -78,6 +78,7 @@ export function gateMarkdown(gate: GateResult): string {
       `q < ${s.alpha} on ≥ ${s.min_support} conversations; overall fails on a rise of ≥ ${(s.max_overall_increase * 100).toFixed(1)} points ` +
       `with p < ${s.alpha} (exact one-sided McNemar on paired verdicts).`,
     '',
+    ...(gate.design ? [`Sample: ${markdownCell(gate.design.note)}.`, ''] : []),
     '### Overall',
     '',
     ...table(gate.overall, gate, null),

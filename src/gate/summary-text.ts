@@ -23,6 +23,7 @@ export function gateSummaryLines(gate: GateResult): string[] {
   if (gate.source && gate.source.placed_conversations > 0) {
     lines.push(`  ${gate.source.placed_conversations} conversations new to the baseline run were placed at their nearest baseline cluster`);
   }
+  if (gate.design) lines.push(`  ${gate.design.note}`);
   for (const check of gate.overall) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
   const notable = (c: AnyCheck) => c.status === 'fail' || c.status === 'warn';
   const clusters = allChecks(gate).filter((c) => c.scope === 'cluster' && notable(c));

@@ -3,6 +3,7 @@
  * conversations, and the clusters those conversations belong to at every level) and the value it
  * computes. The gate is a plain value; only the CLI turns its verdict into an exit code.
  */
+import type { GateDesign } from './design-paired.js';
 
 /** The rule's thresholds (config/gate.json, overridable by flags). Snake case as in the config file. */
 export interface GateSettings {
@@ -51,6 +52,8 @@ export interface GateInput {
   pockets?: GatePocketsInput;
   /** The run's slicing dimensions (metadata values, language; absent: the run recorded none). */
   slices?: GateSlicesInput;
+  /** The labelling sample the labels come from (a run made with --sample): every check is then design-weighted (design-paired.ts). */
+  design?: GateDesign;
   settings: GateSettings;
 }
 
@@ -105,7 +108,7 @@ export interface GatePocket {
 /**
  * Why there are (or are no) pocket checks:
  * `checked` — the run found pockets among the baseline's errors; `none_found` — it searched and found none;
- * `not_searched` — it did not search the baseline's errors (no labels, or `--permutations 0`);
+ * `not_searched` — it did not search the baseline's errors (no labels, `--permutations 0`, or labels from a sample);
  * `not_recorded` — the run folder has no pockets.csv (written before misfire searched errors for pockets).
  */
 export type GatePocketsStatus = 'checked' | 'none_found' | 'not_searched' | 'not_recorded';
@@ -227,7 +230,7 @@ export interface GateSource {
   /** Conversations the baseline run had not seen, placed at their nearest leaf centroid. */
   placed_conversations: number;
   /** sha256 of every file the verdicts and labels were read from, by role. */
-  inputs: { role: 'run-verdicts' | 'verdicts' | 'labels' | 'conversations'; sha256: string | null }[];
+  inputs: { role: 'run-verdicts' | 'verdicts' | 'labels' | 'conversations' | 'sample'; sha256: string | null }[];
 }
 
 export interface GateResult {
@@ -245,4 +248,6 @@ export interface GateResult {
   slices: GateSlicesResult;
   /** Provenance, set by the API (absent when the pure gate is called directly). */
   source?: GateSource;
+  /** Present when the rates are design-weighted from a labelled sample; says so in words. */
+  design?: { note: string };
 }

@@ -9,6 +9,7 @@ import { clusterId } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
 import type { CategoryMetrics } from './categories.js';
 import type { ClassifierErrorPockets } from './error-pockets.js';
+import type { ClassifierDesignMetrics } from './design-metrics.js';
 import type { ProxyMetrics } from './proxy.js';
 import type { ScoreMetrics } from './scores.js';
 import { rankPockets } from './pocket-ranking.js';
@@ -82,6 +83,8 @@ export interface ClassifierMetrics {
   slices: SliceMetrics[];
   /** Slice ids of the mis-fire pockets among the slices, most excess errors first. */
   slice_pockets: { false_positive: string[]; false_negative: string[] };
+  /** Design-based estimates behind the rates when they come from a labelled sample (`run --sample`); absent otherwise. See design-metrics.ts. */
+  design?: ClassifierDesignMetrics;
 }
 
 export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
@@ -197,7 +200,11 @@ function groupRow(counts: Int32Array, g: number, all: Int32Array, overall: Overa
   };
 }
 
-function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
+/**
+ * The pocket rule: q < alpha, a rate at least min-effect above the overall rate, and at least min-support behind it.
+ * @example isPocket(0.3, 0.1, 0.001, 40, DEFAULT_METRICS_SETTINGS); // true
+ */
+export function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
   if (rate === null || overall === null || q === null) return false;
   return q < s.alpha && rate - overall >= s.minEffect && support >= s.minSupport;
 }

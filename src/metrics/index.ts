@@ -14,6 +14,8 @@ import { concernByLeaf, PROXY_NOTE, proxyMetrics } from './proxy.js';
 import { scoreMetrics } from './scores.js';
 import { sliceMetrics } from './slices.js';
 import type { SliceDimension } from '../slicing/dimensions.js';
+import { designWeights, type SampleDesign } from './design.js';
+import { designClassifierMetrics } from './design-metrics.js';
 
 export type MetricsMode = 'labelled' | 'proxy';
 
@@ -31,6 +33,8 @@ export interface MetricsInput {
   suppressedAt?: (level: number, index: number) => boolean;
   /** Slicing dimensions (metadata fields, language; src/slicing): each gets the clusters' statistics. */
   slices?: readonly SliceDimension[];
+  /** The labelling sample the labels come from (`run --sample`): rates are then design-weighted (design-metrics.ts). */
+  design?: SampleDesign | null;
 }
 
 export interface MetricsResult {
@@ -57,6 +61,12 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     mode === 'proxy'
       ? sumRowsByLevel(concernByLeaf(input.concern ?? null, hierarchy.leafOf, hierarchy.levels[0]?.k ?? 0), 2, hierarchy)
       : null;
+  if (input.design && labels !== null) {
+    const weights = designWeights(input.design, labels);
+    const frame = { population: input.design.population, labelled: weights.labelled };
+    const design = input.design;
+    return { mode, note: null, classifiers: input.classifiers.map((verdicts) => designClassifierMetrics(hierarchy, verdicts, labels, design, frame, settings, suppressedAt)) };
+  }
   const classifiers = input.classifiers.map((verdicts) => {
     const metrics = classifierMetrics(hierarchy, verdicts, labels, settings, suppressedAt);
     Object.assign(metrics, sliceMetrics(input.slices ?? [], verdicts, labels, settings, metrics.clusters));

@@ -11,6 +11,9 @@ export function renderMarkdown(view: ReportView): string {
   lines.push('## misfire: where the classifiers mis-fire', '');
   lines.push(`${s.conversations} conversations from ${s.users} users · seed ${view.seed} · misfire ${mdCell(view.version)}`, '');
   if (!s.labelsPresent) proxyNoticeLines(lines, s);
+  if (s.sampleNote) {
+    lines.push(`> **Labelled sample:** ${mdCell(s.sampleNote)}`, '');
+  }
   if (s.facetsFallback) {
     lines.push(`> **Fallback facets:** ${mdCell(s.facetsFallback)}`, '');
   }

@@ -194,6 +194,8 @@ export interface RunSummaryView {
   missing: string[];
   /** Conversations with fallback facets, in words; absent when every conversation has the model's facets. */
   facetsFallback?: string;
+  /** What the rates of a run made with --sample are, in words; absent otherwise. */
+  sampleNote?: string;
   /** What the run clamped, ignored or repaired (run.json `warnings`), shortened to a few lines. */
   warnings: string[];
   privacy: {
