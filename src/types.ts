@@ -87,6 +87,10 @@ export interface RunSettings {
   semanticWeight: number;
   /** Shuffles of the permutation test behind the error-focused pockets; 0 skips that search. */
   permutations: number;
+  /** Fields to slice by (metadata fields, `language` for the facet); null = the default rule (src/slicing/fields.ts). */
+  sliceBy: string[] | null;
+  /** Also slice every field by the clusters of the top level (field × cluster). */
+  cross: boolean;
 }
 
 export interface ProgressReporter {

@@ -52,6 +52,6 @@ export function formatTable(r) {
         `(single-threaded run ${seconds(r.determinism.singleThreadRunMs)} s)`,
     );
   }
-  for (const t of r.targets) lines.push(`target              ${pad(t.what, 26)} ${t.met ? 'met' : 'MISSED'} (${Number(t.value).toFixed(2)})`);
+  for (const t of r.targets) lines.push(`target              ${pad(t.what, 30)} ${t.met ? 'met' : 'MISSED'} (${Number(t.value).toFixed(2)})`);
   return lines.join('\n');
 }

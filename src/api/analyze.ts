@@ -5,7 +5,9 @@
  */
 import { configError, inputError } from '../errors.js';
 import { clusterId, membershipAt, type Hierarchy } from '../clustering/hierarchy.js';
-import { describeGaps, joinVerdictsAndLabels, type JoinedData } from '../metrics/join.js';
+import { describeGaps, joinVerdictsAndLabels, type JoinedData, type JoinGaps } from '../metrics/join.js';
+import { designWeights, sampleNonresponse, type SampleDesign } from '../metrics/design.js';
+import { designRecords, type MetricsDesignRecord, type RunSampleRecord } from '../artifacts/design-record.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { computeMetrics, concernFromFacets } from '../metrics/index.js';
 import type { EmbeddingModel } from '../embedding/semantic.js';
@@ -17,6 +19,9 @@ import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { findErrorPockets, type PocketMembers } from './find-error-pockets.js';
 import { fitClusters } from './fit-clusters.js';
+import { runSliceDimensions } from './slicing.js';
+import { chosenFields } from '../slicing/fields.js';
+import type { SliceDimension } from '../slicing/dimensions.js';
 
 export interface AnalyzeInput {
   conversations: readonly Conversation[];
@@ -24,6 +29,8 @@ export interface AnalyzeInput {
   labels: readonly LabelRow[] | null;
   /** Vectors brought with `--embeddings` (same order as conversations); skips the provider's embedder. */
   embedding?: Embedding;
+  /** The labelling sample the labels come from (`run --sample`), on these conversations. */
+  design?: SampleDesign | null;
 }
 
 export interface AnalyzeResult {
@@ -37,11 +44,15 @@ export interface AnalyzeResult {
   embeddingModel: EmbeddingModel | null;
   hierarchy: Hierarchy;
   clusters: ClusterRecord[];
+  /** Slicing dimensions with every conversation's slice (slices.csv; definitions in metrics.json). */
+  slices: SliceDimension[];
   metrics: ClassifierMetrics[];
   joined: JoinedData;
   gapLines: string[];
   /** Conversations whose facets are not the provider model's answer (empty for the offline provider). */
   facetsFallback: FacetsFallbackLog;
+  /** With a labelling sample: what metrics.json (`design`) and run.json (`sample`) record of it; else null. */
+  design: { metrics: MetricsDesignRecord; run: RunSampleRecord } | null;
   clock: StageClock;
 }
 
@@ -60,13 +71,17 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   const thresholds = thresholdsByClassifier(settings.thresholds);
   const joined = clock.time('join', () => joinVerdictsAndLabels(conversationIds, input.verdicts, input.labels, { threshold: settings.threshold, thresholds }));
   assertThresholdsNameClassifiers(thresholds, joined);
+  const design = input.design && joined.labels ? input.design : null;
+  if (design) joined.gaps = withSampleNonresponse(joined.gaps, sampleNonresponse(design, joined.labels as Int8Array, conversationIds));
   const gapLines = describeGaps(joined);
   if (gapLines.length && !settings.allowMissing) {
     throw inputError(`inputs do not line up:\n  - ${gapLines.join('\n  - ')}\nfix the files, or pass --allow-missing to proceed and report these counts`);
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
+  const chosen = chosenFields(settings.sliceBy, input.conversations);
   const { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters } = await fitClusters(input.conversations, input.embedding, provider, settings, ctx, clock);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
+  const slices = clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
   const metrics = clock.time('metrics', () =>
     computeMetrics({
       hierarchy,
@@ -76,17 +91,31 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
       concern: concernFromFacets(facets),
       settings,
       suppressedAt: (level, index) => suppressed.has(clusterId(level, index)),
+      slices,
+      design,
     }).classifiers,
     ctx.progress,
   );
-  const pockets = joined.labels && settings.permutations > 0
+  // The search among the errors needs every labelled error; a sample's errors stand for others it has not seen.
+  const pockets = joined.labels && settings.permutations > 0 && !design
     ? await clock.timeAsync('error pockets', () =>
         findErrorPockets({ embedding, classifiers: joined.classifiers, labels: joined.labels as Int8Array, leafOf: hierarchy.leafOf, summaries, userOf }, settings, provider, ctx),
       )
     : null;
   for (const m of metrics) m.error_pockets = pockets?.byClassifier.get(m.name) ?? null;
   const pocketMembers = pockets?.members ?? [];
-  return { conversationIds, userCount: users, facets, embedding, embeddingModel, hierarchy, clusters, metrics, pocketMembers, joined, gapLines, facetsFallback, clock };
+  const records = design ? designRecords(design, designWeights(design, joined.labels as Int8Array)) : null;
+  for (const stratum of records?.metrics.unrepresented_strata ?? []) {
+    ctx.warn?.({ code: 'sample-stratum-unlabelled', message: `no conversation drawn from stratum ${stratum} has a label: its conversations are left out of every estimate` });
+  }
+  return { conversationIds, userCount: users, facets, embedding, embeddingModel, hierarchy, clusters, slices, metrics, pocketMembers, joined, gapLines, facetsFallback, design: records, clock };
+}
+
+/** The join's gaps with "conversations without a label" counting only the sampled ones (the others were never meant to have one). */
+function withSampleNonresponse(gaps: JoinGaps, missing: { count: number; examples: string[] }): JoinGaps {
+  const examples = new Map(gaps.examples);
+  examples.set('unlabelled', missing.examples);
+  return { ...gaps, unlabelled: missing.count, examples };
 }
 
 /** A threshold for a classifier the verdicts do not have is a typo that would otherwise change nothing, silently. */

@@ -6,10 +6,10 @@
  */
 import { clusterId } from '../clustering/hierarchy.js';
 import { DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
-import { fitProjection, type Projection } from '../discovery/projection.js';
+import { fitProjection, project, type Projection } from '../discovery/projection.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
-import { MIN_AUDIT_SCORE } from '../labelling/label-hierarchy.js';
+import { MIN_AUDIT_SCORE } from './label-hierarchy.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import type { ClusterToLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Embedding, RunSettings } from '../types.js';
@@ -55,12 +55,14 @@ export async function findErrorPockets(input: Inputs, settings: RunSettings, pro
   const { embedding } = input;
   const sample = sampleIndices(embedding.n, PROJECTION_SAMPLE, createRng(deriveSeed(settings.seed, 'pocket-projection')));
   const projection = fitProjection(embedding.data, embedding.dim, sample);
+  let projected: Float32Array | null = null;
+  const projectAll = () => (projected ??= project(projection, embedding.data, Int32Array.from({ length: embedding.n }, (_, i) => i)));
   ctx.progress.start('error pockets', input.classifiers.length * KINDS.length);
   let done = 0;
   for (const verdicts of input.classifiers) {
     const result = {} as ClassifierErrorPockets;
     for (const spec of KINDS) {
-      const search = searchKind(input, verdicts, spec, projection, settings, ctx.chunkRunner);
+      const search = searchKind(input, verdicts, spec, projection, projectAll, settings, ctx.chunkRunner);
       await nameAndHide(search.rows, search.sets, input, provider, ctx, settings, `${verdicts.name}/${spec.prefix}`);
       result[spec.kind] = search.metrics;
       search.sets.forEach((set, i) => members.push({ classifier: verdicts.name, pocketId: search.rows[i].pocket_id, members: set }));
@@ -77,6 +79,7 @@ function searchKind(
   verdicts: ClassifierVerdicts,
   spec: (typeof KINDS)[number],
   projection: Projection,
+  projectAll: () => Float32Array,
   settings: RunSettings,
   chunkRunner: ChunkRunner | undefined,
 ): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
@@ -92,6 +95,7 @@ function searchKind(
     minEffect: settings.minEffect,
     seed: deriveSeed(settings.seed, `${verdicts.name}/${spec.kind}`),
     permutations: settings.permutations,
+    projectAll,
     chunkRunner,
   });
   const pocketRows = found.pockets.map((pocket, rank) =>

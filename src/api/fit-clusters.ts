@@ -7,7 +7,7 @@
 import { buildHierarchy, clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
 import { pickExamples } from '../labelling/examples.js';
-import { labelHierarchy } from '../labelling/label-hierarchy.js';
+import { labelHierarchy } from './label-hierarchy.js';
 import type { EmbeddingModel } from '../embedding/semantic.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { ClusterLabel, Embedded, Provider, ProviderContext } from '../providers/types.js';

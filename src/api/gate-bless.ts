@@ -1,6 +1,6 @@
 /**
  * `misfire bless`: store a run as the new gate baseline. The run folder is copied (artifacts and the saved
- * model) together with copies of its verdict and label inputs — checked against run.json first — so the
+ * model) together with copies of its verdict and label inputs (and labelling sample) — checked against run.json first — so the
  * baseline keeps working after those files change. The copy is atomic: it is built in a temporary sibling
  * folder and renamed over the baseline folder only when complete. Conversations' text is never copied.
  */
@@ -13,7 +13,7 @@ import { toJson } from '../artifacts/canonical-json.js';
 import { BASELINE_SCHEMA, type BaselineManifest } from '../artifacts/baseline-manifest.js';
 import { BASELINE_FILES } from '../artifacts/run-files.js';
 import { tableSuffix } from '../io/table-batches.js';
-import { blessableInputs, loadStoredRun, locateRunInput, readRunLabels, readRunVerdicts } from './gate-run-files.js';
+import { blessableInputs, loadStoredRun, locateRunInput, readRunLabels, readRunSample, readRunVerdicts } from './gate-run-files.js';
 
 const INPUTS = BASELINE_FILES.inputs;
 
@@ -42,6 +42,7 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
   // Re-read the inputs: a run whose inputs changed since it was written must not become a baseline.
   await readRunVerdicts(stored);
   if (stored.run.inputs.labels) await readRunLabels(stored);
+  await readRunSample(stored);
   try {
     await writeArtifactsAtomically(target, async (writer) => {
       await cp(source, writer.dir, {
@@ -54,7 +55,7 @@ export async function blessRun(runDir: string, baselineDir: string): Promise<Ble
       await mkdir(join(writer.dir, INPUTS), { recursive: true });
       const manifest: BaselineManifest = { schema: BASELINE_SCHEMA, inputs: [] };
       for (const [i, record] of inputs.entries()) {
-        const role = i < stored.run.inputs.verdicts.length ? `verdicts-${i + 1}` : 'labels';
+        const role = i < stored.run.inputs.verdicts.length ? `verdicts-${i + 1}` : record === stored.run.inputs.sample ? 'sample' : 'labels';
         const copy = `${INPUTS}/${role}${tableSuffix(record.file)}`;
         await copyFile(locateRunInput(stored, record), join(writer.dir, copy));
         manifest.inputs.push({ file: record.file, sha256: record.sha256, copy });

@@ -12,6 +12,7 @@ import { readVerdicts, type VerdictsRead } from '../io/read-verdicts.js';
 import { readRunAssignments, readRunFolder, type RunAssignments, type RunFolder } from '../artifacts/read-run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { InputRecord, RunRecord } from '../artifacts/run-record.js';
+import { readSampleFile, type SampleRead } from '../artifacts/sample-file.js';
 
 /** A run folder with its assignments: everything the gate and bless read from it. */
 export interface StoredRun extends RunFolder, RunAssignments {}
@@ -73,9 +74,22 @@ export async function readRunLabels(stored: StoredRun): Promise<LabelsRead> {
   return read;
 }
 
-/** Every input of a run that bless keeps a copy of (verdicts and labels; never the conversations' text). */
+/**
+ * Re-read the run's labelling sample (checked against run.json), or null when the run was made without --sample.
+ * @example (await readRunSample(stored))?.read.strata.length; // the sample's strata
+ */
+export async function readRunSample(stored: StoredRun): Promise<{ read: SampleRead; file: string } | null> {
+  const record = stored.run.inputs.sample;
+  if (!record) return null;
+  const file = locateInput(stored, record);
+  const read = await readSampleFile(file);
+  assertSame(stored, record, read.digest);
+  return { read, file };
+}
+
+/** Every input of a run that bless keeps a copy of (verdicts, labels and the labelling sample; never the conversations' text). */
 export function blessableInputs(run: RunRecord): InputRecord[] {
-  return [...run.inputs.verdicts, ...(run.inputs.labels ? [run.inputs.labels] : [])];
+  return [...run.inputs.verdicts, ...(run.inputs.labels ? [run.inputs.labels] : []), ...(run.inputs.sample ? [run.inputs.sample] : [])];
 }
 
 export { locateInput as locateRunInput };

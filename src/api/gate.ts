@@ -3,7 +3,8 @@
  * - `gateRun`: both classifier versions' verdicts are inputs of one run;
  * - `gateAgainstBaseline`: new verdicts are joined to a stored baseline run's clusters; conversations the
  *   run has not seen are placed at their nearest baseline leaf centroid with the run's saved model.
- * Both also check the pockets the run found among the baseline classifier's errors (gate-pockets.ts).
+ * Both also check the pockets the run found among the baseline classifier's errors (gate-pockets.ts) and the
+ * slices of the run's slicing dimensions (gate-slices.ts).
  * Both return the gate as a value (`GateResult`); neither sets an exit code. Everything that would make
  * the comparison unsafe throws a MisfireError (fail closed).
  */
@@ -16,13 +17,17 @@ import { joinVerdictsAndLabels, type JoinOptions } from '../metrics/join.js';
 import { computeGate } from '../gate/compute-gate.js';
 import { gateLevels } from '../gate/levels.js';
 import type { GateResult, GateSettings, GateSource } from '../gate/types.js';
-import type { LabelRow, VerdictRow } from '../types.js';
+import type { Conversation, LabelRow, VerdictRow } from '../types.js';
 import { loadGateSettings } from './gate-config.js';
 import { thresholdsByClassifier } from './settings.js';
 import { assertDistinctFiles } from './distinct-files.js';
 import { placeConversations } from './gate-placement.js';
 import { loadGatePockets, withPlacedNote } from './gate-pockets.js';
-import { loadStoredRun, readRunLabels, readRunVerdicts, type StoredRun } from './gate-run-files.js';
+import { loadGateSlices } from './gate-slices.js';
+import { loadStoredRun, readRunLabels, readRunSample, readRunVerdicts, type StoredRun } from './gate-run-files.js';
+import { assertLabelsInSample, buildSampleDesign, designWeights } from '../metrics/design.js';
+import type { SampleRead } from '../artifacts/sample-file.js';
+import type { GateDesign } from '../gate/design-paired.js';
 
 export interface GateCommonOptions {
   candidate: string;
@@ -88,7 +93,7 @@ export async function gateRun(options: GateRunOptions): Promise<GateResult> {
       { role: 'labels', sha256: labels.digest.sha256 },
     ],
   };
-  return judge(stored, ids, stored.leafIds, labels.rows, baselineFlags, candidateFlags, options.baseline, options.candidate, settings, source);
+  return judge(stored, ids, stored.leafIds, labels.rows, labels.digest.file, baselineFlags, candidateFlags, options.baseline, options.candidate, settings, source, { conversations: [], leaves: [] });
 }
 
 /**
@@ -144,7 +149,10 @@ export async function gateAgainstBaseline(options: GateBaselineOptions): Promise
       ...(extra ? [{ role: 'conversations' as const, sha256: extra.digest.sha256 }] : []),
     ],
   };
-  return judge(stored, ids, leafIds, labels.rows, flagsOf(ids, baselineRows, baseline, join), flagsOf(ids, candidateRows, candidate, join), baseline, candidate, settings, source);
+  return judge(stored, ids, leafIds, labels.rows, labels.digest.file, flagsOf(ids, baselineRows, baseline, join), flagsOf(ids, candidateRows, candidate, join), baseline, candidate, settings, source, {
+    conversations: unseen,
+    leaves: placed,
+  });
 }
 
 /**
@@ -193,12 +201,15 @@ async function judge(
   ids: readonly string[],
   leafIds: readonly string[],
   labelRows: readonly LabelRow[],
+  labelsFile: string,
   baselineFlags: Int8Array,
   candidateFlags: Int8Array,
   baseline: string,
   candidate: string,
   settings: GateSettings,
   source: GateSource,
+  /** Conversations placed from --conversations (after the run's own in `ids`) and their leaf clusters. */
+  placed: { conversations: readonly Conversation[]; leaves: readonly string[] },
 ): Promise<GateResult> {
   const labels = joinVerdictsAndLabels(ids, [], labelRows).labels as Int8Array;
   const missing: Record<'baseline' | 'candidate', string[]> = { baseline: [], candidate: [] };
@@ -222,6 +233,23 @@ async function judge(
   }
   const levels = gateLevels(stored.clusters, leafIds);
   const pockets = await loadGatePockets(stored, baseline);
-  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, pockets, settings });
+  const slices = await loadGateSlices(stored, placed.conversations, placed.leaves);
+  const sample = await readRunSample(stored);
+  const design = sample ? gateDesign(stored, ids, labelRows, labelsFile, labels, sample) : undefined;
+  if (sample) source.inputs.push({ role: 'sample', sha256: sample.read.digest.sha256 });
+  const gate = computeGate({ baseline, candidate, labels, baselineFlags, candidateFlags, levels, pockets, slices, settings, design });
   return { ...gate, pockets: withPlacedNote(gate.pockets, source.placed_conversations), source };
+}
+
+/**
+ * The run's labelling sample on the gate's conversations (the run's, then any placed ones, which were not
+ * drawn): every label must be of a drawn conversation, and each labelled one weighs N_h / m_h.
+ */
+function gateDesign(stored: StoredRun, ids: readonly string[], labelRows: readonly LabelRow[], labelsFile: string, labels: Int8Array, sample: { read: SampleRead; file: string }): GateDesign {
+  const base = buildSampleDesign(stored.conversationIds, sample.read, sample.file);
+  const stratumOf = new Int32Array(ids.length).fill(-1);
+  stratumOf.set(base.stratumOf);
+  const design = { ...base, stratumOf };
+  assertLabelsInSample(labelRows, ids, design, labelsFile, sample.file);
+  return { stratumOf, population: design.population, labelled: designWeights(design, labels).labelled };
 }

@@ -91,7 +91,7 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
   assertNoGaps(parts.gapLines, options.allowMissing ?? settings.allowMissing);
   warnings.sink({
     code: 'merged-counts',
-    message: `metrics from ${shards.length} count file(s): score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches, and no search for pockets among the errors`,
+    message: `metrics from ${shards.length} count file(s): score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors, no metadata slices`,
   });
   const shardRecords: ShardRecord[] = shards.map(({ record, conversations, inputs }) => ({
     ...record,
@@ -126,6 +126,7 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
         clusters: parts.clusters,
         assignments: null,
         pockets: [],
+        slices: [],
         timings: clock.timings,
         embeddingModel,
         centroids: model.centroids,

@@ -69,6 +69,9 @@ export async function runAtScale(options: ScaledRunOptions): Promise<ScaledRunOu
         'which only the offline provider can recompute; raise --fit-sample to cover every conversation, or use the offline provider',
     );
   }
+  if (options.sample) {
+    throw configError(`--sample with more than --fit-sample ${fitSample} conversations: design-weighted rates need the run in memory; raise --fit-sample to cover every conversation`);
+  }
   if (options.conversations === STDIN) {
     throw configError(
       `standard input holds more than --fit-sample ${fitSample} conversations: a run that fits on a sample reads the conversations twice; write them to a file, or raise --fit-sample`,

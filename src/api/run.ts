@@ -12,10 +12,13 @@ import { assertSafeOutput } from '../artifacts/output-folder.js';
 import { writeRunFolder } from '../artifacts/write-run.js';
 import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { readConversations, type ConversationsRead } from '../io/read-conversations.js';
-import { readLabels } from '../io/read-labels.js';
+import { readLabels, type LabelsRead } from '../io/read-labels.js';
+import { readSampleFile, type SampleRead } from '../artifacts/sample-file.js';
+import { assertLabelsInSample, buildSampleDesign, type SampleDesign } from '../metrics/design.js';
+import { configError } from '../errors.js';
 import { readVerdicts } from '../io/read-verdicts.js';
 import { readEmbeddings } from '../io/read-embeddings.js';
-import { assertStdinUse, STDIN } from '../io/input-bytes.js';
+import { assertStdinUse, displayName, STDIN } from '../io/input-bytes.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
 import { loadWordVectors } from '../io/word-vectors.js';
@@ -30,6 +33,8 @@ export interface RunOptions {
   conversations: string;
   verdicts: string[];
   labels?: string | null;
+  /** sample.csv of `misfire sample`: the labels are of those conversations, and every rate is design-weighted. */
+  sample?: string | null;
   out: string;
   settings?: Partial<RunSettings>;
   /** `--embeddings FILE` (JSONL {id, vector}, or raw float32 with `embeddingIds`). */
@@ -50,6 +55,13 @@ export interface RunOutcome {
   metrics: MetricsDocument;
   result: AnalyzeResult;
   usage: ProviderUsage;
+}
+
+/** The sample's design on the run's conversations, after checking that it belongs to them and that every label is of a sampled one. */
+function sampleDesignOf(ids: readonly string[], sample: SampleRead, labels: LabelsRead, sampleFile: string, labelsFile: string): SampleDesign {
+  const design = buildSampleDesign(ids, sample, displayName(sampleFile));
+  assertLabelsInSample(labels.rows, ids, design, displayName(labelsFile), displayName(sampleFile));
+  return design;
 }
 
 /**
@@ -88,10 +100,12 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
     ['--conversations', options.conversations],
     ...options.verdicts.map((file) => ['--verdicts', file] as const),
     ['--labels', options.labels],
+    ['--sample', options.sample],
     ['--embeddings', options.embeddings],
     ['--embedding-ids', options.embeddingIds],
   ]);
-  const inputs = [options.conversations, ...options.verdicts, options.labels, options.embeddings, options.embeddingIds].filter((f): f is string => !!f && f !== STDIN);
+  if (options.sample && !options.labels) throw configError('--sample needs --labels: the labels of the sampled conversations (conversation_id,label)');
+  const inputs = [options.conversations, ...options.verdicts, options.labels, options.sample, options.embeddings, options.embeddingIds].filter((f): f is string => !!f && f !== STDIN);
   // Refuse an unsafe --out before any work, not after it.
   await assertSafeOutput(options.out, { flag: '--out', inputs });
   const wordVectors = settings.embedder === 'semantic' && !options.embeddings ? await loadWordVectors({ onConvert: () => progress.start('prepare word vectors (once)') }) : null;
@@ -107,6 +121,8 @@ export async function runOnConversations(options: RunOptions, prepared: Prepared
   const { settings, progress, warnings, inputs, provider, reading } = prepared;
   const verdicts = await readVerdicts(options.verdicts, reading);
   const labels = options.labels ? await readLabels(options.labels, reading) : null;
+  const sample = options.sample ? await readSampleFile(options.sample) : null;
+  const design = sample && labels ? sampleDesignOf(conversations.conversations.map((c) => c.id), sample, labels, options.sample as string, options.labels as string) : null;
   const embedded = options.embeddings
     ? await readEmbeddings(options.embeddings, conversations.conversations.map((c) => c.id), options.embeddingIds ?? null)
     : null;
@@ -116,13 +132,14 @@ export async function runOnConversations(options: RunOptions, prepared: Prepared
   const usage = emptyUsage();
   const ctx = { seed: settings.seed, progress, minUsers: settings.minUsers, cacheDir: options.cacheDir ?? '.misfire-cache', usage, warn: warnings.sink };
   const result = await analyze(
-    { conversations: conversations.conversations, verdicts: verdicts.rows, labels: labels?.rows ?? null, embedding: embedded?.embedding },
+    { conversations: conversations.conversations, verdicts: verdicts.rows, labels: labels?.rows ?? null, embedding: embedded?.embedding, design },
     provider,
     settings,
     ctx,
   );
   const metrics = metricsDocument(result, settings);
-  const run = buildRunRecord({ runDir: options.out, settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, result, usage, warnings: warnings.list });
+  const sampleRecord = sample && result.design ? { digest: sample.digest, record: result.design.run } : null;
+  const run = buildRunRecord({ runDir: options.out, settings, conversations, verdicts, labels, embeddings: embedded?.digest ?? null, sample: sampleRecord, result, usage, warnings: warnings.list });
   progress.start('write artifacts');
   const leaves = result.hierarchy.levels[0];
   const centroids = leaves ? { k: leaves.k, dim: result.hierarchy.dim, data: leaves.centroids } : null;
@@ -133,6 +150,7 @@ export async function runOnConversations(options: RunOptions, prepared: Prepared
     clusters: result.clusters,
     assignments: { conversationIds: result.conversationIds, leafIds: assignmentsAt(result.hierarchy, 0) },
     pockets: result.pocketMembers,
+    slices: result.slices,
     timings: result.clock.timings,
     embeddingModel: result.embeddingModel ? { model: result.embeddingModel, text: EMBEDDING_TEXT_VERSION } : null,
     centroids,

@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS: RunSettings = {
   embedder: 'semantic',
   semanticWeight: SEMANTIC_WEIGHT,
   permutations: 49,
+  sliceBy: null,
+  cross: false,
 };
 
 export const JUDGE_CHOICES: readonly RunSettings['judge'][] = ['prompt', 'response', 'conversation'];
@@ -71,6 +73,8 @@ export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettin
     throw configError(`--threshold must be a number, got ${jsonPreview(s.threshold)}`);
   }
   if (typeof s.allowMissing !== 'boolean') throw configError(`--allow-missing must be true or false, got ${jsonPreview(s.allowMissing)}`);
+  if (typeof s.cross !== 'boolean') throw configError(`--cross must be true or false, got ${jsonPreview(s.cross)}`);
+  checkSliceBy(s.sliceBy);
   if (typeof s.provider !== 'string') throw configError(`--provider must be a provider name, got ${jsonPreview(s.provider)}`);
   const thresholds: unknown = s.thresholds;
   if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
@@ -88,6 +92,16 @@ export function resolveSettings(overrides: Partial<RunSettings> = {}): RunSettin
  */
 export function thresholdsByClassifier(thresholds: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
   return new Map(Object.entries(thresholds));
+}
+
+/** `sliceBy`: null (the default rule) or a list of distinct, non-empty field names. */
+function checkSliceBy(sliceBy: unknown): void {
+  if (sliceBy === null) return;
+  if (!Array.isArray(sliceBy) || sliceBy.length === 0 || !sliceBy.every((f) => typeof f === 'string' && f.trim() !== '')) {
+    throw configError(`--slice-by must name one or more fields (e.g. channel,language), got ${jsonPreview(sliceBy)}`);
+  }
+  const twice = sliceBy.find((f, i) => sliceBy.indexOf(f) !== i);
+  if (twice !== undefined) throw configError(`--slice-by names the field ${JSON.stringify(twice)} twice: give each field once`);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

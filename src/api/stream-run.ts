@@ -101,7 +101,7 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
     code: 'fit-sample',
     message:
       `${n} conversations: the clusters, their names and examples were fitted on a seeded sample of ${sampleSize} (--fit-sample); ` +
-      'every conversation was placed in them and counted (score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches, no search for pockets among the errors)',
+      'every conversation was placed in them and counted (score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors, no metadata slices)',
   });
   const batchCtx: ProviderContext = { ...ctx, progress: silentProgress };
   let outcome: Omit<ScaledRunOutcome, 'outDir'> | null = null;
@@ -146,6 +146,7 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
         clusters: parts.clusters,
         assignments: null,
         pockets: [],
+        slices: [],
         timings: clock.timings,
         embeddingModel: { model, text: EMBEDDING_TEXT_VERSION },
         centroids,

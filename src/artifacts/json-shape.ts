@@ -120,3 +120,11 @@ export function objectOf<T>(fields: FieldShapes<T>): Shape<T> {
     return value as T;
   };
 }
+
+/**
+ * `check`, or no such key at all: for a field written only in some runs (and absent from files older than it).
+ * @example objectOf<{ a?: number }>({ a: orAbsent(aNumber) })({}); // {}
+ */
+export function orAbsent<T>(check: Shape<T>): Shape<T | undefined> {
+  return (value) => (value === undefined ? undefined : check(value));
+}

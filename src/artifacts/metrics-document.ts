@@ -4,6 +4,8 @@ import type { MetricsMode } from '../metrics/index.js';
 import { HIGH_CONCERN_MIN, LOW_CONCERN_MAX, PROXY_NOTE } from '../metrics/proxy.js';
 import { SWEEP_POINTS } from '../metrics/threshold.js';
 import type { RunSettings } from '../types.js';
+import type { SliceDimension, SliceDimensionRecord } from '../slicing/dimensions.js';
+import type { MetricsDesignRecord } from './design-record.js';
 
 export const METRICS_SCHEMA = 'misfire.metrics/v1';
 
@@ -25,6 +27,20 @@ export interface MetricsDocument {
     proxy_rule: string;
   };
   classifiers: ClassifierMetrics[];
+  /** The slicing dimensions (each classifier's `slices` hold their statistics). */
+  slicing: MetricsSlicing;
+  /** How the rates were estimated from a labelled sample (`run --sample`); absent otherwise. See design-record.ts. */
+  design?: MetricsDesignRecord;
+}
+
+/** How the run sliced the conversations: which fields, chosen how, and every slice's definition. */
+export interface MetricsSlicing {
+  /** `slice-by`: the fields were named (--slice-by); `default`: the default rule chose them. */
+  chosen_by: 'default' | 'slice-by';
+  /** Each field also crossed with the clusters of the top level (--cross). */
+  cross: boolean;
+  correction: string;
+  dimensions: SliceDimensionRecord[];
 }
 
 /** What metrics.json records of the analysis (an `AnalyzeResult` has both). */
@@ -32,6 +48,10 @@ export interface MetricsAnalysis {
   /** Null when no labels were given (proxy mode). */
   joined: { labels: unknown };
   metrics: ClassifierMetrics[];
+  /** Slicing dimensions (none when absent). */
+  slices?: readonly SliceDimension[];
+  /** Set when the rates were estimated from a labelled sample (`metrics` is what metrics.json records of it). */
+  design?: { metrics: MetricsDesignRecord } | null;
 }
 
 export function metricsDocument(result: MetricsAnalysis, settings: RunSettings): MetricsDocument {
@@ -52,5 +72,12 @@ export function metricsDocument(result: MetricsAnalysis, settings: RunSettings):
       proxy_rule: `false-positive candidate: flag rate ≥ overall + min_effect, one-sided Fisher q < alpha, ≥ min_support verdicts, mean concern ≤ ${LOW_CONCERN_MAX}; false-negative candidate: flag rate ≤ overall − min_effect, q < alpha, ≥ min_support verdicts, mean concern ≥ ${HIGH_CONCERN_MIN}`,
     },
     classifiers: result.metrics,
+    slicing: {
+      chosen_by: settings.sliceBy === null ? 'default' : 'slice-by',
+      cross: settings.cross,
+      correction: 'benjamini-hochberg per classifier, slicing dimension and rate; one-sided Fisher exact (slice vs rest)',
+      dimensions: (result.slices ?? []).map((d) => d.record),
+    },
+    ...(result.design ? { design: result.design.metrics } : {}),
   };
 }

@@ -1,11 +1,15 @@
 /** The shape of `metrics.json`: every number the report and the gate read back, checked field by field. */
 import type { CategoryClusterMetrics, CategoryMetrics, CategoryRates } from '../metrics/categories.js';
-import type { ClassifierMetrics, ClusterMetrics, OverallMetrics } from '../metrics/confusion.js';
+import type { ClassifierMetrics, ClusterMetrics, GroupMetrics, OverallMetrics } from '../metrics/confusion.js';
 import type { ClassifierErrorPockets, ErrorPocketMetrics, ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ProxyClusterMetrics, ProxyMetrics } from '../metrics/proxy.js';
 import type { ScoreClusterMetrics, ScoreMetrics, ShiftEntry, ThresholdMove } from '../metrics/scores.js';
-import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
-import { METRICS_SCHEMA, type MetricsDocument } from './metrics-document.js';
+import { slicesAgree } from './slices-agree.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orAbsent, orNull, pairOf, type FieldShapes, type Shape } from './json-shape.js';
+import { classifierDesignShape, metricsDesignShape } from './design-record.js';
+import { METRICS_SCHEMA, type MetricsDocument, type MetricsSlicing } from './metrics-document.js';
+import type { SliceMetrics } from '../metrics/slices.js';
+import type { SliceDimensionRecord, SliceRecord } from '../slicing/dimensions.js';
 
 const rate = orNull(aNumber);
 const interval = orNull(pairOf(aNumber));
@@ -29,10 +33,8 @@ const overallFields: FieldShapes<OverallMetrics> = {
   flagged: aWholeNumber,
 };
 
-const clusterMetrics = objectOf<ClusterMetrics>({
+const groupFields: FieldShapes<GroupMetrics> = {
   ...overallFields,
-  cluster_id: aString,
-  level: aWholeNumber,
   fpr_p: rate,
   fpr_q: rate,
   excess_fp: rate,
@@ -44,6 +46,38 @@ const clusterMetrics = objectOf<ClusterMetrics>({
   pocket_fp: aBoolean,
   pocket_fn: aBoolean,
   suppressed: aBoolean,
+};
+
+const clusterMetrics = objectOf<ClusterMetrics>({ ...groupFields, cluster_id: aString, level: aWholeNumber });
+
+const sliceMetrics = objectOf<SliceMetrics>({
+  ...groupFields,
+  slice_id: aString,
+  dimension_id: aString,
+  field: aString,
+  value: orNull(aString),
+  missing: aBoolean,
+  cluster_id: orNull(aString),
+});
+
+const sliceRecord = objectOf<SliceRecord>({
+  slice_id: aString,
+  value: orNull(aString),
+  missing: aBoolean,
+  cluster_id: orNull(aString),
+  size: aWholeNumber,
+  unique_users: aWholeNumber,
+  suppressed: aBoolean,
+  suppression_reason: oneOf(['few_users', 'few_conversations', 'cluster_suppressed', null]),
+});
+
+const slicing = objectOf<MetricsSlicing>({
+  chosen_by: oneOf(['default', 'slice-by']),
+  cross: aBoolean,
+  correction: aString,
+  dimensions: listOf(
+    objectOf<SliceDimensionRecord>({ dimension_id: aString, field: aString, source: oneOf(['metadata', 'facet']), cross_level: orNull(aWholeNumber), slices: listOf(sliceRecord) }),
+  ),
 });
 
 const shiftEntry = objectOf<ShiftEntry>({ cluster_id: aString, level: aWholeNumber, d_fp: aNumber, d_fn: aNumber, d_errors: aNumber });
@@ -159,9 +193,12 @@ const classifierMetrics = objectOf<ClassifierMetrics>({
   proxy: orNull(proxyMetrics),
   categories: orNull(categoryMetrics),
   error_pockets: orNull(objectOf<ClassifierErrorPockets>({ false_positive: errorSearch, false_negative: errorSearch })),
+  slices: listOf(sliceMetrics),
+  slice_pockets: objectOf<ClassifierMetrics['slice_pockets']>({ false_positive: listOf(aString), false_negative: listOf(aString) }),
+  design: orAbsent(classifierDesignShape),
 });
 
-export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocument>({
+const metricsDocumentFields: Shape<MetricsDocument> = objectOf<MetricsDocument>({
   schema: oneOf([METRICS_SCHEMA]),
   mode: oneOf(['labelled', 'proxy']),
   note: orNull(aString),
@@ -177,4 +214,9 @@ export const metricsDocumentShape: Shape<MetricsDocument> = objectOf<MetricsDocu
     proxy_rule: aString,
   }),
   classifiers: listOf(classifierMetrics),
+  slicing,
+  design: orAbsent(metricsDesignShape),
 });
+
+/** The shape of metrics.json, and each classifier's slices agreeing with the slicing dimensions (slices-agree.ts). */
+export const metricsDocumentShape: Shape<MetricsDocument> = (value) => slicesAgree(metricsDocumentFields(value));

@@ -18,6 +18,7 @@ import { readLeafCentroids, readEmbeddingModel, type LeafCentroids, type SavedEm
 import { BASELINE_FILES, RUN_FILES } from './run-files.js';
 import { RUN_SCHEMA, runRecord, type RunRecord } from './run-record.js';
 import { ShapeMismatch, type Shape } from './json-shape.js';
+import { assertDesignAgrees } from './design-record.js';
 
 export interface RunFolder {
   /** The folder, as given. */
@@ -56,7 +57,9 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
 
 /** Read and check metrics.json. */
 export async function readRunMetrics(folder: RunFolder): Promise<MetricsDocument> {
-  return readDocument(folder.dir, RUN_FILES.metrics, metricsDocumentShape, METRICS_SCHEMA);
+  const metrics = await readDocument(folder.dir, RUN_FILES.metrics, metricsDocumentShape, METRICS_SCHEMA);
+  assertDesignAgrees(folder.run, metrics, join(folder.dir, RUN_FILES.metrics));
+  return metrics;
 }
 
 /** Read assignments.csv: every conversation of the run and its leaf cluster (one of clusters.json's). */

@@ -6,6 +6,8 @@ export const RUN_FILES = {
   assignments: 'assignments.csv',
   /** Members of the pockets found among each classifier's errors: classifier, pocket_id, conversation_id. */
   pockets: 'pockets.csv',
+  /** Each conversation's slice of every slicing dimension: conversation_id, then one column per dimension (S0, S1, …). */
+  slices: 'slices.csv',
   run: 'run.json',
   timings: 'timings.json',
   /** The embedding model that embeds conversations the run has not seen. */

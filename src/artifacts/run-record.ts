@@ -11,7 +11,8 @@ import type { RunSettings } from '../types.js';
 import { MISFIRE_VERSION } from '../version.js';
 import type { RunWarning } from '../warnings.js';
 import type { ClusterRecord } from './cluster-record.js';
-import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, recordOf, type Shape } from './json-shape.js';
+import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orAbsent, orNull, recordOf, type Shape } from './json-shape.js';
+import { runSampleShape, type RunSampleRecord } from './design-record.js';
 
 export const RUN_SCHEMA = 'misfire.run/v1';
 
@@ -28,7 +29,8 @@ export interface RunRecord {
   seed: number;
   settings: RunSettings;
   provider: { name: string; usage: ProviderUsage };
-  inputs: { conversations: InputRecord; verdicts: InputRecord[]; labels: InputRecord | null; embeddings: InputRecord | null };
+  /** `sample` (sample.csv of `run --sample`) is present only in a run with a labelling sample. */
+  inputs: { conversations: InputRecord; verdicts: InputRecord[]; labels: InputRecord | null; embeddings: InputRecord | null; sample?: InputRecord };
   rows: {
     conversations: number;
     users: number;
@@ -56,6 +58,8 @@ export interface RunRecord {
   stages: string[];
   /** What the run clamped, ignored or repaired on its own, in the order it happened. */
   warnings: RunWarning[];
+  /** The labelling sample's counts (`run --sample`); absent otherwise. */
+  sample?: RunSampleRecord;
 }
 
 export interface FacetsFallbackRecord {
@@ -96,6 +100,8 @@ export function buildRunRecord(parts: {
   verdicts: VerdictsRead;
   labels: LabelsRead | null;
   embeddings: FileDigest | null;
+  /** The labelling sample (`run --sample`): its file and counts. */
+  sample?: { digest: FileDigest; record: RunSampleRecord } | null;
   result: RunAnalysis;
   usage: ProviderUsage;
   warnings: readonly RunWarning[];
@@ -114,6 +120,7 @@ export function buildRunRecord(parts: {
       verdicts: verdicts.digests.map(input),
       labels: labels ? input(labels.digest) : null,
       embeddings: parts.embeddings ? input(parts.embeddings) : null,
+      ...(parts.sample ? { sample: input(parts.sample.digest) } : {}),
     },
     rows: {
       conversations: conversations.rows,
@@ -146,6 +153,7 @@ export function buildRunRecord(parts: {
     },
     stages: result.clock.timings.map((t) => t.stage),
     warnings: parts.warnings.map((w) => ({ code: w.code, message: w.message })),
+    ...(parts.sample ? { sample: parts.sample.record } : {}),
   };
 }
 
@@ -170,6 +178,8 @@ const runSettings = objectOf<RunSettings>({
   embedder: oneOf(['semantic', 'lsa']),
   semanticWeight: aNumber,
   permutations: aWholeNumber,
+  sliceBy: orNull(listOf(aString)),
+  cross: aBoolean,
 });
 
 const providerUsage = objectOf<ProviderUsage>({
@@ -198,6 +208,7 @@ export const runRecord: Shape<RunRecord> = objectOf<RunRecord>({
     verdicts: listOf(inputRecord),
     labels: orNull(inputRecord),
     embeddings: orNull(inputRecord),
+    sample: orAbsent(inputRecord),
   }),
   rows: objectOf<RunRecord['rows']>({
     conversations: aWholeNumber,
@@ -222,4 +233,5 @@ export const runRecord: Shape<RunRecord> = objectOf<RunRecord>({
   facets_fallback: objectOf<FacetsFallbackRecord>({ conversations: aWholeNumber, failed: aWholeNumber, refused: aWholeNumber }),
   stages: listOf(aString),
   warnings: listOf(objectOf<RunWarning>({ code: aString, message: aString })),
+  sample: orAbsent(runSampleShape),
 });

@@ -10,6 +10,7 @@ import { encodeLeafCentroids, encodeEmbeddingModel, type LeafCentroids, type Sav
 import type { RunAssignments } from './read-run.js';
 import { RUN_FILES, TIMINGS_SCHEMA } from './run-files.js';
 import type { RunRecord } from './run-record.js';
+import type { SliceDimension } from '../slicing/dimensions.js';
 
 export interface RunFolderContent {
   run: RunRecord;
@@ -19,6 +20,8 @@ export interface RunFolderContent {
   assignments: RunAssignments | null;
   /** Members of the error-focused pockets, as conversation indices into `assignments.conversationIds`. */
   pockets: readonly { classifier: string; pocketId: string; members: Int32Array }[];
+  /** Slicing dimensions with each conversation's slice (slices.csv; same conversation order as `assignments`). */
+  slices: readonly SliceDimension[];
   /** Wall time per pipeline stage (timings.json: the one artifact that differs between identical runs). */
   timings: readonly { stage: string; ms: number }[];
   /** The embedder's model, to place conversations the run has not seen; null when there is none (--embeddings). */
@@ -30,7 +33,7 @@ export interface RunFolderContent {
 /**
  * Write a run folder at `out` (replacing an earlier run there, never anything else); returns its absolute path.
  * @example
- * await writeRunFolder('reports/v7', { run, metrics, clusters, assignments, timings, embeddingModel, centroids, report }, { inputs });
+ * await writeRunFolder('reports/v7', { run, metrics, clusters, assignments, pockets, slices, timings, embeddingModel, centroids, report }, { inputs });
  */
 export async function writeRunFolder(out: string, content: RunFolderContent, options: AtomicWriteOptions = {}): Promise<string> {
   return writeArtifactsAtomically(out, (writer) => writeRunArtifacts(writer, content), { flag: '--out', ...options });
@@ -45,6 +48,7 @@ export async function writeRunArtifacts(writer: ArtifactWriter, content: RunFold
   await writer.write(RUN_FILES.clusters, toJson(content.clusters));
   if (content.assignments) await writer.write(RUN_FILES.assignments, assignmentsCsv(content.assignments));
   await writer.write(RUN_FILES.pockets, pocketsCsv(content.pockets, content.assignments?.conversationIds ?? []));
+  await writer.write(RUN_FILES.slices, slicesCsv(content.slices, content.assignments?.conversationIds ?? []));
   await writer.write(RUN_FILES.run, toJson(content.run));
   await writer.write(RUN_FILES.timings, toJson({ schema: TIMINGS_SCHEMA, stages: content.timings }));
   if (content.embeddingModel) await writer.write(RUN_FILES.embeddingModel, encodeEmbeddingModel(content.embeddingModel));
@@ -56,6 +60,14 @@ export async function writeRunArtifacts(writer: ArtifactWriter, content: RunFold
 function pocketsCsv(pockets: RunFolderContent['pockets'], ids: readonly string[]): string {
   const parts = [csvLine(['classifier', 'pocket_id', 'conversation_id'])];
   for (const { classifier, pocketId, members } of pockets) for (const i of members) parts.push(csvLine([classifier, pocketId, ids[i]]));
+  return parts.join('');
+}
+
+/** `conversation_id,S0,S1,…`: each conversation's slice of every dimension; only the header when there are no dimensions. */
+function slicesCsv(dimensions: RunFolderContent['slices'], ids: readonly string[]): string {
+  const parts = [csvLine(['conversation_id', ...dimensions.map((d) => d.record.dimension_id)])];
+  if (dimensions.length === 0) return parts[0];
+  ids.forEach((id, i) => parts.push(csvLine([id, ...dimensions.map((d) => d.record.slices[d.sliceOf[i]].slice_id)])));
   return parts.join('');
 }
 

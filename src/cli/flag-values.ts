@@ -57,6 +57,19 @@ export function textList(flag: string): (value: unknown) => string[] {
 }
 
 /**
+ * A repeatable flag whose values may each be a comma-separated list: every name, in order, trimmed.
+ * @example commaList('--slice-by')(['channel,language', 'model']); // ['channel', 'language', 'model']
+ */
+export function commaList(flag: string): (value: unknown) => string[] {
+  return (value) =>
+    textList(flag)(value).flatMap((item) => {
+      const names = item.split(',').map((name) => name.trim());
+      if (names.some((name) => name === '')) throw configError(`${flag} has an empty name in ${quoted(item)}: separate names with single commas`);
+      return names;
+    });
+}
+
+/**
  * An on/off switch; repeating it is harmless, but a value or sub-option is not accepted.
  * @example oneSwitch('--demo')(true); // true
  */

@@ -7,6 +7,8 @@ import { runCommand } from './run-command.js';
 import { gateCommand } from './gate-command.js';
 import { blessCommand } from './bless-command.js';
 import { reportCommand } from './report-command.js';
+import { showCommand } from './show-command.js';
+import { sampleCommand } from './sample-command.js';
 import { assignCommand, assignOptions } from './assign-command.js';
 import { mergeCommand, mergeOptions } from './merge-command.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
@@ -37,6 +39,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(gateCommand)
     .command(blessCommand)
     .command(reportCommand)
+    .command(showCommand)
+    .command(sampleCommand)
     .command(assignCommand)
     .command(mergeCommand)
     .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
@@ -45,6 +49,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .example('$0 run -c convs.jsonl -v verdicts.csv -l labels.csv -o reports/v7', 'your own data')
     .example('$0 gate --run reports/v7 --baseline v6 --candidate v7 --junit gate.xml', 'CI: exit 1 if v7 regresses on any cluster')
     .example('$0 report --run reports/v7', 're-render a run\'s report from its artifacts')
+    .example('$0 show --run reports/v7 --classifier v7 --pocket 1 --kind fp', 'list the conversations of v7\'s first false-positive pocket')
+    .example('$0 sample --run reports/prod --budget 500 --classifier v7', 'which conversations to label, for per-cluster rates on production traffic')
     .epilog(
       exitCodesHelp({
         success: 'success (gate: pass)',
@@ -55,6 +61,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
       }),
     )
     .strict()
+    // --help and --version print and return: main() sets process.exitCode and never ends the process itself.
+    .exitProcess(false)
     .version(MISFIRE_VERSION)
     .help()
     .alias('h', 'help')

@@ -19,7 +19,8 @@ import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 const DEMO = (name: string) => relative(process.cwd(), fileURLToPath(new URL(`../../datasets/demo/${name}`, import.meta.url))) || '.';
 
 const RUN_EPILOG = [
-  'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, run.json, timings.json.',
+  'Artifacts in --out: index.html (report), report.md, metrics.json, clusters.json, assignments.csv, pockets.csv, slices.csv, run.json, timings.json.',
+  'An unknown field in --slice-by is a usage error (exit 2) that lists the fields the conversations have.',
   'run.json records each input\'s path relative to the run folder, its sha256, the row counts and the warnings.',
   'With --provider anthropic, run.json also records the models, prompt versions, call counts and token totals (never the key).',
   'Every flag but --verdicts takes one value: given twice it is a usage error, except --out (the last one wins).',
@@ -42,6 +43,9 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       .example('$0 run -c convs.jsonl -v v6.csv -v v7.csv -l labels.csv -o reports/v7', 'two classifier versions at once')
       .example('$0 run -c items.jsonl -v verdicts.csv -l labels.csv --threshold 0.7 --allow-missing', 're-threshold scores; tolerate gaps')
       .example('$0 run --demo --k 40 --levels 3 --min-users 10', 'finer clusters, deeper hierarchy, stricter privacy')
+      .example('$0 run --demo --slice-by channel,language', 'error rates per metadata value: finds the channel where keyword-v1 over-flags')
+      .example('$0 run --demo --slice-by channel --cross', 'and per channel × top-level cluster')
+      .example('$0 run -c convs.jsonl -v verdicts.csv -l sampled-labels.csv --sample sample.csv', 'rates from a labelled sample (see misfire sample)')
       .example('$0 run --demo --provider anthropic --dry-run', 'Claude: estimate calls, tokens and cost first (no key needed)')
       .example('$0 run --demo --provider anthropic --batch --concurrency 4', 'Claude (key from ANTHROPIC_API_KEY) at half price; a rerun makes zero calls')
       .epilog(RUN_EPILOG),
@@ -61,6 +65,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
       conversations,
       verdicts,
       labels: labels ?? null,
+      sample: args.sample ?? null,
       out: args.out ?? DEFAULT_OUT,
       embeddings: args.embeddings ?? null,
       embeddingIds: args.embeddingIds ?? null,
@@ -86,6 +91,8 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
         embedder: (args.embedder as RunSettings['embedder'] | undefined) ?? fromConfig.embedder,
         semanticWeight: args.semanticWeight ?? fromConfig.semanticWeight,
         permutations: args.permutations ?? fromConfig.permutations,
+        sliceBy: args.sliceBy ?? fromConfig.sliceBy,
+        cross: args.cross ?? fromConfig.cross,
       },
     });
     printRunSummary(outcome);
@@ -95,7 +102,7 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
 /** `--demo` brings its own inputs: naming others as well would leave the user unsure which were used. */
 function assertDemoAlone(args: RunArgs): void {
   if (!args.demo) return;
-  const named = (['conversations', 'verdicts', 'labels'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
+  const named = (['conversations', 'verdicts', 'labels', 'sample'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
   if (named.length) throw configError(`--demo uses the shipped demo inputs: drop ${named.join(', ')}, or drop --demo to use your own`);
 }
 

@@ -6,7 +6,8 @@ import { configError } from '../errors.js';
 import { DEFAULTS, type AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { parseFailureLimit } from '../providers/anthropic/failure-limit.js';
 import { PROVIDER_NAMES } from '../providers/registry.js';
-import { lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
+import { MAX_DEFAULT_VALUES } from '../slicing/fields.js';
+import { commaList, lastText, oneNumber, oneSwitch, oneText, oneWholeNumber, textList } from './flag-values.js';
 
 /** Where `misfire run` writes when --out is not given. */
 export const DEFAULT_OUT = 'reports/latest';
@@ -97,6 +98,13 @@ export const runOptions = {
   conversations: { alias: 'c', type: 'string', coerce: oneText('--conversations'), describe: 'Conversations: JSONL or a JSON array ({"id","user_id"?,"messages":[{role,content}]} or {"id","text"}; WildChat, LMSYS, ShareGPT shapes too), CSV/TSV (id,text[,user_id]) or Parquet; .gz accepted; - reads standard input.' },
   verdicts: { alias: 'v', type: 'string', array: true, coerce: textList('--verdicts'), describe: 'Verdict CSV, TSV or Parquet file(s): conversation_id|id,classifier,score,flagged (.gz accepted). Repeat for several files (each file once).' },
   labels: { alias: 'l', type: 'string', coerce: oneText('--labels'), describe: 'Ground truth, CSV, TSV or Parquet: conversation_id|id,label[,category] (label 1 = should be flagged). Omit for proxy mode.' },
+  sample: {
+    type: 'string',
+    coerce: oneText('--sample'),
+    describe:
+      'sample.csv written by `misfire sample`: --labels then holds the labels of those conversations only, and every rate is ' +
+      'estimated with design weights and intervals that account for the sample.',
+  },
   out: {
     alias: 'o',
     type: 'string',
@@ -168,6 +176,22 @@ export const runOptions = {
       'conversation is streamed through them into count tables: memory stays bounded (a few bytes per conversation). ' +
       'The conversations file is then read twice (not standard input).',
   },
+  'slice-by': {
+    type: 'string',
+    array: true,
+    coerce: commaList('--slice-by'),
+    defaultDescription: `language + every metadata field with 2–${MAX_DEFAULT_VALUES} values, each held by ≥ min-users users`,
+    describe:
+      'Metadata fields to slice by, comma-separated or repeated (channel,language); "language" is the detected-language facet. ' +
+      'Each value gets the clusters\' statistics (Wilson interval, one-sided Fisher against the rest, Benjamini–Hochberg within the field) ' +
+      'and can be a pocket. A value held by fewer than --min-users users (or --min-conversations conversations) is suppressed: no name, no rates shown.',
+  },
+  cross: {
+    type: 'boolean',
+    coerce: oneSwitch('--cross'),
+    defaultDescription: String(DEFAULT_SETTINGS.cross),
+    describe: 'Also slice each field by the clusters of the top level (value × cluster), to tell "API traffic about code" from "API traffic".',
+  },
   'embedding-dim': { type: 'string', coerce: oneWholeNumber('--embedding-dim'), defaultDescription: String(DEFAULT_SETTINGS.embeddingDim), describe: 'Dimensions of the built-in LSA embedding.' },
   ...claudeOptions,
   quiet: { alias: 'q', type: 'boolean', coerce: oneSwitch('--quiet'), default: false, describe: 'No progress on stderr.' },
@@ -185,10 +209,11 @@ export const CLAUDE_OPTION_NAMES = Object.keys(claudeOptions) as RunOptionName[]
 
 /** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
 export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
-  ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'out', 'config', 'allow-missing', 'threshold']],
+  ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'sample', 'out', 'config', 'allow-missing', 'threshold']],
   ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'fit-sample', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
   ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],
+  ['Slices (metadata fields, the language facet):', ['slice-by', 'cross']],
   ['Claude provider (--provider anthropic, the Clio path):', CLAUDE_OPTION_NAMES],
 ];
 

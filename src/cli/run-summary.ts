@@ -1,4 +1,4 @@
-/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets. */
+/** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets (flag rates without labels). */
 import type { ScaledRunOutcome } from '../api/run-at-scale.js';
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
@@ -6,7 +6,10 @@ import type { ClassifierMetrics } from '../metrics/confusion.js';
 import type { ErrorPocketMetrics } from '../metrics/error-pockets.js';
 import { searchPText, SUPPRESSED_POCKET_NAME } from '../render/error-pocket-view.js';
 import { facetsFallbackText } from '../render/facets-fallback-text.js';
-import { pct } from '../render/format.js';
+import { pct, pValue } from '../render/format.js';
+import { sliceName } from '../slicing/names.js';
+import { proxyClassifierLines, proxyHeadline } from './proxy-summary.js';
+import { sampleText } from '../render/sample-text.js';
 
 /** Hierarchy pockets printed per classifier and kind. */
 const CLUSTER_POCKETS = 3;
@@ -25,17 +28,44 @@ export function printRunSummary(outcome: SummarisedRun, out: NodeJS.WritableStre
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,
   ];
   for (const line of run.missing.details) lines.push(`gap: ${line}`);
+  const sample = sampleText(run);
+  if (sample) lines.push(`sample: ${sample}`);
   const fallback = facetsFallbackText(run);
   if (fallback) lines.push(`facets fallback: ${fallback}`);
+  if (metrics.mode === 'proxy') lines.push(...proxyHeadline(metrics, outcome.outDir));
   for (const c of metrics.classifiers) {
+    if (c.proxy) {
+      lines.push(...proxyClassifierLines(c, metrics, clusters));
+      continue;
+    }
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);
     const rows = new Map(c.clusters.map((r) => [r.cluster_id, r]));
     for (const id of c.pockets.false_positive.slice(0, CLUSTER_POCKETS)) lines.push(`  over-flags: ${names.get(id)} [${id}] FPR ${pct(rows.get(id)?.fpr)}`);
     for (const id of c.pockets.false_negative.slice(0, CLUSTER_POCKETS)) lines.push(`  misses:     ${names.get(id)} [${id}] FNR ${pct(rows.get(id)?.fnr)}`);
     lines.push(...errorPocketLines(c));
+    lines.push(...slicePocketLines(c, (id) => names.get(id) ?? null));
   }
   lines.push(`report: ${outcome.outDir}/${RUN_FILES.reportHtml}`);
   out.write(`${lines.join('\n')}\n`);
+}
+
+/**
+ * The strongest slice pockets of a classifier (metadata values, language), one line each.
+ * @example
+ * slicePocketLines(classifier, clusterName); // ['  over-flags, slice: channel = api [S1-000] FPR 25.1% (509 benign, q 1.9e-8)']
+ */
+export function slicePocketLines(c: ClassifierMetrics, clusterName: (id: string) => string | null): string[] {
+  const rows = new Map(c.slices.map((r) => [r.slice_id, r]));
+  const line = (what: string, rate: string, id: string, kind: 'fp' | 'fn') => {
+    const r = rows.get(id);
+    if (!r) return [];
+    const support = kind === 'fp' ? r.fp + r.tn : r.fn + r.tp;
+    return [`  ${what}, slice: ${sliceName(r, clusterName)} [${id}] ${rate} ${pct(kind === 'fp' ? r.fpr : r.fnr)} (${support} ${kind === 'fp' ? 'benign' : 'harmful'}, q ${pValue(kind === 'fp' ? r.fpr_q : r.fnr_q)})`];
+  };
+  return [
+    ...c.slice_pockets.false_positive.slice(0, CLUSTER_POCKETS).flatMap((id) => line('over-flags', 'FPR', id, 'fp')),
+    ...c.slice_pockets.false_negative.slice(0, CLUSTER_POCKETS).flatMap((id) => line('misses', 'FNR', id, 'fn')),
+  ];
 }
 
 /**

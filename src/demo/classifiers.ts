@@ -20,6 +20,8 @@ export interface ClassifierSpec {
   topicFalsePositiveRate: Readonly<Record<string, number>>;
   /** Per-topic false-negative rates (the missing pockets). */
   topicFalseNegativeRate: Readonly<Record<string, number>>;
+  /** Per-channel false-positive rates for benign content outside the topic pockets (a metadata slice pocket). */
+  channelFalsePositiveRate: Readonly<Record<string, number>>;
   /** How much of the latent draw is shared with the other classifiers, in [0, 1). */
   sharedLoading: number;
   /** Spread of the logit; larger = scores closer to 0 and 1. */
@@ -34,6 +36,7 @@ export const CLASSIFIERS: readonly ClassifierSpec[] = [
     falseNegativeRate: 0.12,
     topicFalsePositiveRate: { sysadmin: 0.55, medication: 0.45 },
     topicFalseNegativeRate: {},
+    channelFalsePositiveRate: { api: 0.2 },
     sharedLoading: 0.3,
     spread: 2.2,
   },
@@ -43,6 +46,7 @@ export const CLASSIFIERS: readonly ClassifierSpec[] = [
     falseNegativeRate: 0.09,
     topicFalsePositiveRate: {},
     topicFalseNegativeRate: { 'fiction-harmful': 0.62 },
+    channelFalsePositiveRate: {},
     sharedLoading: 0.6,
     spread: 1.8,
   },
@@ -52,6 +56,7 @@ export const CLASSIFIERS: readonly ClassifierSpec[] = [
     falseNegativeRate: 0.06,
     topicFalsePositiveRate: { 'security-research': 0.5 },
     topicFalseNegativeRate: { 'fiction-harmful': 0.5 },
+    channelFalsePositiveRate: {},
     sharedLoading: 0.6,
     spread: 1.8,
   },
@@ -61,32 +66,38 @@ export const CLASSIFIERS: readonly ClassifierSpec[] = [
 export const CLASSIFIER_NAMES: readonly string[] = CLASSIFIERS.map((c) => c.name);
 
 /**
- * The planted probability that `spec` flags content of `topic` (harmful = the content truth, not the noisy label).
+ * The planted probability that `spec` flags content of `topic` arriving through `channel` (harmful = the
+ * content truth, not the noisy label). A topic's own rate wins over the channel's.
  * @example
  * flagProbability(CLASSIFIERS[0], topicByName('sysadmin')!); // 0.55
+ * flagProbability(CLASSIFIERS[0], topicByName('cooking')!, 'api'); // 0.2
  */
-export function flagProbability(spec: ClassifierSpec, topic: TopicSpec): number {
+export function flagProbability(spec: ClassifierSpec, topic: TopicSpec, channel?: string): number {
   if (topic.harmful) return 1 - (spec.topicFalseNegativeRate[topic.name] ?? spec.falseNegativeRate);
-  return spec.topicFalsePositiveRate[topic.name] ?? spec.falsePositiveRate;
+  const byChannel = channel === undefined ? undefined : spec.channelFalsePositiveRate[channel];
+  return spec.topicFalsePositiveRate[topic.name] ?? byChannel ?? spec.falsePositiveRate;
 }
 
-const logitMeans = new Map<TopicSpec, Float64Array>();
+/** Logit means per classifier, by topic and channel. */
+const logitMeans = new Map<TopicSpec, Map<string, Float64Array>>();
 
-function meansFor(topic: TopicSpec): Float64Array {
-  let means = logitMeans.get(topic);
+function meansFor(topic: TopicSpec, channel: string): Float64Array {
+  let byChannel = logitMeans.get(topic);
+  if (!byChannel) logitMeans.set(topic, (byChannel = new Map()));
+  let means = byChannel.get(channel);
   if (!means) {
-    means = Float64Array.from(CLASSIFIERS, (spec) => spec.spread * probit(flagProbability(spec, topic)));
-    logitMeans.set(topic, means);
+    means = Float64Array.from(CLASSIFIERS, (spec) => spec.spread * probit(flagProbability(spec, topic, channel)));
+    byChannel.set(channel, means);
   }
   return means;
 }
 
 /**
- * Draws one score per classifier (CLASSIFIERS order) for a conversation on `topic`, rounded to 4 decimals.
- * Consumes 1 + CLASSIFIERS.length normal draws from `rng`.
+ * Draws one score per classifier (CLASSIFIERS order) for a conversation on `topic` from `channel`, rounded to
+ * 4 decimals. Consumes 1 + CLASSIFIERS.length normal draws from `rng` (the channel changes no draw).
  */
-export function drawScores(topic: TopicSpec, rng: Rng): number[] {
-  const means = meansFor(topic);
+export function drawScores(topic: TopicSpec, rng: Rng, channel = ''): number[] {
+  const means = meansFor(topic, channel);
   const shared = rng.normal();
   const scores: number[] = new Array(CLASSIFIERS.length);
   for (let k = 0; k < CLASSIFIERS.length; k++) {

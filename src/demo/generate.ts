@@ -116,7 +116,7 @@ export function generateConversation(index: number, rng: Rng, plan: DatasetPlan)
     label,
     category,
     harmfulContent: topic.harmful,
-    scores: drawScores(topic, rng),
+    scores: drawScores(topic, rng, channel),
     planted,
   };
 }

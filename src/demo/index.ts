@@ -25,5 +25,5 @@ export {
 } from './generate.js';
 export { PII_RATE } from './pii.js';
 export { PLANT_SIZES, RARE_PROPER_NOUN, createPlan, type DatasetPlan } from './plan.js';
-export { ALL_TOPICS, NICHE_TOPIC, POCKET_TOPICS, SAMPLED_TOPICS, TOPIC_NAMES, topicByName, type TopicSpec } from './topics.js';
+export { ALL_TOPICS, NICHE_TOPIC, POCKET_CHANNELS, POCKET_TOPICS, SAMPLED_TOPICS, TOPIC_NAMES, topicByName, type TopicSpec } from './topics.js';
 export { generateDataset, type DatasetSummary, type GenerateDatasetOptions } from './write.js';

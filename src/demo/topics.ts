@@ -61,3 +61,8 @@ export const POCKET_TOPICS = {
   detectorV2Misses: [FICTION_HARMFUL.name],
   detectorV3Regression: [SECURITY_RESEARCH.name],
 } as const;
+
+/** Metadata slices planted with a weakness: keyword-v1 over-flags benign conversations from the API channel (classifiers.ts). */
+export const POCKET_CHANNELS = {
+  keywordOverFire: 'api',
+} as const;

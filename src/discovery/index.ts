@@ -29,6 +29,14 @@ export interface DiscoverySettings {
   sampleSize?: number;
   /** Pockets returned at most. */
   maxPockets?: number;
+  /**
+   * Every conversation projected (`project(projection, embedding.data, all rows)`), computed on first call:
+   * the searches of several classifiers then share one projection of the whole data instead of each
+   * projecting its denominator to apply its pockets to it.
+   */
+  projectAll?: () => Float32Array;
+  /** Stop shuffling once no region can be reported (default true; the pockets are the same either way). */
+  sequential?: boolean;
   /** Who runs the shuffles (default: this thread, in order); results do not depend on it. */
   chunkRunner?: ChunkRunner;
 }
@@ -75,7 +83,10 @@ export function discoverErrorPockets(
   const search = { minSupport: settings.minSupport, seed };
   const real = searchCandidates(points, projection.width, flags, search).sort((a, b) => b.statistic - a.statistic || a.members[0] - b.members[0]);
   if (real.length === 0) return { pockets: [], candidates: 0, permutationsRun: 0 };
-  const nullMax = permutationMaxima(points, projection.width, flags, { ...search, permutations }, settings.chunkRunner ?? sequentialChunks);
+  // With k of N shuffle maxima at or above a statistic, p = (1 + k)/(1 + N): no candidate can be reported
+  // once k reaches the smallest k with p ≥ alpha, so the shuffles stop there (see permutationMaxima).
+  const stopAt = Math.max(1, Math.ceil(settings.alpha * (1 + permutations) - 1));
+  const nullMax = permutationMaxima(points, projection.width, flags, { ...search, permutations }, settings.chunkRunner ?? sequentialChunks, settings.sequential === false ? undefined : { best: real[0].statistic, stopAt });
   const pValue = (statistic: number) => {
     let above = 0;
     for (const s of nullMax) if (s >= statistic) above++;
@@ -87,7 +98,8 @@ export function discoverErrorPockets(
     if (kept.some((k) => overlap(k.members, candidate.members) > OVERLAP)) continue;
     kept.push(candidate);
   }
-  const whole = sampled.length === denominator.length ? null : project(projection, embedding.data, denominator);
+  const projectDenominator = () => (settings.projectAll ? gatherRows(settings.projectAll(), projection.width, denominator) : project(projection, embedding.data, denominator));
+  const whole = sampled.length === denominator.length || kept.length === 0 ? null : projectDenominator();
   const overall = countOnes(errors) / Math.max(1, errors.length);
   const pockets: ErrorPocket[] = [];
   for (const candidate of kept) {
@@ -98,6 +110,13 @@ export function discoverErrorPockets(
     if (pockets.length >= (settings.maxPockets ?? 10)) break;
   }
   return { pockets, candidates: real.length, permutationsRun: nullMax.length };
+}
+
+/** Rows `rows` of a (conversations × width) array, as their own array. */
+function gatherRows(all: Float32Array, width: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * width);
+  rows.forEach((row, r) => out.set(all.subarray(row * width, (row + 1) * width), r * width));
+  return out;
 }
 
 function fromSample(candidate: Candidate, rows: Int32Array, flags: Uint8Array): { members: Int32Array; errors: number } {

@@ -15,16 +15,24 @@ export interface PermutationPayload {
   /** Shared error flags (0/1) of the searched items. */
   flags: Int32Array;
   settings: SearchSettings & { seed: number };
-  /** Shared output: the largest statistic of each shuffle. */
+  /** Shuffle number of the payload's first item (shuffles run in rounds). */
+  offset: number;
+  /** Shared output: the largest statistic of each shuffle, by shuffle number. */
   out: Float32Array;
 }
 
 const CHUNK = 4;
+/** Shuffles per round; after each round the search may stop (see `permutationMaxima`). */
+export const ROUND = 12;
 
 /**
- * The largest statistic of the search on each of `settings.permutations` shuffles.
+ * The largest statistic of the search on each shuffle, in rounds of ROUND shuffles. It stops after a round
+ * once `stopAt` maxima have reached `best` (the real search's largest statistic): then no candidate can get a
+ * p-value below alpha however the remaining shuffles fall, so every reported pocket, and its p-value, is the
+ * one the full `settings.permutations` would give (a sequential Monte Carlo test, Besag & Clifford 1991).
+ * Returns the maxima of the shuffles run.
  * @example
- * const maxima = permutationMaxima(points, 64, flags, { minSupport: 20, seed: 1, permutations: 99 }, sequentialChunks);
+ * const maxima = permutationMaxima(points, 64, flags, { minSupport: 20, seed: 1, permutations: 49 }, sequentialChunks, { best: 12.5, stopAt: 2 });
  */
 export function permutationMaxima(
   points: Float32Array,
@@ -32,22 +40,29 @@ export function permutationMaxima(
   flags: Uint8Array,
   settings: SearchSettings & { seed: number; permutations: number },
   runner: ChunkRunner,
+  stop: { best: number; stopAt: number } = { best: Infinity, stopAt: Infinity },
 ): Float32Array {
   const out = runner.float32(settings.permutations);
   const shared = runner.int32(flags.length);
   for (let i = 0; i < flags.length; i++) shared[i] = flags[i];
-  const payload: PermutationPayload = { points: runner.share(points), width, flags: shared, settings: { minSupport: settings.minSupport, seed: settings.seed }, out };
-  runner.run({ task: 'error-permutations', payload, items: settings.permutations, chunkSize: CHUNK, itemWeight: flags.length }, (start, end) =>
-    shuffleMaxima(payload, start, end),
-  );
-  return out;
+  const base = { points: runner.share(points), width, flags: shared, settings: { minSupport: settings.minSupport, seed: settings.seed }, out };
+  let run = 0;
+  let reached = 0;
+  while (run < settings.permutations && reached < stop.stopAt) {
+    const payload: PermutationPayload = { ...base, offset: run };
+    const items = Math.min(ROUND, settings.permutations - run);
+    runner.run({ task: 'error-permutations', payload, items, chunkSize: CHUNK, itemWeight: flags.length }, (start, end) => shuffleMaxima(payload, start, end));
+    for (let b = run; b < run + items; b++) if (out[b] >= stop.best) reached++;
+    run += items;
+  }
+  return out.slice(0, run);
 }
 
 /** Shuffles [start, end) of a permutation payload (the chunk function worker threads run too). */
 export function shuffleMaxima(payload: PermutationPayload, start: number, end: number): void {
-  const { points, width, flags, settings, out } = payload;
+  const { points, width, flags, settings, out, offset } = payload;
   const shuffled = new Uint8Array(flags.length);
-  for (let b = start; b < end; b++) {
+  for (let b = offset + start; b < offset + end; b++) {
     for (let i = 0; i < flags.length; i++) shuffled[i] = flags[i];
     const rng = createRng(deriveSeed(settings.seed, `shuffle-${b}`));
     for (let i = shuffled.length - 1; i > 0; i--) {

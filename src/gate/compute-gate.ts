@@ -2,7 +2,8 @@
  * The CI gate as a pure function: paired exact McNemar tests of a candidate classifier against a baseline,
  * overall and per cluster at every level, for the false-positive rate (over benign conversations) and the
  * false-negative rate (over harmful ones), Benjamini–Hochberg across the clusters of a level, and the rule
- * of `rule.ts`; the pockets found among the baseline's errors are checked the same way (pocket-checks.ts).
+ * of `rule.ts`; the pockets found among the baseline's errors (pocket-checks.ts) and the slices of the run's
+ * slicing dimensions (slice-checks.ts) are checked the same way.
  * No I/O, no exit codes: the result is a value.
  *
  * The BH family of a level and metric is every cluster with at least one paired conversation (as in the
@@ -11,13 +12,15 @@
 import { MisfireError } from '../errors.js';
 import { benjaminiHochberg } from '../stats/index.js';
 import { pairedFields } from './paired-check.js';
+import { designPairedFields, type DesignPairedFields } from './design-paired.js';
 import { pairedCounts, type PairedCounts } from './paired-counts.js';
 import { checkPockets } from './pocket-checks.js';
+import { checkSlices } from './slice-checks.js';
 import { checkStatus } from './rule.js';
 import { validateGateSettings } from './settings.js';
 import type { CheckStatus, GateCheck, GateCluster, GateInput, GateLevelResult, GateMetric, GateResult, GateVerdict, PairedCheck } from './types.js';
 
-export const GATE_SCHEMA = 'misfire.gate/v2';
+export const GATE_SCHEMA = 'misfire.gate/v3';
 export const SUPPRESSED_NAME = '(suppressed cluster)';
 export const UNNAMED_NAME = '(unnamed cluster)';
 const METRICS: readonly GateMetric[] = ['fpr', 'fnr'];
@@ -42,8 +45,12 @@ export function computeGate(input: GateInput): GateResult {
   if (paired === 0) {
     throw new MisfireError('gate', `no labelled conversation was scored by both "${input.baseline}" and "${input.candidate}": nothing to compare`);
   }
+  const design = input.design ?? null;
+  const weighted = (groupOf: Int32Array, groups: number) =>
+    design ? designPairedFields(input.labels, input.baselineFlags, input.candidateFlags, groupOf, groups, design) : null;
+  const overallWeighted = weighted(new Int32Array(n), 1)?.[0];
   const overall = METRICS.map((metric) => {
-    const check = baseCheck(overallCounts[metric], metric, null, null);
+    const check = baseCheck(overallCounts[metric], metric, null, null, overallWeighted?.[metric]);
     const decided = checkStatus(
       { support: check.support, increase: check.increase, significance: check.p, maxIncrease: settings.max_overall_increase },
       settings,
@@ -54,9 +61,10 @@ export function computeGate(input: GateInput): GateResult {
   const levels: GateLevelResult[] = input.levels.map((level) => {
     if (level.membership.length !== n) throw new MisfireError('gate', `level ${level.level} membership covers ${level.membership.length} of ${n} conversations`);
     const counts = pairedCounts(input.labels, input.baselineFlags, input.candidateFlags, level.membership, level.clusters.length);
+    const levelWeighted = weighted(level.membership, level.clusters.length);
     const checks: GateCheck[] = [];
     for (const metric of METRICS) {
-      const rows = level.clusters.map((cluster, c) => baseCheck(counts[c][metric], metric, cluster, level.level));
+      const rows = level.clusters.map((cluster, c) => baseCheck(counts[c][metric], metric, cluster, level.level, levelWeighted?.[c][metric]));
       const q = benjaminiHochberg(rows.map((r) => r.p));
       rows.forEach((row, c) => {
         const decided = checkStatus(
@@ -73,7 +81,8 @@ export function computeGate(input: GateInput): GateResult {
     return { level: level.level, checks };
   });
   const pockets = checkPockets(input, settings);
-  const all: PairedCheck[] = [...overall, ...levels.flatMap((l) => l.checks), ...pockets.checks];
+  const slices = checkSlices(input, settings);
+  const all: PairedCheck[] = [...overall, ...levels.flatMap((l) => l.checks), ...pockets.checks, ...slices.dimensions.flatMap((d) => d.checks)];
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, insufficient_data: 0 };
   for (const check of all) counts[check.status]++;
   return {
@@ -87,8 +96,14 @@ export function computeGate(input: GateInput): GateResult {
     overall,
     levels,
     pockets,
+    slices,
+    ...(input.design ? { design: { note: DESIGN_NOTE } } : {}),
   };
 }
+
+/** What the gate says when its rates are design-weighted (a run made with --sample). */
+export const DESIGN_NOTE =
+  "rates and changes are design-weighted estimates from the run's labelled sample (weights N_h/m_h per stratum); intervals and McNemar tests use effective sample sizes; counts are the labelled sample's";
 
 function gateVerdict(overall: readonly GateCheck[], all: readonly PairedCheck[]): GateVerdict {
   if (all.some((c) => c.status === 'fail')) return 'fail';
@@ -96,14 +111,14 @@ function gateVerdict(overall: readonly GateCheck[], all: readonly PairedCheck[])
   return 'pass';
 }
 
-/** Everything of a cluster or overall check except its q and status. */
-function baseCheck(counts: PairedCounts, metric: GateMetric, cluster: GateCluster | null, level: number | null): Omit<GateCheck, 'status' | 'reason'> {
+/** Everything of a cluster or overall check except its q and status (`weighted`: the design-weighted fields, with a sample). */
+function baseCheck(counts: PairedCounts, metric: GateMetric, cluster: GateCluster | null, level: number | null, weighted?: DesignPairedFields): Omit<GateCheck, 'status' | 'reason'> {
   return {
     scope: cluster ? 'cluster' : 'overall',
     level,
     cluster_id: cluster?.id ?? null,
     cluster_name: cluster ? gateClusterName(cluster) : null,
     suppressed: cluster?.suppressed ?? false,
-    ...pairedFields(counts, metric),
+    ...(weighted ?? pairedFields(counts, metric)),
   };
 }

@@ -1,11 +1,11 @@
 /** Short human-readable pieces of a gate check, shared by the JUnit, Markdown and console outputs. */
 import { formatP } from './rule.js';
-import type { GateCheck, GatePocketCheck, GateResult, RateSide } from './types.js';
+import type { GateCheck, GatePocketCheck, GateResult, GateSliceCheck, RateSide } from './types.js';
 
 export const METRIC_NAMES = { fpr: 'FPR', fnr: 'FNR' } as const;
 
-/** Any check the gate makes: overall, a cluster's or a pocket's. */
-export type AnyCheck = GateCheck | GatePocketCheck;
+/** Any check the gate makes: overall, a cluster's, a pocket's or a slice's. */
+export type AnyCheck = GateCheck | GatePocketCheck | GateSliceCheck;
 
 export function percent(value: number | null): string {
   return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
@@ -21,9 +21,10 @@ export function describeP(value: number | null): string {
   return value === null ? 'n/a' : formatP(value);
 }
 
-/** What the check is on: "L0-027 Pentest, pentest report", "FP-1 Security, pentest and vulnerability" or "overall". */
+/** What the check is on: "L0-027 Pentest, pentest report", "FP-1 Security, pentest and vulnerability", "S1-000 channel = api" or "overall". */
 export function checkSubject(check: AnyCheck): string {
   if (check.scope === 'pocket') return `${check.pocket_id} ${check.pocket_name}`;
+  if (check.scope === 'slice') return `${check.slice_id} ${check.slice_name}`;
   return check.scope === 'overall' ? 'overall' : `${check.cluster_id} ${check.cluster_name}`;
 }
 
@@ -46,6 +47,11 @@ export function checkMessage(check: AnyCheck, gate: Pick<GateResult, 'baseline' 
 /** Checks of every level and overall, in report order (the pocket checks are `gate.pockets.checks`). */
 export function allChecks(gate: GateResult): GateCheck[] {
   return [...gate.overall, ...gate.levels.flatMap((l) => l.checks)];
+}
+
+/** Every slice check, dimension by dimension. */
+export function sliceChecks(gate: Pick<GateResult, 'slices'>): GateSliceCheck[] {
+  return gate.slices.dimensions.flatMap((d) => d.checks);
 }
 
 /** The heading of the pocket checks: "Pockets of detector-v2's errors". */

@@ -1,10 +1,11 @@
 /**
  * The gate as JUnit XML for CI test viewers: one test suite for the overall rates, one per level (a test
- * case per cluster × metric) and one for the pockets of the baseline's errors (a test case per pocket, the
- * suite's <system-out> saying what was checked or why nothing was). A failing check is a <failure>;
+ * case per cluster × metric), one for the pockets of the baseline's errors (a test case per pocket, the
+ * suite's <system-out> saying what was checked or why nothing was) and one per slicing dimension (a test
+ * case per slice × metric). A failing check is a <failure>;
  * `insufficient_data` is <skipped> (never a pass); a warning passes with the message in <system-out>.
  */
-import { allChecks, checkMessage, checkTitle, type AnyCheck } from './describe-check.js';
+import { allChecks, checkMessage, checkTitle, sliceChecks, type AnyCheck } from './describe-check.js';
 import type { GateResult } from './types.js';
 
 /**
@@ -62,8 +63,11 @@ export function gateJunit(gate: GateResult): string {
     suite(`${title} (overall)`, gate.overall, gate, 'overall'),
     ...gate.levels.map((l) => suite(`${title} (level ${l.level})`, l.checks, gate, `L${l.level}`)),
     suite(`${title} (pockets of ${gate.pockets.classifier}'s errors)`, gate.pockets.checks, gate, 'pockets', gate.pockets.note),
+    ...gate.slices.dimensions.map((d) =>
+      suite(`${title} (slices by ${d.field}${d.cross_level === null ? '' : ` × level-${d.cross_level} cluster`})`, d.checks, gate, `slices.${d.dimension_id}`),
+    ),
   ];
-  const checks: AnyCheck[] = [...allChecks(gate), ...gate.pockets.checks];
+  const checks: AnyCheck[] = [...allChecks(gate), ...gate.pockets.checks, ...sliceChecks(gate)];
   const failures = checks.filter((c) => c.status === 'fail').length;
   const skipped = checks.filter((c) => c.status === 'insufficient_data').length;
   return (

@@ -1,9 +1,9 @@
 /**
  * The gate as GitHub-flavoured Markdown, for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict,
- * the overall rates, every failing and warning cluster (passing clusters are only counted), then every pocket
- * of the baseline's errors (few, and an improvement there is news too).
+ * the overall rates, every failing and warning cluster (passing clusters are only counted), every pocket
+ * of the baseline's errors (few, and an improvement there is news too), then every failing and warning slice.
  */
-import { checkSubject, describeP, METRIC_NAMES, percent, pocketsHeading, type AnyCheck } from './describe-check.js';
+import { checkSubject, describeP, METRIC_NAMES, percent, pocketsHeading, sliceChecks, type AnyCheck } from './describe-check.js';
 import type { CheckStatus, GateResult, GateVerdict } from './types.js';
 
 /**
@@ -39,7 +39,7 @@ function change(check: AnyCheck): string {
 }
 
 /** A table of checks; `subject` names the first column (none for the overall checks). */
-function table(checks: readonly AnyCheck[], gate: GateResult, subject: 'Cluster' | 'Pocket' | null): string[] {
+function table(checks: readonly AnyCheck[], gate: GateResult, subject: 'Cluster' | 'Pocket' | 'Slice' | null): string[] {
   const head = subject ? `| ${subject} | Metric |` : '| Metric |';
   const rule = subject ? '| --- | --- |' : '| --- |';
   const lines = [
@@ -78,6 +78,7 @@ export function gateMarkdown(gate: GateResult): string {
       `q < ${s.alpha} on ≥ ${s.min_support} conversations; overall fails on a rise of ≥ ${(s.max_overall_increase * 100).toFixed(1)} points ` +
       `with p < ${s.alpha} (exact one-sided McNemar on paired verdicts).`,
     '',
+    ...(gate.design ? [`Sample: ${markdownCell(gate.design.note)}.`, ''] : []),
     '### Overall',
     '',
     ...table(gate.overall, gate, null),
@@ -97,7 +98,7 @@ export function gateMarkdown(gate: GateResult): string {
       '',
     );
   }
-  out.push(...pocketSection(gate));
+  out.push(...pocketSection(gate), ...sliceSection(gate));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -112,6 +113,21 @@ function pocketSection(gate: GateResult): string[] {
   if (checks.length) {
     lines.push('Each pocket is checked like a cluster, with Benjamini–Hochberg across the pockets.', '', ...table(checks, gate, 'Pocket'), '');
   }
+  return lines;
+}
+
+/** Failing and warning slices (the rest counted), or the sentence saying why there are none. */
+function sliceSection(gate: GateResult): string[] {
+  const checks = sliceChecks(gate);
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  const tally = checks.length
+    ? `: ${count('fail')} failing, ${count('warn')} warning, ${count('pass')} passing, ${count('insufficient_data')} with insufficient data`
+    : '';
+  const lines = [`### Slices${tally}`, '', `${markdownCell(capitalise(gate.slices.note))}.`, ''];
+  const failing = checks.filter((c) => c.status === 'fail');
+  const warning = checks.filter((c) => c.status === 'warn');
+  if (failing.length) lines.push('#### Failing slices', '', ...table(failing, gate, 'Slice'), '');
+  if (warning.length) lines.push('#### Warning slices', '', ...table(warning, gate, 'Slice'), '');
   return lines;
 }
 

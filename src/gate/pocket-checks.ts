@@ -36,7 +36,7 @@ export function pocketsNote(status: GatePocketsStatus, classifier: string, count
     case 'none_found':
       return `the run searched the errors of ${classifier} and found no pockets: no pocket checks`;
     case 'not_searched':
-      return `the run did not search the errors of ${classifier} for pockets (no labels, or --permutations 0): no pocket checks`;
+      return `the run did not search the errors of ${classifier} for pockets (no labels, --permutations 0, or labels from a sample): no pocket checks`;
     case 'not_recorded':
       return 'the run has no pockets.csv (written before misfire searched errors for pockets): no pocket checks';
   }

@@ -1,8 +1,8 @@
 /**
  * The gate's plain-text summary for the terminal: verdict first, the overall checks, every failing and
- * warning cluster, then every pocket of the baseline's errors.
+ * warning cluster, every pocket of the baseline's errors, then every failing and warning slice.
  */
-import { allChecks, checkMessage, checkTitle, pocketsHeading, type AnyCheck } from './describe-check.js';
+import { allChecks, checkMessage, checkTitle, pocketsHeading, sliceChecks, type AnyCheck } from './describe-check.js';
 import type { GateResult, GateVerdict } from './types.js';
 
 const VERDICT_LINE: Record<GateVerdict, string> = {
@@ -23,6 +23,7 @@ export function gateSummaryLines(gate: GateResult): string[] {
   if (gate.source && gate.source.placed_conversations > 0) {
     lines.push(`  ${gate.source.placed_conversations} conversations new to the baseline run were placed at their nearest baseline cluster`);
   }
+  if (gate.design) lines.push(`  ${gate.design.note}`);
   for (const check of gate.overall) lines.push(`  ${checkTitle(check)}: ${checkMessage(check, gate)}`);
   const notable = (c: AnyCheck) => c.status === 'fail' || c.status === 'warn';
   const clusters = allChecks(gate).filter((c) => c.scope === 'cluster' && notable(c));
@@ -30,6 +31,9 @@ export function gateSummaryLines(gate: GateResult): string[] {
   lines.push(`  ${pocketsHeading(gate)}: ${gate.pockets.note}`);
   // Every pocket, not only the notable ones: whether the candidate fixed what the baseline got wrong is news too.
   for (const check of gate.pockets.checks) lines.push(`    ${checkTitle(check)}: ${checkMessage(check, gate)}`);
+  const slices = sliceChecks(gate).filter(notable);
+  lines.push(`  Slices: ${gate.slices.note}${gate.slices.status === 'checked' ? ` (${slices.length} failing or warning)` : ''}`);
+  for (const check of slices) lines.push(`    ${checkTitle(check)}: ${checkMessage(check, gate)}`);
   const c = gate.counts;
   lines.push(`  checks: ${c.fail} fail, ${c.warn} warn, ${c.pass} pass, ${c.insufficient_data} insufficient data`);
   return lines;

@@ -3,6 +3,7 @@
  * conversations, and the clusters those conversations belong to at every level) and the value it
  * computes. The gate is a plain value; only the CLI turns its verdict into an exit code.
  */
+import type { GateDesign } from './design-paired.js';
 
 /** The rule's thresholds (config/gate.json, overridable by flags). Snake case as in the config file. */
 export interface GateSettings {
@@ -49,7 +50,44 @@ export interface GateInput {
   levels: GateLevel[];
   /** The pockets found among the baseline's errors (absent: the run recorded none). */
   pockets?: GatePocketsInput;
+  /** The run's slicing dimensions (metadata values, language; absent: the run recorded none). */
+  slices?: GateSlicesInput;
+  /** The labelling sample the labels come from (a run made with --sample): every check is then design-weighted (design-paired.ts). */
+  design?: GateDesign;
   settings: GateSettings;
+}
+
+/** One slice of a slicing dimension, as the gate needs it. */
+export interface GateSlice {
+  /** `S1-000`, … */
+  id: string;
+  /** Display name (`channel = api`), never the value of a suppressed slice (slicing/names.ts). */
+  name: string;
+  suppressed: boolean;
+}
+
+/** One slicing dimension: its slices and each conversation's slice. */
+export interface GateSliceDimension {
+  id: string;
+  field: string;
+  /** The cluster level the field is crossed with, else null. */
+  cross_level: number | null;
+  slices: GateSlice[];
+  /** Conversation → index into `slices`, or −1 for a conversation in none of them (one placed from --conversations). */
+  membership: Int32Array;
+}
+
+/**
+ * Why there are (or are no) slice checks: `checked` — the run sliced its conversations; `none` — it had no
+ * slicing dimension; `not_recorded` — the run folder has no slices.csv (written before misfire sliced).
+ */
+export type GateSlicesStatus = 'checked' | 'none' | 'not_recorded';
+
+export interface GateSlicesInput {
+  status: GateSlicesStatus;
+  dimensions: readonly GateSliceDimension[];
+  /** Said after the checks' note (e.g. how placed conversations were sliced). */
+  note?: string;
 }
 
 /** The kind of error a pocket was found among: FP pockets hold benign conversations, FN pockets harmful ones. */
@@ -70,7 +108,7 @@ export interface GatePocket {
 /**
  * Why there are (or are no) pocket checks:
  * `checked` — the run found pockets among the baseline's errors; `none_found` — it searched and found none;
- * `not_searched` — it did not search the baseline's errors (no labels, or `--permutations 0`);
+ * `not_searched` — it did not search the baseline's errors (no labels, `--permutations 0`, or labels from a sample);
  * `not_recorded` — the run folder has no pockets.csv (written before misfire searched errors for pockets).
  */
 export type GatePocketsStatus = 'checked' | 'none_found' | 'not_searched' | 'not_recorded';
@@ -86,7 +124,7 @@ export type GateMetric = 'fpr' | 'fnr';
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'insufficient_data';
 
 /**
- * The whole gate's verdict. `fail` when any check (overall, cluster or pocket) fails; otherwise `insufficient_data` when an overall
+ * The whole gate's verdict. `fail` when any check (overall, cluster, pocket or slice) fails; otherwise `insufficient_data` when an overall
  * rate has too little support to be judged (thin data never reads as a pass); otherwise `pass`
  * (warnings do not block).
  */
@@ -143,6 +181,32 @@ export interface GatePocketCheck extends PairedCheck {
   members: number;
 }
 
+/** A slice of a slicing dimension, checked like a cluster on both rates, BH across the slices of its dimension. */
+export interface GateSliceCheck extends PairedCheck {
+  scope: 'slice';
+  dimension_id: string;
+  field: string;
+  slice_id: string;
+  /** Display name, e.g. `channel = api` or `channel = (suppressed value)`. */
+  slice_name: string;
+  suppressed: boolean;
+}
+
+export interface GateSliceDimensionResult {
+  dimension_id: string;
+  field: string;
+  cross_level: number | null;
+  checks: GateSliceCheck[];
+}
+
+/** Every slicing dimension of the run, each slice checked like a cluster. */
+export interface GateSlicesResult {
+  status: GateSlicesStatus;
+  /** One sentence for readers: what was checked, or why nothing was. */
+  note: string;
+  dimensions: GateSliceDimensionResult[];
+}
+
 /** The pockets found among the baseline's errors, each a slice checked like a cluster, BH across the pockets. */
 export interface GatePocketsResult {
   /** Whose errors the pockets were found among: the baseline classifier, in the (baseline) run. */
@@ -166,21 +230,24 @@ export interface GateSource {
   /** Conversations the baseline run had not seen, placed at their nearest leaf centroid. */
   placed_conversations: number;
   /** sha256 of every file the verdicts and labels were read from, by role. */
-  inputs: { role: 'run-verdicts' | 'verdicts' | 'labels' | 'conversations'; sha256: string | null }[];
+  inputs: { role: 'run-verdicts' | 'verdicts' | 'labels' | 'conversations' | 'sample'; sha256: string | null }[];
 }
 
 export interface GateResult {
-  schema: 'misfire.gate/v2';
+  schema: 'misfire.gate/v3';
   verdict: GateVerdict;
   baseline: string;
   candidate: string;
   settings: GateSettings;
   paired: { conversations: number; negatives: number; positives: number };
-  /** Every check (overall, clusters of every level, pockets) by status. */
+  /** Every check (overall, clusters of every level, pockets, slices) by status. */
   counts: Record<CheckStatus, number>;
   overall: GateCheck[];
   levels: GateLevelResult[];
   pockets: GatePocketsResult;
+  slices: GateSlicesResult;
   /** Provenance, set by the API (absent when the pure gate is called directly). */
   source?: GateSource;
+  /** Present when the rates are design-weighted from a labelled sample; says so in words. */
+  design?: { note: string };
 }

@@ -27,3 +27,23 @@ export async function assertReadableFile(file: string): Promise<void> {
     throw inputError(`cannot read file: ${(err as Error).message}`, { file });
   }
 }
+
+/**
+ * The sha256 and size of a file's bytes as stored, read in one pass (for checking a file against a
+ * recorded digest when reading it failed part-way).
+ * @example
+ * (await digestOfFile('labels.csv')).sha256; // 'e3b0c442…'
+ */
+export async function digestOfFile(file: string): Promise<FileDigest> {
+  const { createReadStream } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  await assertReadableFile(file);
+  const hash = createHash('sha256');
+  const digest = newDigest(file);
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    digest.bytes += chunk.length;
+  }
+  digest.sha256 = hash.digest('hex');
+  return digest;
+}

@@ -1,5 +1,5 @@
 /**
- * Per-cluster error rates for every classifier and level: Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
+ * Per-cluster error rates for every classifier and level (and, through `groupMetrics`, per slice): Wilson 95 % intervals, one-sided Fisher exact tests of "this cluster's rate exceeds the rest",
  * Benjamini–Hochberg across the clusters of one level, excess errors, and the mis-fire pockets.
  */
 import { benjaminiHochberg, fisherExactGreater, ratio, wilsonInterval } from '../stats/index.js';
@@ -9,9 +9,11 @@ import { clusterId } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
 import type { CategoryMetrics } from './categories.js';
 import type { ClassifierErrorPockets } from './error-pockets.js';
+import type { ClassifierDesignMetrics } from './design-metrics.js';
 import type { ProxyMetrics } from './proxy.js';
 import type { ScoreMetrics } from './scores.js';
 import { rankPockets } from './pocket-ranking.js';
+import type { SliceMetrics } from './slices.js';
 
 export interface MetricsSettings {
   alpha: number;
@@ -41,9 +43,8 @@ export interface OverallMetrics {
   flagged: number;
 }
 
-export interface ClusterMetrics extends OverallMetrics {
-  cluster_id: string;
-  level: number;
+/** The statistics of one group of conversations against the rest: a cluster of one level, or a slice (slices.ts). */
+export interface GroupMetrics extends OverallMetrics {
   fpr_p: number | null;
   fpr_q: number | null;
   excess_fp: number | null;
@@ -55,6 +56,11 @@ export interface ClusterMetrics extends OverallMetrics {
   pocket_fp: boolean;
   pocket_fn: boolean;
   suppressed: boolean;
+}
+
+export interface ClusterMetrics extends GroupMetrics {
+  cluster_id: string;
+  level: number;
 }
 
 export interface ClassifierMetrics {
@@ -73,6 +79,12 @@ export interface ClassifierMetrics {
   categories: CategoryMetrics | null;
   /** Pockets found among the classifier's errors (labels present and the search on), else null. See error-pockets.ts. */
   error_pockets: ClassifierErrorPockets | null;
+  /** The statistics of every slice of every slicing dimension (metadata values, language; slices.ts). */
+  slices: SliceMetrics[];
+  /** Slice ids of the mis-fire pockets among the slices, most excess errors first. */
+  slice_pockets: { false_positive: string[]; false_negative: string[] };
+  /** Design-based estimates behind the rates when they come from a labelled sample (`run --sample`); absent otherwise. See design-metrics.ts. */
+  design?: ClassifierDesignMetrics;
 }
 
 export function overallFrom(counts: Int32Array, offset = 0): OverallMetrics {
@@ -132,16 +144,8 @@ export function classifierMetricsFromCounts(
   const clusters: ClusterMetrics[] = [];
   const rowsByLevel: ClusterMetrics[][] = [];
   perLevel.forEach((counts, level) => {
-    const rows: ClusterMetrics[] = [];
-    for (let c = 0; c < (hierarchy.levels[level]?.k ?? 0); c++) rows.push(clusterRow(counts, c, level, all, overall, suppressedAt(level, c)));
-    const fpq = benjaminiHochberg(rows.map((r) => r.fpr_p));
-    const fnq = benjaminiHochberg(rows.map((r) => r.fnr_p));
-    rows.forEach((row, i) => {
-      row.fpr_q = fpq[i];
-      row.fnr_q = fnq[i];
-      row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, row.fp + row.tn, settings);
-      row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, row.fn + row.tp, settings);
-    });
+    const stats = groupMetrics(counts, hierarchy.levels[level]?.k ?? 0, all, overall, settings, (c) => suppressedAt(level, c));
+    const rows = stats.map((row, c): ClusterMetrics => ({ cluster_id: clusterId(level, c), level, ...row }));
     rowsByLevel.push(rows);
     clusters.push(...rows);
   });
@@ -156,16 +160,46 @@ export function classifierMetricsFromCounts(
     proxy: null,
     categories: null,
     error_pockets: null,
+    slices: [],
+    slice_pockets: { false_positive: [], false_negative: [] },
   };
 }
 
-function clusterRow(counts: Int32Array, c: number, level: number, all: Int32Array, overall: OverallMetrics, suppressed: boolean): ClusterMetrics {
-  const base = overallFrom(counts, c * STRIDE);
+/**
+ * The statistics of every group of one family (the clusters of one level, the values of one slicing
+ * dimension) from its counts (`groups × STRIDE`, counts.ts): rates with Wilson intervals, one-sided Fisher
+ * tests of each group against the rest of the data (`all` minus the group), Benjamini–Hochberg across the
+ * family, excess errors and the pocket rule. `all` and `overall` are the classifier's totals.
+ * @example
+ * const rows = groupMetrics(leafCounts(leafOf, k, flagged, labels), k, all, overallFrom(all), settings, () => false);
+ * rows[3].pocket_fp; // true when group 3's FPR is a mis-fire pocket
+ */
+export function groupMetrics(
+  counts: Int32Array,
+  groups: number,
+  all: Int32Array,
+  overall: OverallMetrics,
+  settings: MetricsSettings,
+  suppressed: (group: number) => boolean,
+): GroupMetrics[] {
+  const rows: GroupMetrics[] = [];
+  for (let g = 0; g < groups; g++) rows.push(groupRow(counts, g, all, overall, suppressed(g)));
+  const fpq = benjaminiHochberg(rows.map((r) => r.fpr_p));
+  const fnq = benjaminiHochberg(rows.map((r) => r.fnr_p));
+  rows.forEach((row, i) => {
+    row.fpr_q = fpq[i];
+    row.fnr_q = fnq[i];
+    row.pocket_fp = isPocket(row.fpr, overall.fpr, row.fpr_q, row.fp + row.tn, settings);
+    row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, row.fn + row.tp, settings);
+  });
+  return rows;
+}
+
+function groupRow(counts: Int32Array, g: number, all: Int32Array, overall: OverallMetrics, suppressed: boolean): GroupMetrics {
+  const base = overallFrom(counts, g * STRIDE);
   const negatives = base.fp + base.tn;
   const positives = base.fn + base.tp;
   return {
-    cluster_id: clusterId(level, c),
-    level,
     ...base,
     fpr_p: negatives > 0 ? fisherExactGreater(base.fp, base.tn, all[FP] - base.fp, all[TN] - base.tn) : null,
     fpr_q: null,
@@ -181,7 +215,11 @@ function clusterRow(counts: Int32Array, c: number, level: number, all: Int32Arra
   };
 }
 
-function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
+/**
+ * The pocket rule: q < alpha, a rate at least min-effect above the overall rate, and at least min-support behind it.
+ * @example isPocket(0.3, 0.1, 0.001, 40, DEFAULT_METRICS_SETTINGS); // true
+ */
+export function isPocket(rate: number | null, overall: number | null, q: number | null, support: number, s: MetricsSettings): boolean {
   if (rate === null || overall === null || q === null) return false;
   return q < s.alpha && rate - overall >= s.minEffect && support >= s.minSupport;
 }

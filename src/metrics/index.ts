@@ -1,5 +1,6 @@
 /**
- * The whole metrics stage for every classifier: the per-cluster confusion statistics of confusion.ts,
+ * The whole metrics stage for every classifier: the per-cluster confusion statistics of confusion.ts, the
+ * same per slice of every slicing dimension (slices.ts),
  * plus score metrics, category FNRs (labelled mode) or flag rate vs concern (proxy mode, no labels).
  * Pure and deterministic; the entry point for analyze() and for the benchmark.
  */
@@ -11,6 +12,10 @@ import { categoryMetrics, encodeCategories } from './categories.js';
 import { sumRowsByLevel } from './levels.js';
 import { concernByLeaf, PROXY_NOTE, proxyMetrics } from './proxy.js';
 import { scoreMetrics } from './scores.js';
+import { sliceMetrics } from './slices.js';
+import type { SliceDimension } from '../slicing/dimensions.js';
+import { designWeights, type SampleDesign } from './design.js';
+import { designClassifierMetrics } from './design-metrics.js';
 
 export type MetricsMode = 'labelled' | 'proxy';
 
@@ -26,6 +31,10 @@ export interface MetricsInput {
   settings?: MetricsSettings;
   /** Clusters whose text is withheld (their numbers still appear). */
   suppressedAt?: (level: number, index: number) => boolean;
+  /** Slicing dimensions (metadata fields, language; src/slicing): each gets the clusters' statistics. */
+  slices?: readonly SliceDimension[];
+  /** The labelling sample the labels come from (`run --sample`): rates are then design-weighted (design-metrics.ts). */
+  design?: SampleDesign | null;
 }
 
 export interface MetricsResult {
@@ -52,8 +61,15 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     mode === 'proxy'
       ? sumRowsByLevel(concernByLeaf(input.concern ?? null, hierarchy.leafOf, hierarchy.levels[0]?.k ?? 0), 2, hierarchy)
       : null;
+  if (input.design && labels !== null) {
+    const weights = designWeights(input.design, labels);
+    const frame = { population: input.design.population, labelled: weights.labelled };
+    const design = input.design;
+    return { mode, note: null, classifiers: input.classifiers.map((verdicts) => designClassifierMetrics(hierarchy, verdicts, labels, design, frame, settings, suppressedAt)) };
+  }
   const classifiers = input.classifiers.map((verdicts) => {
     const metrics = classifierMetrics(hierarchy, verdicts, labels, settings, suppressedAt);
+    Object.assign(metrics, sliceMetrics(input.slices ?? [], verdicts, labels, settings, metrics.clusters));
     if (labels !== null) {
       metrics.scores = scoreMetrics(hierarchy, verdicts, labels);
       metrics.categories = codes ? categoryMetrics(hierarchy, verdicts.flagged, labels, codes) : null;

@@ -8,10 +8,15 @@ import { errorPocketsOf } from './error-pocket-view.js';
 import { count, decimal, interval, pct, pValue, signed } from './format.js';
 import { classifierExtras, overallSweep, proxyCorrelation, type ClassifierExtras } from './metrics-extras.js';
 import { pocketList, POCKETS_SHOWN } from './pocket-list.js';
-import type { ClassifierView, ProxyRow, ShiftRow, ThresholdMoveView } from './view-types.js';
+import { flagRatePockets, flagRatesOnly, proxyTotals, type PocketRule } from './flag-rate-pockets.js';
+import type { ClassifierView, ProxyRow, ProxyView, ShiftRow, ThresholdMoveView } from './view-types.js';
 
 
-export function classifierView(c: ClassifierMetrics, index: number, clusters: ClusterIndex): ClassifierView {
+/**
+ * @example
+ * classifierView(metrics.classifiers[0], 0, indexClusters(clusters), { alpha: 0.05, minEffect: 0.05, minSupport: 20 }).fpPockets.total;
+ */
+export function classifierView(c: ClassifierMetrics, index: number, clusters: ClusterIndex, rule: PocketRule): ClassifierView {
   const extras = classifierExtras(c);
   const o = c.overall;
   const sweep = overallSweep(extras);
@@ -38,7 +43,7 @@ export function classifierView(c: ClassifierMetrics, index: number, clusters: Cl
     errorPockets: errorPocketsOf(c, index, clusters),
     sweep: sweep.length ? sweepPlot([{ classifier: c.name, points: sweep, threshold: operating ?? null }]) : null,
     thresholdMoves: thresholdMoves(extras, clusters),
-    proxy: proxyView(extras, clusters),
+    proxy: proxyView(extras, clusters, rule),
   };
 }
 
@@ -61,14 +66,14 @@ function thresholdMoves(extras: ClassifierExtras, clusters: ClusterIndex): Thres
   return [move('down', shift.down), move('up', shift.up)];
 }
 
-function proxyView(extras: ClassifierExtras, clusters: ClusterIndex): ClassifierView['proxy'] {
+function proxyView(extras: ClassifierExtras, clusters: ClusterIndex, rule: PocketRule): ProxyView | null {
   const proxy = extras.proxy;
   if (!proxy) return null;
-  const row = (id: string): ProxyRow[] => {
+  const row = (id: string, q: number | null = null): ProxyRow[] => {
     const r: ProxyClusterMetrics | undefined = extras.proxyRows.get(id);
     if (!r) return [];
     const record = clusters.get(id);
-    const q = r.candidate === 'false_negative' ? r.under_flag_q : r.over_flag_q;
+    q ??= r.candidate === 'false_negative' ? r.under_flag_q : r.over_flag_q;
     return [{
       clusterId: id,
       name: displayName(record, id),
@@ -83,10 +88,18 @@ function proxyView(extras: ClassifierExtras, clusters: ClusterIndex): Classifier
       q: pValue(q),
     }];
   };
+  const pockets = flagRatePockets(proxy, rule, clusters.values());
+  const totals = proxyTotals(proxy);
   return {
     r: decimal(proxyCorrelation(extras, 0), 2),
     meanConcern: decimal(proxy.mean_concern, 2),
-    fp: proxy.candidates.false_positive.slice(0, POCKETS_SHOWN).flatMap(row),
-    fn: proxy.candidates.false_negative.slice(0, POCKETS_SHOWN).flatMap(row),
+    fp: proxy.candidates.false_positive.slice(0, POCKETS_SHOWN).flatMap((id) => row(id)),
+    fn: proxy.candidates.false_negative.slice(0, POCKETS_SHOWN).flatMap((id) => row(id)),
+    flagRatesOnly: flagRatesOnly(proxy),
+    verdicts: count(totals.verdicts),
+    flagged: count(totals.flagged),
+    pockets: pockets.slice(0, POCKETS_SHOWN).flatMap((r) => row(r.cluster_id, r.over_flag_q)),
+    pocketsCount: `${count(pockets.length)} ${pockets.length === 1 ? 'cluster' : 'clusters'}`,
+    pocketsListed: pockets.length > POCKETS_SHOWN ? `${POCKETS_SHOWN} listed` : null,
   };
 }

@@ -1,15 +1,16 @@
 /**
  * The CI gate's section of the HTML report: a view-model for templates/partials/gate.hbs, built from a
  * `GateResult` (pass it as `ReportInput.gate`). Every string is plain text (the template escapes it);
- * suppressed clusters and pockets appear only as "(suppressed cluster)" / "(suppressed pocket)".
+ * suppressed clusters, pockets and slice values appear only as "(suppressed cluster)" / "(suppressed pocket)" /
+ * "(suppressed value)".
  */
-import { allChecks, describeP, METRIC_NAMES, percent, pocketsHeading, type AnyCheck } from '../gate/describe-check.js';
+import { allChecks, describeP, METRIC_NAMES, percent, pocketsHeading, sliceChecks, type AnyCheck } from '../gate/describe-check.js';
 import type { CheckStatus, GateResult, GateVerdict } from '../gate/types.js';
 
 export interface GateRowView {
   /** `#cluster-…` anchor of the cluster's detail in the same report; null for overall rows. */
   clusterId: string | null;
-  /** `FP-1`, `FN-2`, … for pocket rows; null otherwise. */
+  /** `FP-1`, `FN-2`, … for pocket rows, `S1-000` for slice rows; null otherwise. */
   pocketId: string | null;
   name: string;
   level: string;
@@ -44,10 +45,12 @@ export interface GateView {
   insufficient: GateRowView[];
   /** The pockets of the baseline's errors: every one of them, or the sentence saying why there are none. */
   pockets: { heading: string; note: string; rows: GateRowView[] };
+  /** The slices of the run's slicing dimensions: failing and warning ones listed, every status counted. */
+  slices: { note: string; counts: { fail: number; warn: number; pass: number; insufficient: number }; rows: GateRowView[] };
 }
 
 const VERDICT_TEXT: Record<GateVerdict, string> = {
-  pass: 'Pass: no cluster or pocket regressed',
+  pass: 'Pass: no cluster, pocket or slice regressed',
   fail: 'Fail: the candidate regressed',
   insufficient_data: 'Insufficient data: too few labelled conversations to judge the overall rates',
 };
@@ -60,16 +63,17 @@ function ci(range: [number, number] | null): string {
 
 function rowName(check: AnyCheck): string {
   if (check.scope === 'pocket') return check.pocket_name;
+  if (check.scope === 'slice') return check.slice_name;
   return check.scope === 'overall' ? 'All conversations' : (check.cluster_name ?? '');
 }
 
 function row(check: AnyCheck): GateRowView {
   const change = check.increase === null ? '—' : `${check.increase > 0 ? '+' : check.increase < 0 ? '−' : '±'}${(Math.abs(check.increase) * 100).toFixed(1)} pts`;
   return {
-    clusterId: check.scope === 'pocket' ? null : check.cluster_id,
-    pocketId: check.scope === 'pocket' ? check.pocket_id : null,
+    clusterId: check.scope === 'pocket' || check.scope === 'slice' ? null : check.cluster_id,
+    pocketId: check.scope === 'pocket' ? check.pocket_id : check.scope === 'slice' ? check.slice_id : null,
     name: rowName(check),
-    level: check.scope === 'pocket' || check.level === null ? '' : `L${check.level}`,
+    level: check.scope === 'pocket' || check.scope === 'slice' || check.level === null ? '' : `L${check.level}`,
     metric: METRIC_NAMES[check.metric],
     support: check.support.toLocaleString('en-US'),
     baselineRate: percent(check.baseline.rate),
@@ -85,6 +89,11 @@ function row(check: AnyCheck): GateRowView {
   };
 }
 
+function statusCounts(checks: readonly AnyCheck[]): GateView['counts'] {
+  const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
+  return { fail: count('fail'), warn: count('warn'), pass: count('pass'), insufficient: count('insufficient_data') };
+}
+
 /**
  * View-model of the gate section.
  * @example
@@ -93,6 +102,7 @@ function row(check: AnyCheck): GateRowView {
 export function buildGateView(gate: GateResult): GateView {
   const s = gate.settings;
   const clusters = allChecks(gate).filter((c) => c.scope === 'cluster');
+  const slices = sliceChecks(gate);
   const placed = gate.source?.placed_conversations ?? 0;
   return {
     verdict: gate.verdict,
@@ -107,16 +117,16 @@ export function buildGateView(gate: GateResult): GateView {
       `adjusted one-sided exact McNemar p (q) below ${s.alpha} on at least ${s.min_support} paired conversations; the overall rate fails ` +
       `when it rises by at least ${(s.max_overall_increase * 100).toFixed(1)} points with p below ${s.alpha}. Fewer than ` +
       `${s.min_support} conversations: insufficient data, never a pass.`,
-    counts: {
-      fail: clusters.filter((c) => c.status === 'fail').length,
-      warn: clusters.filter((c) => c.status === 'warn').length,
-      pass: clusters.filter((c) => c.status === 'pass').length,
-      insufficient: clusters.filter((c) => c.status === 'insufficient_data').length,
-    },
+    counts: statusCounts(clusters),
     overall: gate.overall.map(row),
     failing: clusters.filter((c) => c.status === 'fail').map(row),
     warnings: clusters.filter((c) => c.status === 'warn').map(row),
     insufficient: clusters.filter((c) => c.status === 'insufficient_data').map(row),
     pockets: { heading: pocketsHeading(gate), note: `${gate.pockets.note.charAt(0).toUpperCase()}${gate.pockets.note.slice(1)}.`, rows: gate.pockets.checks.map(row) },
+    slices: {
+      note: `${gate.slices.note.charAt(0).toUpperCase()}${gate.slices.note.slice(1)}.`,
+      counts: statusCounts(slices),
+      rows: slices.filter((c) => c.status === 'fail' || c.status === 'warn').map(row),
+    },
   };
 }

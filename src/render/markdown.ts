@@ -1,6 +1,8 @@
 /** report.md: GitHub-flavoured Markdown summary (overall figures + top pockets) for PR comments and CI step summaries. */
 import { errorPocketTable, hierarchyPocketTable } from './markdown-pockets.js';
+import { proxyNoticeLines, proxyTables } from './markdown-proxy.js';
 import { mdCell } from './markdown-text.js';
+import { sliceSection } from './markdown-slices.js';
 import type { ReportView } from './view-types.js';
 
 export function renderMarkdown(view: ReportView): string {
@@ -8,8 +10,9 @@ export function renderMarkdown(view: ReportView): string {
   const lines: string[] = [];
   lines.push('## misfire: where the classifiers mis-fire', '');
   lines.push(`${s.conversations} conversations from ${s.users} users · seed ${view.seed} · misfire ${mdCell(view.version)}`, '');
-  if (!s.labelsPresent) {
-    lines.push('> **No labels:** error rates cannot be measured; flag rates against concern are a proxy, not a measurement.', '');
+  if (!s.labelsPresent) proxyNoticeLines(lines, s);
+  if (s.sampleNote) {
+    lines.push(`> **Labelled sample:** ${mdCell(s.sampleNote)}`, '');
   }
   if (s.facetsFallback) {
     lines.push(`> **Fallback facets:** ${mdCell(s.facetsFallback)}`, '');
@@ -24,6 +27,13 @@ export function renderMarkdown(view: ReportView): string {
     for (const w of s.warnings) lines.push(`- ${mdCell(w)}`);
     lines.push('');
   }
+  if (s.proxyMode) proxyTables(lines, view);
+  else labelledTables(lines, view);
+  lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}.${searchNote(view)} Full report: index.html.</sub>`);
+  return `${lines.join('\n')}\n`;
+}
+
+function labelledTables(lines: string[], view: ReportView): void {
   const scored = view.classifiers.some((c) => c.auc !== null);
   lines.push(
     `| classifier | n | FPR (95% CI) | FNR (95% CI) | precision | recall |${scored ? ' ROC AUC |' : ''}`,
@@ -33,15 +43,12 @@ export function renderMarkdown(view: ReportView): string {
     lines.push(`| ${mdCell(c.name)} | ${c.n} | ${c.fpr} (${c.fprCi}) | ${c.fnr} (${c.fnrCi}) | ${c.precision} | ${c.recall} |${scored ? ` ${c.auc ?? '—'} |` : ''}`);
   }
   lines.push('');
-  if (s.labelsPresent) {
-    for (const c of view.classifiers) {
-      hierarchyPocketTable(lines, c.name, 'false-positive', 'over-flagging', c.fpPockets, 'FPR');
-      hierarchyPocketTable(lines, c.name, 'false-negative', 'misses', c.fnPockets, 'FNR');
-    }
-    errorPocketSection(lines, view);
+  for (const c of view.classifiers) {
+    hierarchyPocketTable(lines, c.name, 'false-positive', 'over-flagging', c.fpPockets, 'FPR');
+    hierarchyPocketTable(lines, c.name, 'false-negative', 'misses', c.fnPockets, 'FNR');
   }
-  lines.push(`<sub>Pocket: q < ${mdCell(view.methods.alpha)} (one-sided Fisher exact, Benjamini–Hochberg), rate ≥ overall + ${mdCell(view.methods.minEffect)}, support ≥ ${view.methods.minSupport}.${searchNote(view)} Full report: index.html.</sub>`);
-  return `${lines.join('\n')}\n`;
+  errorPocketSection(lines, view);
+  sliceSection(lines, view.slices);
 }
 
 function searchNote(view: ReportView): string {

@@ -1,5 +1,5 @@
 /** A rate as the tree, table, map and detail show it: text, interval, colour against the overall rate. */
-import type { ClusterMetrics, OverallMetrics } from '../metrics/confusion.js';
+import type { GroupMetrics, OverallMetrics } from '../metrics/confusion.js';
 import type { ProxyClusterMetrics } from '../metrics/proxy.js';
 import { interval, pct, pValue } from './format.js';
 import { rateColour, textOn } from './rate-colour.js';
@@ -10,8 +10,8 @@ export type RateKind = 'fpr' | 'fnr' | 'flag_rate';
 
 export const RATE_NAMES: Record<RateKind, 'FPR' | 'FNR' | 'flag rate'> = { fpr: 'FPR', fnr: 'FNR', flag_rate: 'flag rate' };
 
-/** FPR or FNR of a cluster against the classifier's overall rate. */
-export function rateCell(row: ClusterMetrics | undefined, overall: OverallMetrics, kind: 'fpr' | 'fnr'): RateCell {
+/** FPR or FNR of a cluster (or a slice) against the classifier's overall rate. */
+export function rateCell(row: GroupMetrics | undefined, overall: OverallMetrics, kind: 'fpr' | 'fnr'): RateCell {
   if (!row) return emptyCell();
   const value = row[kind];
   const colour = rateColour(value, overall[kind]);

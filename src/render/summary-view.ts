@@ -6,8 +6,13 @@ import { namesClustersFromTerms } from '../providers/names.js';
 import { smallestSearchP } from './error-pocket-view.js';
 import { METHODS_SECTIONS } from './methods.js';
 import { facetsFallbackText } from './facets-fallback-text.js';
+import { flagRatesOnly, sampleCommand } from './flag-rate-pockets.js';
+import { sampleText } from './sample-text.js';
 import { count, fileSize } from './format.js';
 import type { MethodsView, RunSummaryView } from './view-types.js';
+
+/** How the report names the run folder in commands (the report may be read from anywhere). */
+const RUN_FOLDER = 'DIR';
 
 export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: readonly ClusterRecord[]): RunSummaryView {
   const inputs = [
@@ -15,6 +20,7 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
     ...run.inputs.verdicts.map((record) => ({ role: 'verdicts', record })),
     ...(run.inputs.labels ? [{ role: 'labels', record: run.inputs.labels }] : []),
     ...(run.inputs.embeddings ? [{ role: 'embeddings', record: run.inputs.embeddings }] : []),
+    ...(run.inputs.sample ? [{ role: 'sample', record: run.inputs.sample }] : []),
   ].map(({ role, record }) => ({ role, file: record.file, sha256: record.sha256 ?? '—', bytes: fileSize(record.bytes) }));
   const r = run.rows;
   const m = run.missing;
@@ -31,18 +37,22 @@ export function runSummary(run: RunRecord, metrics: MetricsDocument, clusters: r
   const s = run.settings;
   const thresholds = Object.entries(s.thresholds).map(([name, t]) => `${name} ≥ ${t}`);
   const facetsFallback = facetsFallbackText(run);
+  const proxyMode = metrics.mode === 'proxy' || !metrics.labels_present;
+  const sampleNote = sampleText(run);
   return {
     conversations: count(r.conversations),
     users: count(r.users),
     classifiers: r.classifiers,
     labelsPresent: metrics.labels_present,
-    proxyMode: metrics.mode === 'proxy' || !metrics.labels_present,
+    proxyMode,
     proxyNote: metrics.note ?? null,
+    ...(proxyMode ? { proxyNotice: { flagRatesOnly: metrics.classifiers.some((c) => flagRatesOnly(c.proxy)), sampleCommand: sampleCommand(RUN_FOLDER) } } : {}),
     provider: run.provider.name,
     inputs,
     rows,
     missing: m.details,
     ...(facetsFallback === null ? {} : { facetsFallback }),
+    ...(sampleNote === null ? {} : { sampleNote }),
     warnings: shortList(run.warnings.map((w) => w.message)),
     privacy: {
       minUsers: s.minUsers,

@@ -13,6 +13,7 @@ import { clusterRows, clusterTree, rateColumns, rateSpecs } from './cluster-tabl
 import { comparisonView } from './comparison-view.js';
 import { mapView, type LeafCentroids } from './map-view.js';
 import { methodsView, runSummary } from './summary-view.js';
+import { slicesView } from './slices-view.js';
 import type { ReportView } from './view-types.js';
 
 export type { LeafCentroids } from './map-view.js';
@@ -44,6 +45,7 @@ export function buildViewModel(input: ReportInput): ReportView {
   const specs = rateSpecs(metrics.classifiers, metrics.labels_present);
   const columns = rateColumns(specs);
   const ctx = detailContext(clusters, metrics.classifiers, { minUsers: run.settings.minUsers, minConversations: run.settings.minConversations, labelled: metrics.labels_present });
+  const pocketRule = { alpha: metrics.settings.alpha, minEffect: metrics.settings.min_effect, minSupport: metrics.settings.min_support };
   const detailOrder = [...clusters].sort((a, b) => b.level - a.level || (a.cluster_id < b.cluster_id ? -1 : 1));
   return {
     title: 'misfire report',
@@ -52,13 +54,14 @@ export function buildViewModel(input: ReportInput): ReportView {
     version: run.misfire_version,
     seed: run.seed,
     summary: runSummary(run, metrics, clusters),
-    classifiers: metrics.classifiers.map((c, i) => classifierView(c, i, index)),
+    classifiers: metrics.classifiers.map((c, i) => classifierView(c, i, index, pocketRule)),
     rateColumns: columns,
     clusterRows: clusterRows(clusters, specs),
     tree: clusterTree(clusters, specs),
     map: mapView(input.centroids ?? null, clusters, specs, columns),
     details: detailOrder.map((c) => clusterDetail(c, ctx)),
     comparison: comparisonView(clusters, metrics.classifiers, metrics.labels_present),
+    slices: slicesView(metrics, index, { minUsers: run.settings.minUsers, minConversations: run.settings.minConversations }),
     methods: methodsView(run, metrics, clusters),
     gate: input.gate ?? null,
   };

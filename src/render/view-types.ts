@@ -5,8 +5,10 @@
 import type { MethodsSection } from './methods.js';
 import type { TrustedSvg } from './charts/trusted-svg.js';
 import type { ErrorPocketsView, PocketListView } from './pocket-types.js';
+import type { SlicesView } from './slice-types.js';
 
 export type * from './pocket-types.js';
+export type * from './slice-types.js';
 
 /** One rate in the tree, table and detail: text, interval, raw value (for sorting) and colours. */
 export interface RateCell {
@@ -54,6 +56,25 @@ export interface ProxyRow {
   q: string;
 }
 
+/** A classifier of a run without labels: flag rates, and either proxy candidates (concern) or flag-rate pockets. */
+export interface ProxyView {
+  r: string | null;
+  meanConcern: string | null;
+  fp: ProxyRow[];
+  fn: ProxyRow[];
+  /** No concern score either: only flag rates, and the flag-rate pockets instead of candidates. */
+  flagRatesOnly: boolean;
+  /** Verdicts and flagged conversations over the whole run. */
+  verdicts: string;
+  flagged: string;
+  /** Clusters flagged significantly more often than on average (listed up to POCKETS_SHOWN). */
+  pockets: ProxyRow[];
+  /** How many flag-rate pockets there are: `1 cluster`, `12 clusters`. */
+  pocketsCount: string;
+  /** `10 listed` when there are more than the list shows, else null. */
+  pocketsListed: string | null;
+}
+
 export interface ClassifierView {
   index: number;
   name: string;
@@ -80,7 +101,7 @@ export interface ClassifierView {
   sweep: TrustedSvg | null;
   thresholdMoves: ThresholdMoveView[];
   /** Proxy mode only (no labels). */
-  proxy: { r: string | null; meanConcern: string | null; fp: ProxyRow[]; fn: ProxyRow[] } | null;
+  proxy: ProxyView | null;
 }
 
 export interface RateColumn {
@@ -165,12 +186,16 @@ export interface RunSummaryView {
   proxyMode: boolean;
   /** metrics.json's plain-words caveat in proxy mode. */
   proxyNote: string | null;
+  /** Proxy mode only: whether only flag rates could be shown, and the command that gets error rates instead. */
+  proxyNotice?: { flagRatesOnly: boolean; sampleCommand: string };
   provider: string;
   inputs: { role: string; file: string; sha256: string; bytes: string }[];
   rows: { label: string; value: string }[];
   missing: string[];
   /** Conversations with fallback facets, in words; absent when every conversation has the model's facets. */
   facetsFallback?: string;
+  /** What the rates of a run made with --sample are, in words; absent otherwise. */
+  sampleNote?: string;
   /** What the run clamped, ignored or repaired (run.json `warnings`), shortened to a few lines. */
   warnings: string[];
   privacy: {
@@ -217,6 +242,8 @@ export interface ReportView {
   map: MapView | null;
   details: ClusterDetail[];
   comparison: { fpr: TrustedSvg; fnr: TrustedSvg } | null;
+  /** Error rates per metadata value (slicing dimensions). */
+  slices: SlicesView;
   methods: MethodsView;
   /** The CI gate's section (rendered by templates/partials/gate.hbs) when a gate result is passed in. */
   gate: unknown;

@@ -11,3 +11,6 @@ export { pearson } from './pearson.js';
 export { ratio } from './ratio.js';
 export { thresholdSweep, type ThresholdPoint } from './threshold-sweep.js';
 export { bernoulliScanLlr } from './bernoulli-scan.js';
+export { stratifiedRatio, type RatioEstimate, type StratumSums } from './stratified-ratio.js';
+export { effectiveSampleSize } from './effective-sample-size.js';
+export { kishEffectiveN } from './kish.js';

@@ -43,7 +43,7 @@ describe('determinism', () => {
   it('writes byte-identical JSON and CSV artifacts and leaf centroids for the same inputs and seed', async () => {
     await demoRun(secondDir);
     const names = readdirSync(firstDir).filter((f) => /\.(json|csv)$/.test(f) && f !== 'timings.json');
-    expect(names.sort()).toEqual(['assignments.csv', 'clusters.json', 'metrics.json', 'pockets.csv', 'run.json']);
+    expect(names.sort()).toEqual(['assignments.csv', 'clusters.json', 'metrics.json', 'pockets.csv', 'run.json', 'slices.csv']);
     for (const name of names) expect(readFileSync(join(secondDir, name)), name).toEqual(readFileSync(join(firstDir, name)));
     expect(readFileSync(join(secondDir, 'model/centroids.bin'))).toEqual(readFileSync(join(firstDir, 'model/centroids.bin')));
     const labels = clusters.map((c) => `${c.cluster_id} ${c.label}`);

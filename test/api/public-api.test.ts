@@ -42,6 +42,12 @@ describe('the public library surface', () => {
     expect(same.verdict).toBe('pass');
     expect(same).toEqual(await misfire.gateRun({ run: outcome.outDir, baseline: 'filter-a', candidate: 'filter-b', settings }));
 
+    const listing: misfire.Listing = await misfire.showConversations({ run: outcome.outDir, classifier: 'filter-a', cluster: 'L0-000', kind: 'flagged' });
+    expect(listing.matching).toBeGreaterThan(0);
+    expect(listing.conversations.length).toBe(listing.matching);
+    expect(listing.conversations.every((c) => c.flagged === true && c.clusterId === 'L0-000')).toBe(true);
+    expect(misfire.listingCsv(listing).split('\n')[0]).toBe(misfire.MEMBER_CSV_COLUMNS.join(','));
+
     const report = await misfire.report({ run: outcome.outDir, out: join(root, 'review', 'index.html') });
     expect(readFileSync(report.htmlFile, 'utf8')).toContain('misfire report');
 

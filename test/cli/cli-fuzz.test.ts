@@ -25,10 +25,12 @@ const FLAGS = [
   '--embeddings', '--embedding-ids', '--embedding-dim', '--provider', '--model', '--concurrency', '--max-retries', '--batch',
   '--dry-run', '--cache-dir', '--quiet', '-q', '--run', '--baseline-run', '--baseline', '--candidate', '--max-increase',
   '--max-overall-increase', '--json', '--junit', '--markdown', '--html', '--baseline-dir', '--no-quiet', '--no-out', '--bogus', '-x', '',
+  '--classifier', '--cluster', '--pocket', '--kind', '--format', '--limit',
 ];
 const VALUES = [
   ...INPUTS, 'run', 'out', 'out/sub', 'g.json', 'g/h.xml', 'r.html', '', ' ', '.', '..', '/proc/x', '/proc/x/y.json', 'filter-a', 'filter-b',
   'toString', '__proto__', '0', '-1', '1.5', '3', 'abc', '1e400', '0x10', 'NaN', 'anthropic', 'offline', 'true', '--', 'run/index.html',
+  'L0-000', 'L1-000', 'FP-1', 'fn-1', 'fp', 'flagged', 'csv', 'jsonl',
 ];
 /** Plausible command lines that get past the flags, so random extras and random bytes reach the pipeline. */
 const BASES: string[][] = [
@@ -38,6 +40,7 @@ const BASES: string[][] = [
   ['gate', '--baseline-run', 'run', '-v', 'data/verdicts.csv', '--candidate', 'filter-b', '--min-support', '1'],
   ['report', '--run', 'run'],
   ['bless', '--run', 'run', '--baseline-dir', 'base'],
+  ['show', '--run', 'run', '--classifier', 'filter-a', '--cluster', 'L0-000'],
 ];
 
 const token = fc.oneof(
@@ -48,7 +51,7 @@ const token = fc.oneof(
 );
 const flagAndValue = fc.tuple(fc.constantFrom(...FLAGS), fc.constantFrom(...VALUES));
 const argv = fc.oneof(
-  fc.tuple(fc.constantFrom('run', 'gate', 'report', 'bless', 'nope', ''), fc.array(token, { maxLength: 8 })).map(([command, rest]) => [command, ...rest]),
+  fc.tuple(fc.constantFrom('run', 'gate', 'report', 'bless', 'show', 'nope', ''), fc.array(token, { maxLength: 8 })).map(([command, rest]) => [command, ...rest]),
   fc.tuple(fc.constantFrom(...BASES), fc.array(flagAndValue, { maxLength: 2 }), fc.array(token, { maxLength: 2 })).map(([base, pairs, rest]) => [...base, ...pairs.flat(), ...rest]),
 );
 /** Which files get damaged: replaced by random bytes, or given an extra line of random JSON or text (most cases keep them valid). */

@@ -7,6 +7,7 @@ import { probit } from '../../src/demo/classifiers.js';
 import {
   ALL_TOPICS,
   CLASSIFIER_NAMES,
+  POCKET_CHANNELS,
   POCKET_TOPICS,
   RARE_PROPER_NOUN,
   TOPIC_NAMES,
@@ -59,12 +60,12 @@ const topicById = (): Map<string, string> => new Map(rows.map((r) => [r.id, r.to
 const labelOf = (): Map<string, number> => new Map(labels.map((r) => [r.conversation_id, Number(r.label)]));
 
 /** Error rates of one classifier on the conversations whose topic passes `keep`. */
-function rates(classifier: string, keep: (topic: string) => boolean): { fpr: number; fnr: number } {
+function rates(classifier: string, keep: (topic: string, id: string) => boolean): { fpr: number; fnr: number } {
   const topics = topicById();
   const truth = labelOf();
   let fp = 0, neg = 0, fn = 0, pos = 0;
   for (const v of verdicts) {
-    if (v.classifier !== classifier || !keep(topics.get(v.conversation_id)!)) continue;
+    if (v.classifier !== classifier || !keep(topics.get(v.conversation_id)!, v.conversation_id)) continue;
     const flagged = v.flagged === '1';
     if (truth.get(v.conversation_id) === 1) {
       pos++;
@@ -163,6 +164,16 @@ describe('planted mis-fire pockets', () => {
     for (const topic of POCKET_TOPICS.keywordOverFire) {
       expect(rates('keyword-v1', (t) => t === topic).fpr).toBeGreaterThan(Math.max(0.3, 3 * elsewhere));
     }
+  });
+
+  it('keyword-v1 over-fires on benign conversations from the API channel; the detectors do not', () => {
+    const channelOf = new Map(rows.map((r) => [r.id, r.channel]));
+    const outside = benignOutside(POCKET_TOPICS.keywordOverFire);
+    const on = (channel: string) => (topic: string, id: string) => outside(topic) && !topicByName(topic)!.harmful && channelOf.get(id) === channel;
+    expect(POCKET_CHANNELS.keywordOverFire).toBe('api');
+    expect(rates('keyword-v1', on('api')).fpr).toBeGreaterThan(0.15);
+    for (const channel of ['web', 'mobile']) expect(rates('keyword-v1', on(channel)).fpr).toBeLessThan(0.1);
+    for (const classifier of ['detector-v2', 'detector-v3']) expect(rates(classifier, on('api')).fpr).toBeLessThan(0.1);
   });
 
   it('detector-v2 misses fiction-framed harmful requests', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { discoverErrorPockets } from '../../src/discovery/index.js';
+import { ROUND } from '../../src/discovery/permutations.js';
 import { fitProjection } from '../../src/discovery/projection.js';
 import { createRng } from '../../src/random.js';
 
@@ -60,6 +61,31 @@ describe('error pockets', () => {
     expect(planted).toBeGreaterThanOrEqual(0.6 * (n / 8));
     expect(top.errors).toBe([...top.members].filter((i) => errors[i]).length);
     expect(top.pValue).toBeLessThan(0.05);
+  });
+
+  it('stops shuffling once no region can be reported: same pockets as every shuffle, fewer shuffles on data without one', () => {
+    const n = 300;
+    let stoppedEarly = 0;
+    for (let run = 0; run < 12; run++) {
+      const data = blobs(n, 6, 2000 + run);
+      const rng = createRng(7000 + run);
+      const planted = run % 2 === 0;
+      const errors = Uint8Array.from({ length: n }, (_, i) => (rng.next() < (planted && i % 6 === 2 ? 0.7 : 0.15) ? 1 : 0));
+      const projection = fitProjection(data, DIM, all(n), 8);
+      const found = discoverErrorPockets({ data, dim: DIM }, projection, all(n), errors, { ...settings, seed: run });
+      const every = discoverErrorPockets({ data, dim: DIM }, projection, all(n), errors, { ...settings, seed: run, sequential: false });
+      expect(every.permutationsRun).toBe(settings.permutations);
+      expect(found.pockets).toEqual(every.pockets);
+      if (found.permutationsRun < settings.permutations) {
+        stoppedEarly++;
+        expect(found.pockets).toEqual([]);
+        expect(found.permutationsRun % ROUND).toBe(0);
+      } else {
+        expect(found.permutationsRun).toBe(settings.permutations);
+      }
+      if (planted) expect(found.pockets.length, `run ${run}`).toBeGreaterThan(0);
+    }
+    expect(stoppedEarly).toBeGreaterThanOrEqual(4);
   });
 
   it('is deterministic for the same seed', () => {

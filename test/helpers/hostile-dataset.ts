@@ -18,6 +18,10 @@ export const HOSTILE_CLASSIFIERS = [`kw${SCRIPT_PAYLOAD}`, `det${ATTRIBUTE_PAYLO
 
 const RENAME: Record<string, string> = { 'keyword-v1': HOSTILE_CLASSIFIERS[0], 'detector-v2': HOSTILE_CLASSIFIERS[1], 'detector-v3': HOSTILE_CLASSIFIERS[2] };
 
+/** The demo's channels renamed to payloads, and a metadata field whose name is one. */
+export const HOSTILE_CHANNELS: Readonly<Record<string, string>> = { api: `api${SCRIPT_PAYLOAD}`, web: `web${ATTRIBUTE_PAYLOAD}` };
+export const HOSTILE_FIELD = `plan${SCRIPT_PAYLOAD}`;
+
 export interface HostileFiles {
   conversations: string;
   verdicts: string;
@@ -35,8 +39,11 @@ export async function writeHostileDataset(dir: string, n = 900): Promise<Hostile
   const hostileId = (id: string, i: number) => (i % 50 === 7 ? `${id}${SCRIPT_PAYLOAD}${ATTRIBUTE_PAYLOAD}` : id);
   const idMap = new Map<string, string>();
   const conversations = lines.map((line, i) => {
-    const row = JSON.parse(line) as { id: string; user_id: string; messages: { role: string; content: string }[] };
+    const row = JSON.parse(line) as { id: string; user_id: string; messages: { role: string; content: string }[]; channel: string };
     const id = hostileId(row.id, i);
+    // Metadata values and a field name become slices (the default rule): their text reaches the report.
+    row.channel = HOSTILE_CHANNELS[row.channel] ?? row.channel;
+    Object.assign(row, { [HOSTILE_FIELD]: i % 2 ? 'even' : `odd${IMG_PAYLOAD}` });
     idMap.set(row.id, id);
     if (i % 3 === 0) {
       const payload = i % 2 === 0 ? SCRIPT_PAYLOAD : `${ATTRIBUTE_PAYLOAD} ${IMG_PAYLOAD}`;

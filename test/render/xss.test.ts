@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderRunReport, type ReportOutcome } from '../../src/api/report.js';
 import { PINNED_NOW, sharedHostileRun } from '../helpers/demo-run.js';
-import { HOSTILE_CLASSIFIERS, HOSTILE_POCKET_DESCRIPTION, HOSTILE_POCKET_LABEL, SCRIPT_PAYLOAD } from '../helpers/hostile-dataset.js';
+import { HOSTILE_CHANNELS, HOSTILE_CLASSIFIERS, HOSTILE_FIELD, HOSTILE_POCKET_DESCRIPTION, HOSTILE_POCKET_LABEL, IMG_PAYLOAD, SCRIPT_PAYLOAD } from '../helpers/hostile-dataset.js';
 
 let root: string;
 let report: ReportOutcome;
@@ -47,6 +47,16 @@ describe('hostile strings in the HTML report', () => {
     // Escaped in the markup itself.
     expect(report.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(report.html).not.toContain(SCRIPT_PAYLOAD);
+  });
+
+  test('metadata values and field names (slices) reach the page as text, in tables and chart labels', () => {
+    const { document } = parseHTML(report.html);
+    const slices = document.querySelector('#slices')?.textContent ?? '';
+    for (const value of Object.values(HOSTILE_CHANNELS)) expect(slices).toContain(value);
+    expect(slices).toContain(HOSTILE_FIELD);
+    expect(slices).toContain(`odd${IMG_PAYLOAD}`);
+    expect(report.markdown).not.toMatch(/(^|[^\\])<(script|img)\b/im);
+    expect(report.markdown).toContain('plan\\<script\\>alert(1)\\</script\\>');
   });
 
   test('payloads inside attributes stay inside their attribute', () => {

@@ -15,7 +15,11 @@ export interface ForestRow {
   anchor: string;
   /** Listed under the row above it (a pocket inside a group): drawn with an indent marker. */
   nested?: boolean;
+  /** Shown for context, not a pocket: drawn in grey. */
+  muted?: boolean;
 }
+
+const ink = (row: ForestRow) => (row.muted ? '#9aa3b2' : '#b2182b');
 
 /**
  * @param rows pockets in display order (top first)
@@ -38,11 +42,11 @@ export function forestPlot(rows: ForestRow[], overall: number | null, rateName: 
     y: { domain: labelled.map((r) => r.label), label: null },
     marks: [
       ...(overall === null ? [] : [Plot.ruleX([overall], { stroke: '#5b6478', strokeDasharray: '4,3' })]),
-      Plot.ruleY(labelled, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#b2182b', strokeWidth: 2 }),
+      Plot.ruleY(labelled, { y: 'label', x1: 'lo', x2: 'hi', stroke: (d: ForestRow) => ink(d), strokeWidth: 2 }),
       Plot.dot(labelled, {
         y: 'label',
         x: 'rate',
-        fill: '#b2182b',
+        fill: (d: ForestRow) => ink(d),
         r: 4,
         title: (d: ForestRow) => `${d.name} (${d.id}): ${pct(d.rate)} [${pct(d.lo)}–${pct(d.hi)}]`,
         href: (d: ForestRow) => `#${d.anchor}`,
