@@ -55,6 +55,7 @@ export async function runAtScale(options: ScaledRunOptions): Promise<ScaledRunOu
   const ids = new IdTable(1 << 16);
   const digest = newDigest(options.conversations);
   const reservoir = new Reservoir<Conversation>(capacity, createRng(deriveSeed(prepared.settings.seed, 'fit-sample')));
+  const readStarted = performance.now();
   for await (const batch of readConversationBatches(options.conversations, digest, { ...prepared.reading, ids })) {
     for (const conversation of batch.conversations) reservoir.offer(conversation);
   }
@@ -77,7 +78,8 @@ export async function runAtScale(options: ScaledRunOptions): Promise<ScaledRunOu
       `standard input holds more than --fit-sample ${fitSample} conversations: a run that fits on a sample reads the conversations twice; write them to a file, or raise --fit-sample`,
     );
   }
-  return streamRun(options, prepared, { sample: reservoir.drain(), conversations: reservoir.seen, ids, digest });
+  const readMs = Math.round(performance.now() - readStarted);
+  return streamRun(options, prepared, { sample: reservoir.drain(), conversations: reservoir.seen, ids, digest, readMs });
 }
 
 /**

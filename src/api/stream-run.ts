@@ -48,6 +48,8 @@ export interface FirstPass {
   /** Every conversation's id; slot = position in the file. */
   ids: IdTable;
   digest: FileDigest;
+  /** Wall time of the first pass. */
+  readMs: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
   const { settings, progress, warnings, provider, wordVectors } = prepared;
   const n = first.conversations;
   const clock = new StageClock();
+  clock.timings.push({ stage: 'read and sample', ms: first.readMs });
   const labelled = !!options.labels;
   // Rows read (and rows naming no conversation) go to a table of one leaf until the leaves are fitted.
   const reading = emptyCountTable(1, labelled);
