@@ -65,7 +65,11 @@ export async function readRunMetrics(folder: RunFolder): Promise<MetricsDocument
 /** Read assignments.csv: every conversation of the run and its leaf cluster (one of clusters.json's). */
 export async function readRunAssignments(folder: RunFolder): Promise<RunAssignments> {
   const file = join(folder.dir, RUN_FILES.assignments);
-  if (!existsSync(file)) throw inputError(`unreadable run: ${RUN_FILES.assignments} is missing`, { file });
+  if (!existsSync(file)) {
+    // A run merged from count files (`misfire merge`) has counts, not conversations.
+    const merged = 'shards' in folder.run ? ': a run merged from count files has none (use a run over the conversations, e.g. `misfire run`, which streams past --fit-sample)' : '';
+    throw inputError(`unreadable run: ${RUN_FILES.assignments} is missing${merged}`, { file });
+  }
   const known = new Set(folder.clusters.filter((c) => c.level === 0).map((c) => c.cluster_id));
   const conversationIds: string[] = [];
   const leafIds: string[] = [];
