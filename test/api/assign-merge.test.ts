@@ -71,6 +71,9 @@ describe('assign and merge', () => {
   it('write a run folder misfire can read back and re-render, whose model places shards the same way', async () => {
     const result = await runCli('report', '--run', file('three'));
     expect(result.code).toBe(0);
+    const gated = await runCli('gate', '--run', file('three'), '--baseline', 'detector-v2', '--candidate', 'detector-v3');
+    expect(gated.code).toBe(2);
+    expect(gated.err).toMatch(/assignments\.csv is missing: a run merged from count files has none/);
     await assignShard({ model: file('three'), conversations: file('c0.jsonl'), verdicts: [file('verdicts0.csv')], labels: file('labels0.csv'), out: file('again0.counts') });
     const again = await mergeCounts({ model: sharedDemoRun(), counts: [file('again0.counts'), file('part1.counts'), file('part2.counts')], out: file('again'), now: PINNED_NOW });
     expect(readFileSync(join(again.outDir, 'metrics.json'), 'utf8')).toBe(readFileSync(join(file('three'), 'metrics.json'), 'utf8'));
