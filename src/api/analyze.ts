@@ -108,7 +108,8 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   );
   const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
-  const slices = clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
+  // Slices are not design-weighted: a run from a labelling sample has none (metrics.json says so by an empty list).
+  const slices = design ? [] : clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
   const metrics = clock.time('metrics', () =>
     computeMetrics({
       hierarchy,
