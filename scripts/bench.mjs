@@ -19,7 +19,8 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
        [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]
        node scripts/bench.mjs --quality [--seeds 15] [--variants default,lsa,meaning,0.5,0.75] [--realdata DIR] [--out FILE.json]
-       node scripts/bench.mjs --sampling [--n 3000] [--seed 7] [--seeds 200] [--out FILE.json]`;
+       node scripts/bench.mjs --sampling [--n 3000] [--seed 7] [--seeds 200] [--out FILE.json]
+       node scripts/bench.mjs --scale [--sizes 1000000,3000000] [--shards 4] [--fit-sample 200000] [--ari on|off] [--data-dir DIR] [--keep] [--out FILE.json]`;
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -42,6 +43,11 @@ try {
       keep: { type: 'boolean', default: false },
       quality: { type: 'boolean', default: false },
       sampling: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: '1000000,3000000' },
+      shards: { type: 'string', default: '4' },
+      ari: { type: 'string', default: 'on' },
+      'fit-sample': { type: 'string', default: '200000' },
       seeds: { type: 'string', default: '15' },
       variants: { type: 'string', default: 'default,lsa,meaning,0.5,0.75' },
       realdata: { type: 'string' },
@@ -89,6 +95,13 @@ if (values.sampling) {
   process.exit(0);
 }
 if (!existsSync(join(ROOT, 'dist', 'api', 'run.js'))) fail('dist/ not found: run `npm run build` first (npm run bench does)');
+if (values.scale) {
+  const { runScale } = await import('./bench/scale-main.mjs');
+  const sizes = values.sizes.split(',').map((x) => (/^\d+$/.test(x) && Number(x) >= 1 ? Number(x) : fail(`--sizes takes whole numbers, got "${x}"`)));
+  if (!['on', 'off'].includes(values.ari)) fail('--ari must be on or off');
+  await runScale({ root: ROOT, sizes, shards: int('shards', 1), ari: values.ari === 'on', fitSample: int('fit-sample', 1), seed, dataRoot: values['data-dir'] ?? join(tmpdir(), 'misfire-bench'), out: values.out, keep: values.keep }).catch((err) => fail(err.message));
+  process.exit(0);
+}
 
 const log = (line) => process.stderr.write(`${line}\n`);
 

@@ -11,6 +11,9 @@
  * await sampleRun({ run: outDir, budget: 500, classifier: 'v7', out: 'sample.csv' }); // which conversations to label
  */
 export { runMisfire, type RunOptions, type RunOutcome } from './api/run.js';
+export { DEFAULT_FIT_SAMPLE, runAtScale, type ScaledRunOptions, type ScaledRunOutcome } from './api/run-at-scale.js';
+export { assignShard, type AssignOptions, type AssignOutcome } from './api/assign.js';
+export { mergeCounts, type MergeOptions, type MergeOutcome } from './api/merge.js';
 export { DEFAULT_SETTINGS, resolveSettings, type RunSettings } from './api/settings.js';
 export type { AnalyzeResult } from './api/analyze.js';
 export { gate, gateAgainstBaseline, gateRun, type GateBaselineOptions, type GateCommonOptions, type GateRunOptions } from './api/gate.js';
@@ -53,6 +56,9 @@ export { isMisfireError, MisfireError, type ErrorLocation, type MisfireErrorCode
 
 export { BASELINE_FILES, RUN_FILES } from './artifacts/run-files.js';
 export { RUN_SCHEMA, type InputRecord, type RunRecord } from './artifacts/run-record.js';
+export type { CountsRunRecord, ShardRecord } from './artifacts/counts-run-record.js';
+export { COUNTS_SCHEMA, type CountFile } from './artifacts/counts-file.js';
+export { parseCountFile } from './artifacts/read-counts.js';
 export { METRICS_SCHEMA, type MetricsDocument, type MetricsSlicing } from './artifacts/metrics-document.js';
 export type { ClusterRecord } from './artifacts/cluster-record.js';
 export { BASELINE_SCHEMA, type BaselineManifest } from './artifacts/baseline-manifest.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/paths.js';
 
 const SRC = join(REPO, 'src');
-const PURE = ['text', 'embedding', 'clustering', 'labelling', 'metrics', 'stats', 'discovery', 'drilldown', 'slicing', 'sampling'];
+const PURE = ['text', 'embedding', 'clustering', 'labelling', 'metrics', 'stats', 'discovery', 'drilldown', 'slicing', 'sampling', 'counts'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

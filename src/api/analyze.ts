@@ -4,24 +4,21 @@
  * (Verdicts are joined first so a gap in the inputs fails in a second, not after clustering.)
  */
 import { configError, inputError } from '../errors.js';
-import { buildHierarchy, clusterId, membershipAt, type Hierarchy } from '../clustering/hierarchy.js';
+import { clusterId, membershipAt, type Hierarchy } from '../clustering/hierarchy.js';
 import { describeGaps, joinVerdictsAndLabels, type JoinedData, type JoinGaps } from '../metrics/join.js';
 import { designWeights, sampleNonresponse, type SampleDesign } from '../metrics/design.js';
 import { designRecords, type MetricsDesignRecord, type RunSampleRecord } from '../artifacts/design-record.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
 import { computeMetrics, concernFromFacets } from '../metrics/index.js';
-import { indexUsers, privacyByLevel, type SuppressionReason } from '../clustering/privacy.js';
-import { pickExamples } from '../labelling/examples.js';
 import type { EmbeddingModel } from '../embedding/semantic.js';
-import { emptyFacetsFallback, type ClusterLabel, type Embedded, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
+import { emptyFacetsFallback, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
-import { labelHierarchy } from './label-hierarchy.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import { parallelChunks } from '../parallel/threads.js';
 import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
 import { findErrorPockets, type PocketMembers } from './find-error-pockets.js';
-import { extractFacets } from './extract-facets.js';
+import { fitClusters } from './fit-clusters.js';
 import { runSliceDimensions } from './slicing.js';
 import { chosenFields } from '../slicing/fields.js';
 import type { SliceDimension } from '../slicing/dimensions.js';
@@ -82,31 +79,7 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
   const chosen = chosenFields(settings.sliceBy, input.conversations);
-  const { userOf, users } = indexUsers(input.conversations.map((c) => c.userId));
-  const facets = await clock.timeAsync('facets', () => extractFacets(provider.facets, input.conversations, ctx));
-  const summaries = facets.map((f) => f.summary);
-  const embedded: Embedded = input.embedding
-    ? { embedding: input.embedding, model: null }
-    : await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx));
-  const { embedding, model: embeddingModel } = embedded;
-  const hierarchy = clock.time(
-    'cluster',
-    () => buildHierarchy(embedding, { seed: settings.seed, k: settings.k ?? undefined, minSupport: settings.minSupport, levels: settings.levels, chunkRunner: ctx.chunkRunner }),
-    ctx.progress,
-  );
-  const privacy = privacyByLevel(hierarchy, userOf, { minUsers: settings.minUsers, minConversations: settings.minConversations });
-  const labels = await clock.timeAsync('label', () => labelHierarchy(hierarchy, privacy, summaries, userOf, embedding, provider, ctx));
-  const shownLeaves = privacy[0]?.reasons.map((r, c) => r === null && !labels.audited.has(clusterId(0, c))) ?? [];
-  const examples = clock.time('examples', () =>
-    pickExamples(summaries, userOf, hierarchy.leafOf, embedding, hierarchy.levels[0]?.centroids ?? new Float32Array(0), shownLeaves, {
-      minUsers: settings.minUsers,
-      perCluster: settings.examplesPerCluster,
-      source: provider.facets.abstractiveSummaries ? 'summaries' : 'keywords',
-      exclude: new Set([...facetsFallback.failed, ...facetsFallback.refused]),
-    }),
-    ctx.progress,
-  );
-  const clusters = clusterRecords(hierarchy, privacy, labels.byId, labels.audited, examples);
+  const { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters } = await fitClusters(input.conversations, input.embedding, provider, settings, ctx, clock);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
   // Slices are not design-weighted: a run from a labelling sample has none (metrics.json says so by an empty list).
   const slices = design ? [] : clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
@@ -153,38 +126,6 @@ function assertThresholdsNameClassifiers(thresholds: ReadonlyMap<string, number>
   if (stray.length === 0) return;
   const names = (list: Iterable<string>) => [...list].map((n) => JSON.stringify(n)).join(', ') || '(none)';
   throw configError(`"thresholds" names ${stray.length > 1 ? 'classifiers' : 'a classifier'} the verdicts do not have: ${names(stray)} (known: ${names(known)})`);
-}
-
-function clusterRecords(
-  hierarchy: Hierarchy,
-  privacy: ReturnType<typeof privacyByLevel>,
-  labels: ReadonlyMap<string, ClusterLabel>,
-  audited: ReadonlySet<string>,
-  examples: string[][],
-): ClusterRecord[] {
-  const records: ClusterRecord[] = [];
-  hierarchy.levels.forEach((level, l) => {
-    const parentOf = level.parentOf;
-    for (let c = 0; c < level.k; c++) {
-      const id = clusterId(l, c);
-      const reason: SuppressionReason = privacy[l].reasons[c] ?? (audited.has(id) ? 'privacy_audit' : null);
-      const label = reason === null ? labels.get(id) : undefined;
-      records.push({
-        cluster_id: id,
-        parent_id: parentOf ? clusterId(l + 1, parentOf[c]) : null,
-        level: l,
-        label: label?.name ?? null,
-        description: label?.description ?? null,
-        size: level.sizes[c],
-        unique_users: privacy[l].users[c],
-        suppressed: reason !== null,
-        suppression_reason: reason,
-        terms: reason === null ? (label?.terms ?? []) : [],
-        examples: reason === null && l === 0 ? (examples[c] ?? []) : [],
-      });
-    }
-  });
-  return records;
 }
 
 /** Conversation → cluster id at every level (for artifacts and the gate). */

@@ -11,7 +11,7 @@ import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-docu
 import { assertSafeOutput } from '../artifacts/output-folder.js';
 import { writeRunFolder } from '../artifacts/write-run.js';
 import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
-import { readConversations } from '../io/read-conversations.js';
+import { readConversations, type ConversationsRead } from '../io/read-conversations.js';
 import { readLabels, type LabelsRead } from '../io/read-labels.js';
 import { readSampleFile, type SampleRead } from '../artifacts/sample-file.js';
 import { assertLabelsInSample, buildSampleDesign, type SampleDesign } from '../metrics/design.js';
@@ -22,7 +22,8 @@ import { assertStdinUse, displayName, STDIN } from '../io/input-bytes.js';
 import { renderReport } from '../render/render-report.js';
 import { createProvider } from '../providers/registry.js';
 import { loadWordVectors } from '../io/word-vectors.js';
-import { emptyUsage, type ProviderUsage } from '../providers/types.js';
+import { emptyUsage, type Provider, type ProviderUsage } from '../providers/types.js';
+import type { WordVectorTable } from '../embedding/semantic.js';
 import type { AnthropicProviderOptions } from '../providers/anthropic/index.js';
 import { silentProgress, type ProgressReporter } from '../types.js';
 import { collectWarnings, type WarningSink } from '../warnings.js';
@@ -63,7 +64,34 @@ function sampleDesignOf(ids: readonly string[], sample: SampleRead, labels: Labe
   return design;
 }
 
+/**
+ * Run misfire over every conversation in memory (see run-at-scale.ts for inputs larger than memory).
+ * @example const { outDir, metrics } = await runMisfire({ conversations: 'convs.jsonl', verdicts: ['v.csv'], labels: 'labels.csv', out: 'reports/v7' });
+ */
 export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
+  const prepared = await prepareRun(options);
+  prepared.progress.start('read inputs');
+  const conversations = await readConversations(options.conversations, prepared.reading);
+  return runOnConversations(options, prepared, conversations);
+}
+
+/** What every run sets up before it reads its inputs. */
+export interface PreparedRun {
+  settings: RunSettings;
+  progress: ProgressReporter;
+  warnings: ReturnType<typeof collectWarnings>;
+  /** The input files (for output safety: --out must not hold one). */
+  inputs: string[];
+  provider: Provider;
+  wordVectors: WordVectorTable | null;
+  reading: { warnings: WarningSink };
+}
+
+/**
+ * Check the options and the output folder (before any work) and create the provider.
+ * @example const prepared = await prepareRun(options);
+ */
+export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
   const settings = resolveSettings(options.settings);
   assertDistinctFiles('--verdicts', options.verdicts);
   const progress = options.progress ?? silentProgress;
@@ -82,9 +110,15 @@ export async function runMisfire(options: RunOptions): Promise<RunOutcome> {
   await assertSafeOutput(options.out, { flag: '--out', inputs });
   const wordVectors = settings.embedder === 'semantic' && !options.embeddings ? await loadWordVectors({ onConvert: () => progress.start('prepare word vectors (once)') }) : null;
   const provider = createProvider(settings.provider, { embeddingDim: settings.embeddingDim, judge: settings.judge, wordVectors, semanticWeight: settings.semanticWeight, anthropic: options.anthropic });
-  progress.start('read inputs');
-  const reading = { warnings: warnings.sink };
-  const conversations = await readConversations(options.conversations, reading);
+  return { settings, progress, warnings, inputs, provider, wordVectors, reading: { warnings: warnings.sink } };
+}
+
+/**
+ * The rest of a run over conversations already read (the 'read inputs' stage is open): verdicts, labels,
+ * analysis, artifacts.
+ */
+export async function runOnConversations(options: RunOptions, prepared: PreparedRun, conversations: ConversationsRead): Promise<RunOutcome> {
+  const { settings, progress, warnings, inputs, provider, reading } = prepared;
   const verdicts = await readVerdicts(options.verdicts, reading);
   const labels = options.labels ? await readLabels(options.labels, reading) : null;
   const sample = options.sample ? await readSampleFile(options.sample) : null;

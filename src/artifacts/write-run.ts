@@ -2,7 +2,7 @@
  * The one writer of a run folder: every artifact of `misfire run`, written all-or-nothing (atomic-folder.ts)
  * from pieces already computed. The files and their formats are the contract `read-run.ts` reads back.
  */
-import { writeArtifactsAtomically, type AtomicWriteOptions } from './atomic-folder.js';
+import { writeArtifactsAtomically, type ArtifactWriter, type AtomicWriteOptions } from './atomic-folder.js';
 import type { ClusterRecord } from './cluster-record.js';
 import { csvLine, toJson } from './canonical-json.js';
 import type { MetricsDocument } from './metrics-document.js';
@@ -16,7 +16,8 @@ export interface RunFolderContent {
   run: RunRecord;
   metrics: MetricsDocument;
   clusters: readonly ClusterRecord[];
-  assignments: RunAssignments;
+  /** Null when the assignments are written elsewhere (a streamed run writes them as it goes; a merged run has none). */
+  assignments: RunAssignments | null;
   /** Members of the error-focused pockets, as conversation indices into `assignments.conversationIds`. */
   pockets: readonly { classifier: string; pocketId: string; members: Int32Array }[];
   /** Slicing dimensions with each conversation's slice (slices.csv; same conversation order as `assignments`). */
@@ -35,19 +36,25 @@ export interface RunFolderContent {
  * await writeRunFolder('reports/v7', { run, metrics, clusters, assignments, pockets, slices, timings, embeddingModel, centroids, report }, { inputs });
  */
 export async function writeRunFolder(out: string, content: RunFolderContent, options: AtomicWriteOptions = {}): Promise<string> {
-  return writeArtifactsAtomically(out, async (writer) => {
-    await writer.write(RUN_FILES.metrics, toJson(content.metrics));
-    await writer.write(RUN_FILES.clusters, toJson(content.clusters));
-    await writer.write(RUN_FILES.assignments, assignmentsCsv(content.assignments));
-    await writer.write(RUN_FILES.pockets, pocketsCsv(content.pockets, content.assignments.conversationIds));
-    await writer.write(RUN_FILES.slices, slicesCsv(content.slices, content.assignments.conversationIds));
-    await writer.write(RUN_FILES.run, toJson(content.run));
-    await writer.write(RUN_FILES.timings, toJson({ schema: TIMINGS_SCHEMA, stages: content.timings }));
-    if (content.embeddingModel) await writer.write(RUN_FILES.embeddingModel, encodeEmbeddingModel(content.embeddingModel));
-    if (content.centroids) await writer.write(RUN_FILES.centroids, encodeLeafCentroids(content.centroids));
-    await writer.write(RUN_FILES.reportHtml, content.report.html);
-    await writer.write(RUN_FILES.reportMarkdown, content.report.markdown);
-  }, { flag: '--out', ...options });
+  return writeArtifactsAtomically(out, (writer) => writeRunArtifacts(writer, content), { flag: '--out', ...options });
+}
+
+/**
+ * Write every artifact of a run into a folder being filled (writeRunFolder's, or one whose assignments were
+ * streamed in already).
+ */
+export async function writeRunArtifacts(writer: ArtifactWriter, content: RunFolderContent): Promise<void> {
+  await writer.write(RUN_FILES.metrics, toJson(content.metrics));
+  await writer.write(RUN_FILES.clusters, toJson(content.clusters));
+  if (content.assignments) await writer.write(RUN_FILES.assignments, assignmentsCsv(content.assignments));
+  await writer.write(RUN_FILES.pockets, pocketsCsv(content.pockets, content.assignments?.conversationIds ?? []));
+  await writer.write(RUN_FILES.slices, slicesCsv(content.slices, content.assignments?.conversationIds ?? []));
+  await writer.write(RUN_FILES.run, toJson(content.run));
+  await writer.write(RUN_FILES.timings, toJson({ schema: TIMINGS_SCHEMA, stages: content.timings }));
+  if (content.embeddingModel) await writer.write(RUN_FILES.embeddingModel, encodeEmbeddingModel(content.embeddingModel));
+  if (content.centroids) await writer.write(RUN_FILES.centroids, encodeLeafCentroids(content.centroids));
+  await writer.write(RUN_FILES.reportHtml, content.report.html);
+  await writer.write(RUN_FILES.reportMarkdown, content.report.markdown);
 }
 
 function pocketsCsv(pockets: RunFolderContent['pockets'], ids: readonly string[]): string {

@@ -9,13 +9,15 @@ import { blessCommand } from './bless-command.js';
 import { reportCommand } from './report-command.js';
 import { showCommand } from './show-command.js';
 import { sampleCommand } from './sample-command.js';
+import { assignCommand, assignOptions } from './assign-command.js';
+import { mergeCommand, mergeOptions } from './merge-command.js';
 import { exitCodesHelp, UNEXPECTED_ERROR_HELP } from './exit-codes-help.js';
 import { misusedSwitch, switchNames } from './flag-values.js';
 import { runOptions } from './run-options.js';
 import { gateOptions } from './gate-command.js';
 
 /** Every on/off flag of every command (yargs reads `--demo=abc` as off; misfire refuses it). */
-const SWITCHES = switchNames({ ...runOptions, ...gateOptions, help: { type: 'boolean', alias: 'h' }, version: { type: 'boolean' } });
+const SWITCHES = switchNames({ ...runOptions, ...gateOptions, ...assignOptions, ...mergeOptions, help: { type: 'boolean', alias: 'h' }, version: { type: 'boolean' } });
 
 export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
   const misused = misusedSwitch(argv, SWITCHES);
@@ -39,6 +41,8 @@ export async function main(argv: string[] = hideBin(process.argv)): Promise<void
     .command(reportCommand)
     .command(showCommand)
     .command(sampleCommand)
+    .command(assignCommand)
+    .command(mergeCommand)
     .demandCommand(1, 'Name a command: misfire run --help shows how to start.')
     .check(noStrayArguments)
     .example('$0 run --demo --out reports/demo', 'cluster the shipped demo data and write a report (offline)')

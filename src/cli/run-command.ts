@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMisfire } from '../api/run.js';
+import { runAtScale } from '../api/run-at-scale.js';
 import { DEFAULT_SETTINGS, type RunSettings } from '../api/settings.js';
 import { configError } from '../errors.js';
 import { readConversations } from '../io/read-conversations.js';
@@ -60,7 +60,8 @@ export const runCommand: CommandModule<object, RunOptionValues> = {
     const anthropic = claudeProviderOptions(args, provider);
     if (args.dryRun) return printDryRun(conversations, anthropic ?? {}, fromConfig, args);
     if (!verdicts || verdicts.length === 0) throw configError('name at least one verdict file with --verdicts FILE (or use --demo)');
-    const outcome = await runMisfire({
+    const outcome = await runAtScale({
+      fitSample: args.fitSample,
       conversations,
       verdicts,
       labels: labels ?? null,

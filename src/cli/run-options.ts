@@ -167,6 +167,15 @@ export const runOptions = {
       'Shuffles of the permutation test behind the pockets found among the errors (each shuffle reruns the search); ' +
       'p-values are multiples of 1/(N+1). 0 skips that search.',
   },
+  'fit-sample': {
+    type: 'string',
+    coerce: oneWholeNumber('--fit-sample'),
+    defaultDescription: '200000',
+    describe:
+      'With more conversations than this, the clusters, names and examples are fitted on a seeded sample of this many, and every ' +
+      'conversation is streamed through them into count tables: memory stays bounded (a few bytes per conversation). ' +
+      'The conversations file is then read twice (not standard input).',
+  },
   'slice-by': {
     type: 'string',
     array: true,
@@ -201,7 +210,7 @@ export const CLAUDE_OPTION_NAMES = Object.keys(claudeOptions) as RunOptionName[]
 /** Sections of `misfire run --help` (everything not listed stays under "Options:"). */
 export const RUN_OPTION_GROUPS: [string, RunOptionName[]][] = [
   ['Inputs and output:', ['demo', 'conversations', 'verdicts', 'labels', 'sample', 'out', 'config', 'allow-missing', 'threshold']],
-  ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'embeddings', 'embedding-ids', 'embedding-dim']],
+  ['Clusters:', ['judge', 'embedder', 'semantic-weight', 'seed', 'k', 'levels', 'fit-sample', 'embeddings', 'embedding-ids', 'embedding-dim']],
   ['Privacy:', ['min-users', 'min-conversations']],
   ['Statistics (what counts as a mis-fire pocket):', ['alpha', 'min-effect', 'min-support', 'permutations']],
   ['Slices (metadata fields, the language facet):', ['slice-by', 'cross']],

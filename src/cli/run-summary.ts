@@ -1,4 +1,5 @@
 /** What `misfire run` prints on stdout when it finishes: where the report is and the top pockets (flag rates without labels). */
+import type { ScaledRunOutcome } from '../api/run-at-scale.js';
 import type { RunOutcome } from '../api/run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { ClassifierMetrics } from '../metrics/confusion.js';
@@ -15,9 +16,13 @@ const CLUSTER_POCKETS = 3;
 /** Pockets found among the errors printed per classifier and kind. */
 const ERROR_POCKETS = 2;
 
-export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream = process.stdout): void {
-  const { run, metrics, result } = outcome;
-  const names = new Map(result.clusters.map((c) => [c.cluster_id, c.label ?? '(suppressed)']));
+/** A run's outcome: in memory (with its analysis) or at scale (with its cluster records). */
+type SummarisedRun = Pick<RunOutcome, 'outDir' | 'run' | 'metrics'> & ({ clusters: ScaledRunOutcome['clusters'] } | { result: Pick<RunOutcome['result'], 'clusters'> });
+
+export function printRunSummary(outcome: SummarisedRun, out: NodeJS.WritableStream = process.stdout): void {
+  const { run, metrics } = outcome;
+  const clusters = 'clusters' in outcome ? outcome.clusters : outcome.result.clusters;
+  const names = new Map(clusters.map((c) => [c.cluster_id, c.label ?? '(suppressed)']));
   const lines = [
     `misfire: ${run.rows.conversations} conversations, ${run.rows.users} users, ${run.rows.classifiers.length} classifiers`,
     `clusters: ${run.clusters.levels.map((l) => `level ${l.level}: ${l.clusters} (${l.suppressed} suppressed)`).join('; ')}`,
@@ -30,7 +35,7 @@ export function printRunSummary(outcome: RunOutcome, out: NodeJS.WritableStream 
   if (metrics.mode === 'proxy') lines.push(...proxyHeadline(metrics, outcome.outDir));
   for (const c of metrics.classifiers) {
     if (c.proxy) {
-      lines.push(...proxyClassifierLines(c, metrics, result.clusters));
+      lines.push(...proxyClassifierLines(c, metrics, clusters));
       continue;
     }
     lines.push(`${c.name}: FPR ${pct(c.overall.fpr)}, FNR ${pct(c.overall.fnr)} (n=${c.overall.n})`);

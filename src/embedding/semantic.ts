@@ -8,7 +8,7 @@
 import type { Embedding } from '../types.js';
 import type { ChunkRunner } from '../chunk-runner.js';
 import { embeddingTexts } from '../text/embedding-text.js';
-import { embedLsa, transformLsa, type LsaModel } from './lsa.js';
+import { embedLsa, embedRows, transformLsa, type LsaModel } from './lsa.js';
 import { embedSifRows, fitSif, type SifModel, type WordVectorTable } from './sif.js';
 
 /** Weight of the meaning half in cosine similarity; measured in the README's "Pockets by meaning" section. */
@@ -43,15 +43,25 @@ export function embeddingWidth(model: EmbeddingModel, table: WordVectorTable | n
 }
 
 /**
- * Embed `summaries` with a saved model (the CI gate places conversations the run has not seen this way).
+ * Embed `summaries` with a saved model (the CI gate places conversations the run has not seen this way;
+ * `misfire assign` and a streamed run place every conversation so, with a chunk runner).
  * `table` is needed for a semantic model, and must be the table it was fitted with.
  * @example
  * const rows = embedWithModel(model, table, ['Kill a stuck process']); // Float32Array(228)
  */
-export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | null, summaries: readonly string[]): Float32Array {
+export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | null, summaries: readonly string[], chunkRunner?: ChunkRunner): Float32Array {
   const texts = embeddingTexts(summaries);
-  const wording = new Float32Array(summaries.length * model.lsa.dim);
-  transformLsa(model.lsa, texts, 0, texts.length, wording);
+  let wording: Float32Array;
+  if (chunkRunner) {
+    // The same rows as transformLsa's, computed in chunks (on worker threads when the runner has them).
+    wording = chunkRunner.float32(summaries.length * model.lsa.dim);
+    const out = wording;
+    const job = { task: 'lsa-transform', payload: { model: model.lsa, texts, firstOf: null, out }, items: texts.length, chunkSize: 2048 };
+    chunkRunner.run(job, (start, end) => embedRows(model.lsa, texts, null, start, end, out));
+  } else {
+    wording = new Float32Array(summaries.length * model.lsa.dim);
+    transformLsa(model.lsa, texts, 0, texts.length, wording);
+  }
   if (model.kind === 'lsa') return wording;
   if (!table || table.id !== model.sif.table) {
     throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);

@@ -7,6 +7,7 @@
 import { inputError, type ErrorLocation } from '../errors.js';
 import type { Conversation, Message, MetadataValue } from '../types.js';
 import { newDigest, type FileDigest } from './file-digest.js';
+import { IdTable } from '../counts/id-table.js';
 import { displayName, type ReadOptions } from './input-bytes.js';
 import { parseId, truncate } from './input-values.js';
 import { readJsonRecordBatches, type JsonRecord, type JsonShape } from './json-records.js';
@@ -30,19 +31,71 @@ const NOTHING = 'no conversations to cluster';
 /** The fields above: one that is null says nothing and is not kept as metadata. */
 const ALIAS_FIELDS = new Set([...ID_FIELDS, ...USER_FIELDS, ...MESSAGE_FIELDS, 'text']);
 
+/**
+ * Read every conversation into memory (see conversation-batches.ts for reading them a batch at a time).
+ * @example const { conversations, digest } = await readConversations('conversations.jsonl');
+ */
 export async function readConversations(file: string, options: ReadOptions = {}): Promise<ConversationsRead> {
-  const name = displayName(file);
   const digest = newDigest(file);
-  const seen = new Map<string, number>();
   const conversations: Conversation[] = [];
+  for await (const batch of readConversationBatches(file, digest, options)) for (const c of batch.conversations) conversations.push(c);
+  return { conversations, digest, rows: conversations.length };
+}
+
+/** One batch of conversations in file order, with the line (or Parquet row) each started on. */
+export interface ConversationBatch {
+  conversations: Conversation[];
+  lines: number[];
+}
+
+export interface BatchReadOptions extends ReadOptions {
+  /**
+   * Refuse a conversation id seen before (the default). A second pass over a file already checked may turn
+   * this off; the ids are then not held at all.
+   */
+  checkDuplicates?: boolean;
+  /** The table duplicates are found with, left holding every id (slot = position in the file); default a fresh one. */
+  ids?: IdTable;
+  /** Yield batches of at least this many conversations (the last may hold fewer); default: one per chunk read. */
+  minBatch?: number;
+}
+
+/**
+ * The conversations of a file a batch at a time (one batch per chunk of text or Parquet row group), so any
+ * number of them can be read in bounded memory: duplicates are found through a compact table of id hashes
+ * (src/counts/id-table.ts, about 16 bytes per conversation), not the ids themselves. The digest is complete
+ * once iteration finishes.
+ */
+export async function* readConversationBatches(file: string, digest: FileDigest, options: BatchReadOptions = {}): AsyncGenerator<ConversationBatch> {
+  const name = displayName(file);
+  const ids = options.checkDuplicates === false ? null : (options.ids ?? new IdTable(4096));
+  let firstLines = new Int32Array(ids ? 4096 : 0);
+  let rows = 0;
   const tally = new ContentTally();
+  let batch: ConversationBatch = { conversations: [], lines: [] };
   const add = (conversation: Conversation, line: number, idField: () => string) => {
-    const first = seen.get(conversation.id);
-    if (first !== undefined) {
-      throw inputError(`duplicate conversation id "${truncate(conversation.id)}" (first seen on line ${first})`, { file: name, line, field: idField() });
+    if (ids) {
+      const { slot, added } = ids.insert(conversation.id);
+      if (!added) {
+        throw inputError(`duplicate conversation id "${truncate(conversation.id)}" (first seen on line ${firstLines[slot]})`, { file: name, line, field: idField() });
+      }
+      if (slot >= firstLines.length) {
+        const grown = new Int32Array(firstLines.length * 2);
+        grown.set(firstLines);
+        firstLines = grown;
+      }
+      firstLines[slot] = line;
     }
-    seen.set(conversation.id, line);
-    conversations.push(conversation);
+    rows++;
+    batch.conversations.push(conversation);
+    batch.lines.push(line);
+  };
+  const minBatch = options.minBatch ?? 0;
+  const full = () => batch.conversations.length >= Math.max(1, minBatch);
+  const take = (): ConversationBatch => {
+    const out = batch;
+    batch = { conversations: [], lines: [] };
+    return out;
   };
   const addRecords = (records: readonly JsonRecord[]) => {
     for (const { line, value } of records) {
@@ -61,20 +114,28 @@ export async function readConversations(file: string, options: ReadOptions = {})
       const metadata = new Map<string, MetadataValue>();
       for (const key in record) if (key !== names.id && key !== names.text && key !== names.user) metadata.set(key, record[key]);
       add({ id, userId, messages: [{ role: 'user', content: cells.text }], metadata }, line, () => names.id);
+      if (batch.conversations.length >= Math.max(TABLE_BATCH, minBatch)) yield take();
     }
   } else if (format === 'parquet') {
-    for await (const { names, firstRow, rows } of readParquetRowGroups(file, digest, options)) {
-      addRecords(rows.map((row, i) => ({ line: firstRow + i, value: parquetRowObject(names, row) })));
+    for await (const { names, firstRow, rows: values } of readParquetRowGroups(file, digest, options)) {
+      addRecords(values.map((row, i) => ({ line: firstRow + i, value: parquetRowObject(names, row) })));
+      if (full()) yield take();
     }
-    if (conversations.length === 0) throw emptyInput(file, 'the Parquet file has no rows', NOTHING);
+    if (rows === 0) throw emptyInput(file, 'the Parquet file has no rows', NOTHING);
   } else {
     const shape: JsonShape = { kind: null };
-    for await (const batch of readJsonRecordBatches(file, digest, options, shape)) addRecords(batch);
-    if (conversations.length === 0) throw emptyInput(file, shape.kind === 'array' ? 'the JSON array is empty' : 'the file is empty', NOTHING);
+    for await (const records of readJsonRecordBatches(file, digest, options, shape)) {
+      addRecords(records);
+      if (full()) yield take();
+    }
+    if (rows === 0) throw emptyInput(file, shape.kind === 'array' ? 'the JSON array is empty' : 'the file is empty', NOTHING);
   }
+  if (batch.conversations.length) yield take();
   tally.report(options.warnings, name);
-  return { conversations, digest, rows: conversations.length };
 }
+
+/** Rows of a CSV or TSV of conversations per batch. */
+const TABLE_BATCH = 4096;
 
 /**
  * Validate one parsed JSON value (a JSONL line, an array element or a Parquet row) into a Conversation.

@@ -28,9 +28,28 @@ const SPEC = {
 
 export async function readLabels(file: string, options: ReadOptions = {}): Promise<LabelsRead> {
   const name = displayName(file);
-  const digest = newDigest(file);
   const rows: LabelRow[] = [];
   const seen = new Map<string, number>();
+  const read = await readLabelRows(file, options, (row, keyField) => {
+    const first = seen.get(row.conversationId);
+    if (first !== undefined) {
+      throw inputError(`duplicate label for conversation "${truncate(row.conversationId)}" (first on line ${first})`, { file: name, line: row.line, field: keyField });
+    }
+    seen.set(row.conversationId, row.line);
+    rows.push(row);
+  });
+  return { rows, ...read };
+}
+
+/**
+ * Every label row of the file in order, handed to `onRow` one at a time (with the name of the id column),
+ * so that any number of rows can be read in bounded memory; duplicates are for `onRow` to find.
+ * @example
+ * await readLabelRows('labels.csv', {}, (row) => table.setLabel(row));
+ */
+export async function readLabelRows(file: string, options: ReadOptions, onRow: (row: LabelRow, keyField: string) => void): Promise<Omit<LabelsRead, 'rows'>> {
+  const name = displayName(file);
+  const digest = newDigest(file);
   let unknown = 0;
   let rowsRead = 0;
   for await (const { names, columns, records } of readTableBatches(file, SPEC, digest, options)) {
@@ -39,16 +58,11 @@ export async function readLabels(file: string, options: ReadOptions = {}): Promi
     for (const { line, fields } of records) {
       rowsRead++;
       const conversationId = parseId(fields[keyColumn], { file: name, line, field: keyField });
-      const first = seen.get(conversationId);
-      if (first !== undefined) {
-        throw inputError(`duplicate label for conversation "${truncate(conversationId)}" (first on line ${first})`, { file: name, line, field: keyField });
-      }
-      seen.set(conversationId, line);
       const label = parseBooleanCell(fields[labelColumn], { file: name, line, field: labelField });
       if (label === null) unknown++;
       const category = categoryColumn < 0 ? '' : fields[categoryColumn].trim();
-      rows.push({ conversationId, label, category: category === '' ? null : category, line });
+      onRow({ conversationId, label, category: category === '' ? null : category, line }, keyField);
     }
   }
-  return { rows, digest, unknown, rowsRead };
+  return { digest, unknown, rowsRead };
 }

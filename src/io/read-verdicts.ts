@@ -30,9 +30,39 @@ const SPEC = {
 /** Read one or more verdict files; a (conversation, classifier) pair may appear only once across all. */
 export async function readVerdicts(files: readonly string[], options: ReadOptions = {}): Promise<VerdictsRead> {
   const rows: VerdictRow[] = [];
-  const digests: FileDigest[] = [];
   /** classifier → conversation id → where it was first seen (file index · 2³² + line). */
   const seen = new Map<string, Map<string, number>>();
+  const read = await readVerdictRows(files, options, (row, f, keyField) => {
+    const { conversationId, classifier, line } = row;
+    let ofClassifier = seen.get(classifier);
+    if (!ofClassifier) seen.set(classifier, (ofClassifier = new Map()));
+    const first = ofClassifier.get(conversationId);
+    if (first !== undefined) {
+      const where = `${displayName(files[Math.floor(first / 2 ** 32)])}:${first % 2 ** 32}`;
+      throw inputError(
+        `duplicate verdict for conversation "${truncate(conversationId)}" and classifier "${truncate(classifier)}" (first at ${where})`,
+        { file: displayName(files[f]), line, field: keyField },
+      );
+    }
+    ofClassifier.set(conversationId, f * 2 ** 32 + line);
+    if (row.score !== null || row.flagged !== null) rows.push(row);
+  });
+  return { rows, ...read };
+}
+
+/**
+ * Every verdict row of the files in order, handed to `onRow` one at a time (with the file's index and the
+ * name of its id column), so that any number of rows can be read in bounded memory. Rows with neither score
+ * nor flagged are handed over too, and counted in `emptyRows`; duplicates are for `onRow` to find.
+ * @example
+ * await readVerdictRows(['v.csv'], {}, (row) => table.add(row));
+ */
+export async function readVerdictRows(
+  files: readonly string[],
+  options: ReadOptions,
+  onRow: (row: VerdictRow, fileIndex: number, keyField: string) => void,
+): Promise<Omit<VerdictsRead, 'rows'>> {
+  const digests: FileDigest[] = [];
   let emptyRows = 0;
   let rowsRead = 0;
   for (let f = 0; f < files.length; f++) {
@@ -53,24 +83,10 @@ export async function readVerdicts(files: readonly string[], options: ReadOption
         if (classifier === '') throw inputError('missing classifier name', { file, line, field: classifierField });
         const score = scoreColumn < 0 ? null : parseScoreCell(fields[scoreColumn], { file, line, field: scoreField });
         const flagged = flaggedColumn < 0 ? null : parseBooleanCell(fields[flaggedColumn], { file, line, field: flaggedField });
-        let ofClassifier = seen.get(classifier);
-        if (!ofClassifier) seen.set(classifier, (ofClassifier = new Map()));
-        const first = ofClassifier.get(conversationId);
-        if (first !== undefined) {
-          const where = `${displayName(files[Math.floor(first / 2 ** 32)])}:${first % 2 ** 32}`;
-          throw inputError(
-            `duplicate verdict for conversation "${truncate(conversationId)}" and classifier "${truncate(classifier)}" (first at ${where})`,
-            { file, line, field: keyField },
-          );
-        }
-        ofClassifier.set(conversationId, f * 2 ** 32 + line);
-        if (score === null && flagged === null) {
-          emptyRows++;
-          continue;
-        }
-        rows.push({ conversationId, classifier, score, flagged, line });
+        if (score === null && flagged === null) emptyRows++;
+        onRow({ conversationId, classifier, score, flagged, line }, f, keyField);
       }
     }
   }
-  return { rows, digests, emptyRows, rowsRead };
+  return { digests, emptyRows, rowsRead };
 }

@@ -78,17 +78,26 @@ export function categoryMetrics(hierarchy: Hierarchy, flagged: Int8Array, labels
     leafRows[base]++;
     if (f === 0) leafRows[base + 1]++;
   }
+  return categoryMetricsFromRows(hierarchy, codes.names, leafRows, uncategorised);
+}
+
+/**
+ * {@link categoryMetrics} from per-leaf rows: `names.length` pairs (positives with a verdict, of them
+ * missed) per leaf, and the positives with a verdict but no category.
+ */
+export function categoryMetricsFromRows(hierarchy: Hierarchy, names: string[], leafRows: Int32Array, uncategorised: number): CategoryMetrics {
+  const width = names.length * 2;
   const byLevel = sumRowsByLevel(leafRows, width, hierarchy);
   const overallRow = new Int32Array(width);
   for (let j = 0; j < leafRows.length; j++) overallRow[j % width] += leafRows[j];
   const clusters: CategoryClusterMetrics[] = [];
   byLevel.forEach((rows, l) => {
     for (let c = 0; c < (hierarchy.levels[l]?.k ?? 0); c++) {
-      const rates = ratesOf(rows, c * width, codes.names.length);
+      const rates = ratesOf(rows, c * width, names.length);
       if (rates.positives.some((p) => p > 0)) clusters.push({ cluster_id: clusterId(l, c), level: l, ...rates });
     }
   });
-  return { names: codes.names, overall: ratesOf(overallRow, 0, codes.names.length), uncategorised_positives: uncategorised, clusters };
+  return { names, overall: ratesOf(overallRow, 0, names.length), uncategorised_positives: uncategorised, clusters };
 }
 
 function ratesOf(rows: Int32Array, offset: number, count: number): CategoryRates {

@@ -123,7 +123,22 @@ export function classifierMetrics(
   settings: MetricsSettings,
   suppressedAt: (level: number, index: number) => boolean,
 ): ClassifierMetrics {
-  const perLevel = countsByLevel(hierarchy, verdicts.flagged, labels);
+  return classifierMetricsFromCounts(hierarchy, verdicts, countsByLevel(hierarchy, verdicts.flagged, labels), settings, suppressedAt);
+}
+
+/**
+ * {@link classifierMetrics} from per-level counts (`countsByLevel`'s layout), for callers that hold counts
+ * rather than conversations (src/counts). Only `hierarchy.levels` is read, not `leafOf`.
+ * @example
+ * classifierMetricsFromCounts(hierarchy, { name: 'v7', threshold: null, hasScores: false }, perLevel, DEFAULT_METRICS_SETTINGS, () => false);
+ */
+export function classifierMetricsFromCounts(
+  hierarchy: Hierarchy,
+  verdicts: Pick<ClassifierVerdicts, 'name' | 'threshold' | 'hasScores'>,
+  perLevel: readonly Int32Array[],
+  settings: MetricsSettings,
+  suppressedAt: (level: number, index: number) => boolean,
+): ClassifierMetrics {
   const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
   const overall = overallFrom(all);
   const clusters: ClusterMetrics[] = [];

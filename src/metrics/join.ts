@@ -130,7 +130,7 @@ export function joinVerdictsAndLabels(
 }
 
 /** Human-readable lines for every non-zero gap (used in errors, run.json and the report). */
-export function describeGaps(joined: JoinedData): string[] {
+export function describeGaps(joined: { gaps: JoinGaps; classifiers: readonly { name: string; missing: number }[] }): string[] {
   const { gaps } = joined;
   const lines: string[] = [];
   const ex = (kind: string) => {

@@ -75,7 +75,11 @@ export function concernByLeaf(concern: Float64Array | null, leafOf: Int32Array, 
  * proxyMetrics(h, verdicts, sumRowsByLevel(concernByLeaf(concern, h.leafOf, k0), 2, h), DEFAULT_METRICS_SETTINGS);
  */
 export function proxyMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts, concernRows: Float64Array[], settings: MetricsSettings): ProxyMetrics {
-  const perLevel = countsByLevel(hierarchy, verdicts.flagged, null);
+  return proxyMetricsFromCounts(hierarchy, countsByLevel(hierarchy, verdicts.flagged, null), concernRows, settings);
+}
+
+/** {@link proxyMetrics} from per-level counts (`countsByLevel`'s layout; only VERDICTS and FLAGGED are read). */
+export function proxyMetricsFromCounts(hierarchy: Hierarchy, perLevel: readonly Int32Array[], concernRows: Float64Array[], settings: MetricsSettings): ProxyMetrics {
   const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
   const allFlagged = all[FLAGGED];
   const allUnflagged = all[VERDICTS] - allFlagged;

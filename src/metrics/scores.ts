@@ -7,13 +7,13 @@
 import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import type { ClassifierVerdicts } from './join.js';
 import { ratio } from '../stats/index.js';
-import { rankingByLevels } from './auc.js';
+import { rankingByLevels, type RankingByCluster } from './auc.js';
 import { columnTotals, leafToLevelMaps, sumRowsByLevel } from './levels.js';
 import {
   SHIFT_FN_AT, SHIFT_FN_DOWN, SHIFT_FN_UP, SHIFT_FP_AT, SHIFT_FP_DOWN, SHIFT_FP_UP, SHIFT_WIDTH,
   shiftCounts, sweepHistogram, sweepRates,
 } from './sweep.js';
-import { operatingThreshold, sweepGrid, type ThresholdSource } from './threshold.js';
+import { operatingThreshold, sweepGrid, type OperatingThreshold, type ThresholdSource } from './threshold.js';
 import { sortedScoredItems } from './score-order.js';
 
 /** Per-cluster sweeps are kept for levels below this (leaves and their parents). */
@@ -89,12 +89,33 @@ export function scoreMetrics(hierarchy: Hierarchy, verdicts: ClassifierVerdicts,
   const maps = leafToLevelMaps(hierarchy);
   // Level rankings, then the overall one (every leaf → cluster 0), in one pair of walks.
   const rankings = rankingByLevels(items, [...maps, new Int32Array(k0)], [...hierarchy.levels.map((level) => level.k), 1]);
-  const overallRanking = rankings[rankings.length - 1];
   const hist = sumRowsByLevel(sweepHistogram(items, grid, k0), (grid.length + 1) * 2, hierarchy);
   const operating = operatingThreshold(verdicts);
   const step = grid[1] - grid[0];
   const shift = operating ? sumRowsByLevel(shiftCounts(items, operating.value, step, k0), SHIFT_WIDTH, hierarchy) : null;
+  return assembleScoreMetrics(hierarchy, { grid, rankings, hist, shift, operating });
+}
 
+/** The per-level counts behind a classifier's score metrics (what scoreMetrics computes from conversations). */
+export interface ScoreParts {
+  grid: number[];
+  /** Per level, then one more for the whole run (a single cluster). */
+  rankings: RankingByCluster[];
+  /** Per level: clusters × (grid.length + 1) × 2 counts, as sweepHistogram lifted by sumRowsByLevel. */
+  hist: (Int32Array | Float64Array)[];
+  /** Per level: clusters × SHIFT_WIDTH counts at the operating threshold and one step either side (null without one). */
+  shift: (Int32Array | Float64Array)[] | null;
+  operating: OperatingThreshold | null;
+}
+
+/**
+ * Score metrics from their per-level counts (src/counts computes those from count tables).
+ * @example assembleScoreMetrics(hierarchy, { grid, rankings, hist, shift: null, operating: null }).sweep.fpr;
+ */
+export function assembleScoreMetrics(hierarchy: Hierarchy, parts: ScoreParts): ScoreMetrics {
+  const { grid, rankings, hist, shift, operating } = parts;
+  const overallRanking = rankings[rankings.length - 1];
+  const step = grid[1] - grid[0];
   const clusters: ScoreClusterMetrics[] = [];
   hierarchy.levels.forEach((level, l) => {
     const ranking = rankings[l];
