@@ -81,7 +81,8 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   const chosen = chosenFields(settings.sliceBy, input.conversations);
   const { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters } = await fitClusters(input.conversations, input.embedding, provider, settings, ctx, clock);
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
-  const slices = clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
+  // Slices are not design-weighted: a run from a labelling sample has none (metrics.json says so by an empty list).
+  const slices = design ? [] : clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
   const metrics = clock.time('metrics', () =>
     computeMetrics({
       hierarchy,
