@@ -5,6 +5,7 @@
  * with a verdict or label) and one batch of conversations at a time.
  */
 import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { encodeCountFile, COUNTS_SCHEMA, type CountFile } from '../artifacts/counts-file.js';
 import { assertSafeOutputFile, openOutputFile, type OutputFileWriter } from '../artifacts/output-file.js';
 import { inputPathFromRun, type InputRecord } from '../artifacts/run-record.js';
@@ -117,7 +118,9 @@ export async function assignShard(options: AssignOptions): Promise<AssignOutcome
     };
     const writer = await openOutputFile(options.out, '--out');
     try {
-      await writer.write(encodeCountFile(file));
+      const text = encodeCountFile(file);
+      // A name ending in .gz gets gzip (merge reads either).
+      await writer.write(/\.gz$/i.test(options.out) ? gzipSync(text) : text);
       await writer.commit();
     } catch (err) {
       await writer.abort();

@@ -6,7 +6,8 @@
  * and renamed into place, so an interrupted write leaves the old file (or nothing) behind.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { lstat, open, rename, rm } from 'node:fs/promises';
+import { lstat, open, readFile, rename, rm } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MisfireError } from '../errors.js';
 import { makeFolders } from './output-folder.js';
@@ -48,20 +49,30 @@ export async function assertSafeOutputFile(out: string, check: FileCheck): Promi
 }
 
 async function startsWith(file: string, signature: string): Promise<boolean> {
+  const want = Buffer.from(signature);
   const handle = await open(file, 'r');
+  let head: Buffer;
   try {
-    const want = Buffer.from(signature);
-    const got = Buffer.alloc(want.length);
-    const { bytesRead } = await handle.read(got, 0, want.length, 0);
-    return bytesRead === want.length && got.equals(want);
+    head = Buffer.alloc(Math.max(want.length, 2));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    head = head.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // A gzipped file misfire wrote (a name ending in .gz): its text must start with the signature.
+    try {
+      head = gunzipSync(await readFile(file));
+    } catch {
+      return false;
+    }
+  }
+  return head.subarray(0, want.length).equals(want);
 }
 
 /** A file being written: lines go to a temporary sibling until `commit` renames it into place. */
 export interface OutputFileWriter {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Finish the file and put it in place. */
   commit(): Promise<void>;
   /** Remove the temporary file (after a failure). */

@@ -131,6 +131,16 @@ describe('assign and merge', () => {
     expect(readFileSync(file('part1.counts'), 'utf8')).toContain('"schema": "misfire.counts/v1"');
   });
 
+  it('write a gzipped count file for a name ending in .gz, replace it on a rerun, and merge it like the plain one', async () => {
+    const shard = { model: sharedDemoRun(), conversations: file('c2.jsonl'), verdicts: [file('verdicts2.csv')], labels: file('labels2.csv') };
+    await assignShard({ ...shard, out: file('part2.counts.gz') });
+    await assignShard({ ...shard, out: file('part2.counts.gz') });
+    expect(readFileSync(file('part2.counts.gz')).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const counts = [file('part0.counts'), file('part1.counts'), file('part2.counts.gz')];
+    const merged = await mergeCounts({ model: sharedDemoRun(), counts, out: file('gz'), now: PINNED_NOW });
+    expect(readFileSync(join(merged.outDir, 'metrics.json'), 'utf8')).toBe(readFileSync(join(file('three'), 'metrics.json'), 'utf8'));
+  });
+
   it('stop on gaps unless --allow-missing, and merge reports them', async () => {
     const shard = { model: sharedDemoRun(), conversations: file('c0.jsonl'), verdicts: [demoFile('verdicts.csv')], labels: file('labels0.csv') };
     await expect(assignShard({ ...shard, out: file('gap.counts') })).rejects.toThrow(/inputs do not line up:\n {2}- 6000 verdict rows name a conversation id that is not in the conversations \(e\.g\. c000001, c000002/);
