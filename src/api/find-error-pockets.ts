@@ -6,14 +6,14 @@
  */
 import { clusterId } from '../clustering/hierarchy.js';
 import { DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
-import { fitProjection, project, type Projection } from '../discovery/projection.js';
+import { fitProjection, projectEveryRow, type Projection } from '../discovery/projection.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
 import { MIN_AUDIT_SCORE } from './label-hierarchy.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import type { ClusterToLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Embedding, RunSettings } from '../types.js';
-import type { ChunkRunner } from '../chunk-runner.js';
+import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
 
 export interface PocketMembers {
   classifier: string;
@@ -56,7 +56,7 @@ export async function findErrorPockets(input: Inputs, settings: RunSettings, pro
   const sample = sampleIndices(embedding.n, PROJECTION_SAMPLE, createRng(deriveSeed(settings.seed, 'pocket-projection')));
   const projection = fitProjection(embedding.data, embedding.dim, sample);
   let projected: Float32Array | null = null;
-  const projectAll = () => (projected ??= project(projection, embedding.data, Int32Array.from({ length: embedding.n }, (_, i) => i)));
+  const projectAll = () => (projected ??= projectEveryRow(projection, embedding.data, embedding.n, ctx.chunkRunner ?? sequentialChunks));
   ctx.progress.start('error pockets', input.classifiers.length * KINDS.length);
   let done = 0;
   for (const verdicts of input.classifiers) {

@@ -6,10 +6,10 @@
  * A text with no known word has only its LSA half (and the reverse), rescaled to unit length.
  */
 import type { Embedding } from '../types.js';
-import type { ChunkRunner } from '../chunk-runner.js';
 import { embeddingTexts } from '../text/embedding-text.js';
 import { embedLsa, embedRows, transformLsa, type LsaModel } from './lsa.js';
-import { embedSifRows, fitSif, type SifModel, type WordVectorTable } from './sif.js';
+import { finishSifRows, SIF_A, sifMeans, sifModelFromMeans, type SifModel, type WordVectorTable } from './sif.js';
+import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
 
 /** Weight of the meaning half in cosine similarity; measured in the README's "Pockets by meaning" section. */
 export const SEMANTIC_WEIGHT = 0.25;
@@ -30,10 +30,10 @@ export interface SemanticOptions {
  */
 export function embedSemantic(summaries: readonly string[], table: WordVectorTable, options: SemanticOptions): { embedding: Embedding; model: EmbeddingModel } {
   const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: options.chunkRunner });
-  const sif = fitSif(summaries, table);
+  const meaning = sifMeansOf(summaries, table, SIF_A, options.chunkRunner ?? sequentialChunks);
+  const sif = sifModelFromMeans(meaning, table.dim, summaries.length, table.id);
+  finishSifRows(sif, table.dim, 0, summaries.length, meaning);
   const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
-  const meaning = new Float32Array(summaries.length * table.dim);
-  embedSifRows(sif, table, summaries, 0, summaries.length, meaning);
   return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight), model };
 }
 
@@ -66,9 +66,24 @@ export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | n
   if (!table || table.id !== model.sif.table) {
     throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);
   }
-  const meaning = new Float32Array(summaries.length * table.dim);
-  embedSifRows(model.sif, table, summaries, 0, summaries.length, meaning);
+  const meaning = sifMeansOf(summaries, table, model.sif.a, chunkRunner ?? sequentialChunks);
+  finishSifRows(model.sif, table.dim, 0, summaries.length, meaning);
   return blend(meaning, table.dim, wording, model.lsa.dim, summaries.length, model.weight).data;
+}
+
+export interface SifMeansPayload {
+  table: WordVectorTable;
+  a: number;
+  texts: readonly string[];
+  /** Shared (n × table.dim) output. */
+  out: Float32Array;
+}
+
+/** Weighted means of every text (sif.ts), in chunks the runner may share with worker threads. */
+function sifMeansOf(texts: readonly string[], table: WordVectorTable, a: number, runner: ChunkRunner): Float32Array {
+  const payload: SifMeansPayload = { table, a, texts, out: runner.float32(texts.length * table.dim) };
+  runner.run({ task: 'sif-means', payload, items: texts.length, chunkSize: 2048, itemWeight: 8 }, (start, end) => sifMeans(texts, table, a, start, end, payload.out));
+  return payload.out;
 }
 
 function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number): Embedding {

@@ -99,40 +99,42 @@ export function wordIds(text: string, table: WordVectorTable, a = SIF_A): number
   return out;
 }
 
-/** Weighted mean word vector of each text in [start, end) into `out` (rows of `table.dim`); no known word → zeros. */
-function weightedMeans(texts: readonly string[], table: WordVectorTable, a: number, start: number, end: number, out: Float64Array): void {
+/**
+ * Weighted mean word vector of each text in [start, end) into `out` at row offset `start` (rows of
+ * `table.dim`; no known word → zeros). The chunk function of {@link embedSifRows} and of a parallel embedding.
+ */
+export function sifMeans(texts: readonly string[], table: WordVectorTable, a: number, start: number, end: number, out: Float32Array): void {
   const { weights, dense } = lookupFor(table, a);
   const { dim } = table;
+  const sum = new Float64Array(dim);
   for (let i = start; i < end; i++) {
-    const row = (i - start) * dim;
+    sum.fill(0);
     let total = 0;
     for (const w of wordIds(texts[i], table, a)) {
       const weight = weights[w];
       total += weight;
       const at = w * dim;
-      for (let d = 0; d < dim; d++) out[row + d] += weight * dense[at + d];
+      for (let d = 0; d < dim; d++) sum[d] += weight * dense[at + d];
     }
-    if (total > 0) for (let d = 0; d < dim; d++) out[row + d] /= total;
+    const row = i * dim;
+    if (total > 0) for (let d = 0; d < dim; d++) out[row + d] = sum[d] / total;
+    else out.fill(0, row, row + dim);
   }
 }
 
 /**
- * Fit SIF on `texts`: the first principal component of (a seeded sample of) their weighted means.
+ * SIF's principal component from rows of weighted means (`means`, rows of `dim`; the first
+ * `Math.min(rows, COMPONENT_SAMPLE)` rows are used), as the model that embeds alike later.
  * @example
- * const model = fitSif(summaries, table); // { table: 'wink-…', a: 0.001, component: Float32Array(100) }
+ * const model = sifModelFromMeans(means, 100, texts.length, table.id); // { a: 0.001, component: Float32Array(100) }
  */
-export function fitSif(texts: readonly string[], table: WordVectorTable, options: { a?: number; sample?: Int32Array } = {}): SifModel {
-  const a = options.a ?? SIF_A;
-  const { dim } = table;
-  const rows = options.sample ?? Int32Array.from({ length: Math.min(texts.length, COMPONENT_SAMPLE) }, (_, i) => i);
-  const picked = Array.from(rows, (i) => texts[i]);
-  const means = new Float64Array(picked.length * dim);
-  weightedMeans(picked, table, a, 0, picked.length, means);
+export function sifModelFromMeans(means: Float32Array, dim: number, rows: number, tableId: string, a = SIF_A): SifModel {
+  const used = Math.min(rows, COMPONENT_SAMPLE);
   const component = new Float64Array(dim).fill(1 / Math.sqrt(dim));
   const next = new Float64Array(dim);
   for (let iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
     next.fill(0);
-    for (let r = 0; r < picked.length; r++) {
+    for (let r = 0; r < used; r++) {
       let dot = 0;
       for (let d = 0; d < dim; d++) dot += means[r * dim + d] * component[d];
       for (let d = 0; d < dim; d++) next[d] += dot * means[r * dim + d];
@@ -143,7 +145,42 @@ export function fitSif(texts: readonly string[], table: WordVectorTable, options
     if (norm === 0) break;
     for (let d = 0; d < dim; d++) component[d] = next[d] / norm;
   }
-  return { table: table.id, a, component: Float32Array.from(component) };
+  return { table: tableId, a, component: Float32Array.from(component) };
+}
+
+/**
+ * Fit SIF on `texts`: the first principal component of the weighted means of the first rows.
+ * @example
+ * const model = fitSif(summaries, table); // { table: 'wink-…', a: 0.001, component: Float32Array(100) }
+ */
+export function fitSif(texts: readonly string[], table: WordVectorTable, options: { a?: number } = {}): SifModel {
+  const a = options.a ?? SIF_A;
+  const rows = Math.min(texts.length, COMPONENT_SAMPLE);
+  const means = new Float32Array(rows * table.dim);
+  sifMeans(texts, table, a, 0, rows, means);
+  return sifModelFromMeans(means, table.dim, rows, table.id, a);
+}
+
+/**
+ * Rows [start, end) of `out` (weighted means, see {@link sifMeans}) turned into SIF rows in place: the model's
+ * principal component removed, then scaled to unit length (zero rows stay zero).
+ */
+export function finishSifRows(model: SifModel, dim: number, start: number, end: number, out: Float32Array): void {
+  const u = model.component;
+  const row = new Float64Array(dim);
+  for (let i = start; i < end; i++) {
+    const at = i * dim;
+    let dot = 0;
+    for (let d = 0; d < dim; d++) dot += out[at + d] * u[d];
+    let norm = 0;
+    for (let d = 0; d < dim; d++) {
+      const x = out[at + d] - dot * u[d];
+      row[d] = x;
+      norm += x * x;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let d = 0; d < dim; d++) out[at + d] = row[d] * scale;
+  }
 }
 
 /**
@@ -154,21 +191,6 @@ export function fitSif(texts: readonly string[], table: WordVectorTable, options
  * embedSifRows(model, table, texts, 0, texts.length, out);
  */
 export function embedSifRows(model: SifModel, table: WordVectorTable, texts: readonly string[], start: number, end: number, out: Float32Array): void {
-  const { dim } = table;
-  const means = new Float64Array((end - start) * dim);
-  weightedMeans(texts, table, model.a, start, end, means);
-  const u = model.component;
-  for (let i = start; i < end; i++) {
-    const row = (i - start) * dim;
-    let dot = 0;
-    for (let d = 0; d < dim; d++) dot += means[row + d] * u[d];
-    let norm = 0;
-    for (let d = 0; d < dim; d++) {
-      const x = means[row + d] - dot * u[d];
-      means[row + d] = x;
-      norm += x * x;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < dim; d++) out[i * dim + d] = means[row + d] * scale;
-  }
+  sifMeans(texts, table, model.a, start, end, out);
+  finishSifRows(model, table.dim, start, end, out);
 }
