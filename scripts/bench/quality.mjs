@@ -62,7 +62,7 @@ export async function moderationMeasure(root, realdata, settings = {}) {
   return { rows, ari, seconds };
 }
 
-const PLANTED = [
+export const PLANTED = [
   ['keyword-v1', 'false_positive', 'sysadmin', 0],
   ['keyword-v1', 'false_positive', 'medication', 0],
   ['detector-v2', 'false_negative', 'fiction-harmful', 1],

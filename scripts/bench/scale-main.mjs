@@ -11,6 +11,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { adjustedRandIndex } from './ari.mjs';
+import { plantedFound, readTruth } from './scale-planted.mjs';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const int = (x) => Math.round(x).toLocaleString('en-US');
@@ -116,6 +117,9 @@ async function compareAri(root, data, work, n, streamedRun, fitSample) {
   log(`n = ${int(n)}: full fit (every conversation in memory) for the ARI …`);
   const full = child(root, ['run', '--data', data, '--out', join(work, 'full'), '--fit-sample', String(n)]);
   const atDefault = { sample: ariOf(streamedRun), full: ariOf(join(work, 'full')), fullMs: full.ms, fullPeakRssMb: full.peakRssMb };
+  const truth = await readTruth(data);
+  const planted = { sample: await plantedFound(streamedRun, truth), full: await plantedFound(join(work, 'full'), truth) };
+  for (const [fit, rows] of Object.entries(planted)) for (const p of rows) log(`  planted ${p.classifier} ${p.kind} ${p.topic}, ${fit} fit: ${p.found ? 'found' : p.foundInPieces ? 'found in pieces' : 'NOT found'} (${p.pockets})`);
   rmSync(join(work, 'full'), { recursive: true, force: true });
   log(`  default k: sample fit ${atDefault.sample.toFixed(4)}, full fit ${atDefault.full.toFixed(4)}; now k = ${k} …`);
   child(root, ['run', '--data', data, '--out', join(work, 'sample-k'), '--k', String(k), '--fit-sample', String(fitSample)]);
@@ -124,7 +128,8 @@ async function compareAri(root, data, work, n, streamedRun, fitSample) {
   log(`  k = ${k}: sample fit ${atTopics.sample.toFixed(4)}, full fit ${atTopics.full.toFixed(4)}`);
   const within = (x) => Math.abs(x.sample - x.full) <= 0.02;
   const notWorse = (x) => x.sample >= x.full - 0.02;
-  return { n, atDefault, atTopics, met: within(atDefault) && within(atTopics), notWorse: notWorse(atDefault) && notWorse(atTopics) };
+  const same = planted.sample.every((p, i) => p.found === planted.full[i].found && p.foundInPieces === planted.full[i].foundInPieces);
+  return { n, atDefault, atTopics, met: within(atDefault) && within(atTopics), notWorse: notWorse(atDefault) && notWorse(atTopics), planted, plantedSame: same };
 }
 
 export function formatScale(r) {
@@ -141,7 +146,9 @@ export function formatScale(r) {
   if (r.ari) {
     const a = r.ari;
     lines.push(`\nARI vs topics at ${int(a.n)}: default k — sample fit ${a.atDefault.sample.toFixed(4)}, full fit ${a.atDefault.full.toFixed(4)} (full fit ${secs(a.atDefault.fullMs)} s, peak ${int(a.atDefault.fullPeakRssMb)} MB);`);
+    const count = (rows, key) => rows.filter((p) => p[key]).length;
     lines.push(`  k = ${a.atTopics.k} — sample fit ${a.atTopics.sample.toFixed(4)}, full fit ${a.atTopics.full.toFixed(4)}; within ±0.02: ${a.met ? 'met' : 'MISSED'}; at most 0.02 below: ${a.notWorse ? 'met' : 'MISSED'}`);
+    lines.push(`planted pockets among the first 8 hierarchy pockets (of ${a.planted.sample.length}): sample fit ${count(a.planted.sample, 'found')} whole + ${count(a.planted.sample, 'foundInPieces') - count(a.planted.sample, 'found')} in sibling pieces, full fit ${count(a.planted.full, 'found')} + ${count(a.planted.full, 'foundInPieces') - count(a.planted.full, 'found')}; the same: ${a.plantedSame ? 'yes' : 'NO'}`);
   }
   return lines.join('\n');
 }

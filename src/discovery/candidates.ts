@@ -143,35 +143,44 @@ const BISECT_ITERATIONS = 8;
  */
 function bisect(points: Float32Array, width: number, rows: Int32Array): Uint8Array {
   const side = new Uint8Array(rows.length);
-  const mean = meanDirection(points, width, rows);
-  const least = (to: Float32Array) => {
+  const least = (to: Float32Array): number => {
     let best = 0;
     let bestSimilarity = Infinity;
-    rows.forEach((i, r) => {
-      const s = dot(points, i * width, to, width);
+    for (let r = 0; r < rows.length; r++) {
+      const s = dot(points, rows[r] * width, to, width);
       if (s < bestSimilarity) {
         bestSimilarity = s;
         best = r;
       }
-    });
+    }
     return best;
   };
-  const first = least(mean);
+  const first = least(meanDirection(points, width, rows));
   let a: Float32Array = points.slice(rows[first] * width, (rows[first] + 1) * width);
   const second = least(a);
   let b: Float32Array = points.slice(rows[second] * width, (rows[second] + 1) * width);
+  const sumA = new Float64Array(width);
+  const sumB = new Float64Array(width);
   for (let iteration = 0; iteration < BISECT_ITERATIONS; iteration++) {
     let changed = iteration === 0;
-    rows.forEach((i, r) => {
-      const next = dot(points, i * width, b, width) > dot(points, i * width, a, width) ? 1 : 0;
+    let ones = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const at = rows[r] * width;
+      const next = dot(points, at, b, width) > dot(points, at, a, width) ? 1 : 0;
       if (next !== side[r]) changed = true;
       side[r] = next;
-    });
-    if (!changed) break;
-    const ones = rows.filter((_, r) => side[r] === 1);
-    if (ones.length === 0 || ones.length === rows.length) break;
-    a = meanDirection(points, width, rows.filter((_, r) => side[r] === 0));
-    b = meanDirection(points, width, ones);
+      ones += next;
+    }
+    if (!changed || ones === 0 || ones === rows.length) break;
+    sumA.fill(0);
+    sumB.fill(0);
+    for (let r = 0; r < rows.length; r++) {
+      const sum = side[r] ? sumB : sumA;
+      const at = rows[r] * width;
+      for (let c = 0; c < width; c++) sum[c] += points[at + c];
+    }
+    a = unit(sumA);
+    b = unit(sumB);
   }
   return side;
 }
@@ -196,8 +205,12 @@ function dot(points: Float32Array, at: number, to: Float32Array, width: number):
 function meanDirection(points: Float32Array, width: number, rows: Int32Array): Float32Array {
   const sum = new Float64Array(width);
   for (const i of rows) for (let c = 0; c < width; c++) sum[c] += points[i * width + c];
+  return unit(sum);
+}
+
+function unit(sum: Float64Array): Float32Array {
   let norm = 0;
-  for (let c = 0; c < width; c++) norm += sum[c] * sum[c];
+  for (let c = 0; c < sum.length; c++) norm += sum[c] * sum[c];
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   return Float32Array.from(sum, (x) => x * scale);
 }
