@@ -137,7 +137,9 @@ async function compareAri(root, data, work, n, streamedRun, fitSample) {
   const within = (x) => Math.abs(x.sample - x.full) <= 0.02;
   const notWorse = (x) => x.sample >= x.full - 0.02;
   const same = planted.sample.every((p, i) => p.found === planted.full[i].found && p.foundInPieces === planted.full[i].foundInPieces);
-  return { n, atDefault, atTopics, met: within(atDefault) && within(atTopics), notWorse: notWorse(atDefault) && notWorse(atTopics), planted, plantedSame: same };
+  // The issue's bar: the sample fit finds every planted pocket the full fit finds (whole, or in sibling pieces).
+  const notWorseThanFull = planted.full.every((p, i) => (!p.found || planted.sample[i].found) && (!p.foundInPieces || planted.sample[i].foundInPieces));
+  return { n, atDefault, atTopics, met: within(atDefault) && within(atTopics), notWorse: notWorse(atDefault) && notWorse(atTopics), planted, plantedSame: same, plantedNotWorse: notWorseThanFull };
 }
 
 export function formatScale(r) {
@@ -156,7 +158,7 @@ export function formatScale(r) {
     lines.push(`\nARI vs topics at ${int(a.n)}: default k — sample fit ${a.atDefault.sample.toFixed(4)}, full fit ${a.atDefault.full.toFixed(4)} (full fit ${secs(a.atDefault.fullMs)} s, peak ${int(a.atDefault.fullPeakRssMb)} MB);`);
     const count = (rows, key) => rows.filter((p) => p[key]).length;
     lines.push(`  k = ${a.atTopics.k} — sample fit ${a.atTopics.sample.toFixed(4)}, full fit ${a.atTopics.full.toFixed(4)}; within ±0.02: ${a.met ? 'met' : 'MISSED'}; at most 0.02 below: ${a.notWorse ? 'met' : 'MISSED'}`);
-    lines.push(`planted pockets among the first 8 hierarchy pockets (of ${a.planted.sample.length}): sample fit ${count(a.planted.sample, 'found')} whole + ${count(a.planted.sample, 'foundInPieces') - count(a.planted.sample, 'found')} in sibling pieces, full fit ${count(a.planted.full, 'found')} + ${count(a.planted.full, 'foundInPieces') - count(a.planted.full, 'found')}; the same: ${a.plantedSame ? 'yes' : 'NO'}`);
+    lines.push(`planted pockets among the first 8 hierarchy pockets (of ${a.planted.sample.length}): sample fit ${count(a.planted.sample, 'found')} whole + ${count(a.planted.sample, 'foundInPieces') - count(a.planted.sample, 'found')} in sibling pieces, full fit ${count(a.planted.full, 'found')} + ${count(a.planted.full, 'foundInPieces') - count(a.planted.full, 'found')}; the same: ${a.plantedSame ? 'yes' : 'no'}; the sample fit finds every one the full fit finds: ${a.plantedNotWorse ? 'met' : 'MISSED'}`);
   }
   return lines.join('\n');
 }
