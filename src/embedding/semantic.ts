@@ -34,7 +34,9 @@ export function embedSemantic(summaries: readonly string[], table: WordVectorTab
   const sif = sifModelFromMeans(meaning, table.dim, summaries.length, table.id);
   finishSifRows(sif, table.dim, 0, summaries.length, meaning);
   const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
-  return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight), model };
+  // In the runner's memory: the stages after (k-means, the pocket search) share it with worker threads without a copy.
+  const out = (options.chunkRunner ?? sequentialChunks).float32(summaries.length * (table.dim + lsa.model.dim));
+  return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight, out), model };
 }
 
 /** Width of the rows a model produces. */
@@ -86,9 +88,8 @@ function sifMeansOf(texts: readonly string[], table: WordVectorTable, a: number,
   return payload.out;
 }
 
-function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number): Embedding {
+function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number, data: Float32Array = new Float32Array(n * (meaningDim + wordingDim))): Embedding {
   const dim = meaningDim + wordingDim;
-  const data = new Float32Array(n * dim);
   const a = Math.sqrt(weight);
   const b = Math.sqrt(1 - weight);
   for (let i = 0; i < n; i++) {
