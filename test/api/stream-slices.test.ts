@@ -3,7 +3,8 @@
  * and `misfire assign` + `misfire merge` count the slicing fields per value, so metrics.json's slices equal
  * the in-memory run's (field slices do not depend on the clustering), shards merge to the streamed run's
  * metrics.json byte for byte, the default rule picks the in-memory run's fields, `--cross` is refused
- * when streaming, and count files v1 (no slice counts) still merge, without slices.
+ * when streaming (a --cross model's shards get the field slices, with a warning), and count files v1 (no
+ * slice counts) still merge, without slices.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,19 @@ describe('metadata slices of a streamed run', () => {
     expect(merged.metrics.classifiers.every((c) => c.slices.length === 0)).toBe(true);
     expect(merged.run.warnings.map((w) => w.code)).toContain('slices-not-counted');
   }, 120_000);
+
+  it('a --cross model run in memory: its shards count the field slices only, and the merge says so', async () => {
+    const model = await runAtScale({ ...DEMO_INPUTS, verdicts: [...DEMO_INPUTS.verdicts], out: file('cross-model'), fitSample: 3000, now: PINNED_NOW, settings: { cross: true, sliceBy: ['channel'] } });
+    expect(model.streamed).toBeNull();
+    expect(model.metrics.slicing.dimensions.map((d) => d.cross_level === null)).toEqual([true, false]);
+    await assignShard({ model: model.outDir, conversations: demoFile('conversations.jsonl'), verdicts: [demoFile('verdicts.csv')], labels: demoFile('labels.csv'), out: file('cross.counts') });
+    const merged = await mergeCounts({ model: model.outDir, counts: [file('cross.counts')], out: file('cross-merged'), now: PINNED_NOW });
+    expect(merged.metrics.slicing.dimensions.map((d) => [d.dimension_id, d.field, d.cross_level])).toEqual([['S0', 'channel', null]]);
+    expect(rowsOf(merged.metrics, 'channel').map(([name, rows]) => [name, (rows as unknown[]).length])).toEqual(
+      model.metrics.classifiers.map((c) => [c.name, c.slices.filter((r) => r.dimension_id === 'S0').length]),
+    );
+    expect(merged.run.warnings.map((w) => w.code)).toContain('no-cross-slices');
+  }, 240_000);
 
   it('refuses --cross when it streams: a config error naming the flag and why', async () => {
     const run = runAtScale({ ...DEMO_INPUTS, verdicts: [...DEMO_INPUTS.verdicts], out: file('cross'), fitSample: 1000, settings: { cross: true } });
