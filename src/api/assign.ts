@@ -1,6 +1,6 @@
 /**
  * `misfire assign` as a library call: place one shard's conversations in a fitted model's leaves and count
- * them, with their verdicts and labels, into a count file (src/artifacts/counts-file.ts) that
+ * them, with their verdicts and labels (and per value of the model run's slicing fields), into a count file (src/artifacts/counts-file.ts) that
  * `misfire merge` adds up with the other shards'. Memory: the join columns (a few bytes per conversation
  * with a verdict or label) and one batch of conversations at a time.
  */
@@ -13,6 +13,7 @@ import { csvLine } from '../artifacts/canonical-json.js';
 import { clusterId } from '../clustering/hierarchy.js';
 import { countBatch, dropSilentClassifiers } from '../counts/count-batch.js';
 import { IdTable } from '../counts/id-table.js';
+import { emptySliceCounts, fieldValues } from '../counts/slice-counts.js';
 import { emptyCountTable } from '../counts/table.js';
 import type { FileDigest } from '../io/file-digest.js';
 import { newDigest } from '../io/file-digest.js';
@@ -30,7 +31,7 @@ import { batchPlacer, PLACE_BATCH } from './placer.js';
 import { countUnclaimed, readJoin } from './read-join.js';
 
 /** How a count file starts (what output safety checks before replacing one). */
-export const COUNT_FILE_SIGNATURE = `{\n  "schema": "${COUNTS_SCHEMA}"`;
+export const COUNT_FILE_SIGNATURE = `{\n  "schema": "${COUNTS_SCHEMA.replace(/\d+$/, '')}`;
 /** How an assignments file starts. */
 export const ASSIGNMENTS_SIGNATURE = 'conversation_id,cluster_id\n';
 
@@ -73,6 +74,7 @@ export async function assignShard(options: AssignOptions): Promise<AssignOutcome
   const settings = model.folder.run.settings;
   const labelsGiven = !!options.labels;
   const table = emptyCountTable(model.leafModel.k, labelsGiven);
+  table.slicing = emptySliceCounts(model.slicingFields);
 
   progress.start('read verdicts and labels');
   const ids = new IdTable(1 << 16);
@@ -101,7 +103,8 @@ export async function assignShard(options: AssignOptions): Promise<AssignOutcome
       const slots = Int32Array.from(conversations, (c) => ids.find(c.id));
       for (const slot of slots) if (slot >= 0) claimed[slot] = 1;
       const placed = await place(conversations, ctx);
-      countBatch(table, join.columns, { ids: conversations.map((c) => c.id), userIds: conversations.map((c) => c.userId), slots, ...placed });
+      const sliceValues = model.slicingFields.length ? fieldValues(model.slicingFields, conversations, placed.languages) : undefined;
+      countBatch(table, join.columns, { ids: conversations.map((c) => c.id), userIds: conversations.map((c) => c.userId), slots, ...placed, sliceValues });
       await writeAssignments(assignments, conversations.map((c) => c.id), placed.leaves);
       done += conversations.length;
       progress.update(done);

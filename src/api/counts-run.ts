@@ -1,13 +1,15 @@
 /**
  * The artifacts of a run whose numbers come from a count table (a streamed `misfire run`, `misfire merge`):
  * the hierarchy and names of the fitted clusters, sizes and distinct users from the table, privacy decided
- * again on those full counts, and metrics from the counts (src/counts/metrics.ts).
+ * again on those full counts, and metrics from the counts (src/counts/metrics.ts); metadata slices from the
+ * table's per-field counts (src/counts/slice-metrics.ts) when it has them.
  */
 import { clusterId } from '../clustering/hierarchy.js';
 import type { SuppressionReason } from '../clustering/privacy.js';
 import type { Hierarchy } from '../clustering/hierarchy.js';
 import { BottomK, CLUSTER_SKETCH_SIZE } from '../counts/bottom-k.js';
 import { hierarchyForCounts, metricsFromCounts } from '../counts/metrics.js';
+import { slicesFromCounts } from '../counts/slice-metrics.js';
 import type { CountTable } from '../counts/table.js';
 import { inputError } from '../errors.js';
 import { describeGaps } from '../metrics/join.js';
@@ -60,7 +62,10 @@ export function countsRunParts(table: CountTable, fitted: readonly ClusterRecord
     }
   });
   const result = metricsFromCounts(table, hierarchy, { settings, suppressedAt: (level, index) => suppressed.has(clusterId(level, index)) });
-  const metrics = metricsDocument({ joined: { labels: table.labelled ? true : null }, metrics: result.classifiers }, settings);
+  const counted = slicesFromCounts(table.slicing ?? [], result.classifiers.map((c) => c.name), settings, settings);
+  for (const m of result.classifiers) Object.assign(m, counted.byClassifier.get(m.name));
+  const slices = counted.dimensions.map((record) => ({ record, sliceOf: new Int32Array(0) }));
+  const metrics = metricsDocument({ joined: { labels: table.labelled ? true : null }, metrics: result.classifiers, slices }, settings);
   return { hierarchy, clusters, metrics, gapLines: gapLinesOf(table) };
 }
 

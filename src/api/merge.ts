@@ -8,7 +8,7 @@
 import { dirname, resolve } from 'node:path';
 import { writeArtifactsAtomically } from '../artifacts/atomic-folder.js';
 import { countsRunRecord, type CountsRunRecord, type ShardRecord } from '../artifacts/counts-run-record.js';
-import type { CountFile } from '../artifacts/counts-file.js';
+import { COUNTS_SCHEMA_V1, type CountFile } from '../artifacts/counts-file.js';
 import type { MetricsDocument } from '../artifacts/metrics-document.js';
 import { assertSafeOutput } from '../artifacts/output-folder.js';
 import { parseCountFile } from '../artifacts/read-counts.js';
@@ -16,7 +16,9 @@ import { readRunEmbeddingModel } from '../artifacts/read-run.js';
 import { inputPathFromRun, type InputRecord } from '../artifacts/run-record.js';
 import { writeRunArtifacts } from '../artifacts/write-run.js';
 import { mergeCountTables } from '../counts/merge.js';
+import { fieldsText } from '../counts/slice-counts.js';
 import type { CountTable } from '../counts/table.js';
+import type { FieldChoice } from '../slicing/fields.js';
 import { configError, inputError } from '../errors.js';
 import { newDigest } from '../io/file-digest.js';
 import { inputBuffer } from '../io/input-bytes.js';
@@ -87,11 +89,14 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
     });
   }
   const sum = table as unknown as CountTable;
+  checkSlicing(sum, model.slicingFields, settings.cross, warnings.sink);
   const parts = clock.time('metrics', () => countsRunParts(sum, model.folder.clusters, model.centroids, settings));
   assertNoGaps(parts.gapLines, options.allowMissing ?? settings.allowMissing);
   warnings.sink({
     code: 'merged-counts',
-    message: `metrics from ${shards.length} count file(s): score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors, no metadata slices`,
+    message:
+      `metrics from ${shards.length} count file(s): score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors; ` +
+      'metadata slices by the model run\'s fields (per value, no --cross)',
   });
   const shardRecords: ShardRecord[] = shards.map(({ record, conversations, inputs }) => ({
     ...record,
@@ -126,7 +131,7 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
         clusters: parts.clusters,
         assignments: null,
         pockets: [],
-        slices: [],
+        slices: parts.metrics.slicing.dimensions.length ? null : [],
         timings: clock.timings,
         embeddingModel,
         centroids: model.centroids,
@@ -135,6 +140,20 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
     { flag: '--out', inputs: [options.model, ...options.counts] },
   );
   return { outDir, run, metrics: parts.metrics };
+}
+
+/** The shards must have counted the model run's slicing fields (or none at all: count files v1, CSV tables). */
+function checkSlicing(sum: CountTable, fields: readonly FieldChoice[], cross: boolean, warn: WarningSink): void {
+  if (sum.slicing === null) {
+    if (fields.length) {
+      warn({ code: 'slices-not-counted', message: `some count files have no metadata-slice counts (count files ${COUNTS_SCHEMA_V1}, or CSV count tables): no metadata slices (the model run sliced by ${fieldsText(fields)})` });
+    }
+    return;
+  }
+  if (fieldsText(sum.slicing) !== fieldsText(fields)) {
+    throw inputError(`the count files counted metadata slices of ${fieldsText(sum.slicing) || 'no field'}, the model run sliced by ${fieldsText(fields) || 'no field'}: assign every shard with the model you merge with`);
+  }
+  if (cross && fields.length) warn({ code: 'no-cross-slices', message: 'the model run sliced with --cross: a run from count files has the field slices only (value × cluster is not counted)' });
 }
 
 async function readShard(file: string, leaves: number, fingerprint: string): Promise<{ file: CountFile; record: InputRecord }> {

@@ -1,17 +1,19 @@
 /**
  * The fitted model `misfire assign` and `misfire merge` take with `--model`: a run folder written by
  * `misfire run` (or `misfire merge`), or its `model/` folder (the run around it is read). Its run.json gives
- * the settings, clusters.json the hierarchy and names, model/ the embedding model and leaf centroids.
+ * the settings, clusters.json the hierarchy and names, model/ the embedding model and leaf centroids,
+ * metrics.json the fields it sliced by (shards count the same fields).
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { configError } from '../errors.js';
 import { modelFingerprint } from '../artifacts/model-fingerprint.js';
-import { readRunCentroids, readRunFolder, type RunFolder } from '../artifacts/read-run.js';
+import { readRunCentroids, readRunFolder, readRunMetrics, type RunFolder } from '../artifacts/read-run.js';
 import { RUN_FILES } from '../artifacts/run-files.js';
 import type { LeafCentroids } from '../artifacts/model-files.js';
 import { createOfflineFacetExtractor } from '../providers/offline/facets.js';
 import type { FacetExtractor } from '../providers/types.js';
+import type { FieldChoice } from '../slicing/fields.js';
 import { loadPlacementModel } from './gate-placement.js';
 import type { LeafModel } from './placer.js';
 
@@ -20,6 +22,8 @@ export interface ModelRunFacts {
   folder: RunFolder;
   fingerprint: string;
   centroids: LeafCentroids;
+  /** The fields its run sliced by (metrics.json's field dimensions): shards count slices of these. */
+  slicingFields: FieldChoice[];
 }
 
 export interface ModelRun extends ModelRunFacts {
@@ -40,7 +44,9 @@ export async function readModelRun(dir: string, flag = '--model'): Promise<Model
   const folder = await readRunFolder(runDir);
   const centroids = await readRunCentroids(folder);
   if (!centroids) throw configError(`${flag} ${dir}: the run saved no leaf centroids (${RUN_FILES.centroids}), so nothing was placed with it`);
-  return { folder, fingerprint: await modelFingerprint(folder), centroids };
+  const dimensions = (await readRunMetrics(folder)).slicing.dimensions;
+  const slicingFields = dimensions.filter((d) => d.cross_level === null).map(({ field, source }) => ({ field, source }));
+  return { folder, fingerprint: await modelFingerprint(folder), centroids, slicingFields };
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { ChunkRunner } from '../chunk-runner.js';
 import { assignAll } from '../clustering/cluster-points.js';
 import { embedWithModel, type EmbeddingModel, type WordVectorTable } from '../embedding/semantic.js';
+import { valueText } from '../slicing/fields.js';
 import type { FacetExtractor, ProviderContext } from '../providers/types.js';
 import type { Conversation } from '../types.js';
 import { extractFacets } from './extract-facets.js';
@@ -16,6 +17,8 @@ export interface PlacedBatch {
   leaves: Int32Array;
   /** Concern 1–5 per conversation from its facets, NaN where unknown. */
   concern: Float64Array;
+  /** The detected language per conversation as a slicing value (slicing/fields.ts valueText). */
+  languages: (string | null)[];
 }
 
 export interface LeafModel {
@@ -44,7 +47,7 @@ export function batchPlacer(facets: FacetExtractor, leafModel: LeafModel): Batch
   let shared: { model: EmbeddingModel; centroids: Float32Array } | null = null;
   return async (conversations, ctx) => {
     const n = conversations.length;
-    if (n === 0) return { leaves: new Int32Array(0), concern: new Float64Array(0) };
+    if (n === 0) return { leaves: new Int32Array(0), concern: new Float64Array(0), languages: [] };
     // The model's arrays go to shared memory once, so that each batch's jobs do not copy them to every worker.
     shared ??= ctx.chunkRunner ? sharedModel(leafModel, ctx.chunkRunner) : { model: leafModel.model, centroids: leafModel.centroids };
     const extracted = await extractFacets(facets, conversations, ctx);
@@ -59,7 +62,7 @@ export function batchPlacer(facets: FacetExtractor, leafModel: LeafModel): Batch
     });
     const rows = embedWithModel(shared.model, leafModel.table, texts, ctx.chunkRunner);
     const leafOfText = assignAll(rows, texts.length, leafModel.width, shared.centroids, leafModel.k, ctx.chunkRunner);
-    return { leaves: Int32Array.from(textOf, (t) => leafOfText[t]), concern };
+    return { leaves: Int32Array.from(textOf, (t) => leafOfText[t]), concern, languages: extracted.map((f) => valueText(f.language)) };
   };
 }
 

@@ -73,6 +73,12 @@ export async function runAtScale(options: ScaledRunOptions): Promise<ScaledRunOu
   if (options.sample) {
     throw configError(`--sample with more than --fit-sample ${fitSample} conversations: design-weighted rates need the run in memory; raise --fit-sample to cover every conversation`);
   }
+  if (prepared.settings.cross) {
+    throw configError(
+      `--cross with more than --fit-sample ${fitSample} conversations: a run fitted on a sample counts slices per metadata value only, not per value × cluster; ` +
+        'drop --cross (the field slices are still computed), or raise --fit-sample to cover every conversation',
+    );
+  }
   if (options.conversations === STDIN) {
     throw configError(
       `standard input holds more than --fit-sample ${fitSample} conversations: a run that fits on a sample reads the conversations twice; write them to a file, or raise --fit-sample`,

@@ -21,6 +21,7 @@ import { clusterId } from '../clustering/hierarchy.js';
 import { countBatch, dropSilentClassifiers } from '../counts/count-batch.js';
 import type { IdTable } from '../counts/id-table.js';
 import type { JoinColumns } from '../counts/join-columns.js';
+import { emptySliceCounts, fieldValues } from '../counts/slice-counts.js';
 import { emptyCountTable, type CountTable } from '../counts/table.js';
 import { inputError } from '../errors.js';
 import { newDigest, type FileDigest } from '../io/file-digest.js';
@@ -28,6 +29,7 @@ import { readConversationBatches } from '../io/read-conversations.js';
 import { parallelChunks } from '../parallel/threads.js';
 import { emptyFacetsFallback, emptyUsage, type ProviderContext } from '../providers/types.js';
 import { renderReport } from '../render/render-report.js';
+import { chosenFields, sliceFields } from '../slicing/fields.js';
 import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { silentProgress, type Conversation } from '../types.js';
 import { assertNoGaps, countsRunParts, gapLinesOf } from './counts-run.js';
@@ -71,10 +73,12 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
   progress.end();
   if (!settings.allowMissing && gapsBeforeCounting(reading, join.columns, n)) {
     // Fail before the fit, as a run in memory does; the example ids need one more read of the conversations.
-    await countPass(options.conversations, reading, join.columns, async (batch) => ({ leaves: new Int32Array(batch.length), concern: new Float64Array(batch.length).fill(NaN) }), null);
+    await countPass(options.conversations, reading, join.columns, async (batch) => ({ leaves: new Int32Array(batch.length), concern: new Float64Array(batch.length).fill(NaN), languages: [] }), null);
     dropSilentClassifiers(reading);
     assertNoGaps(gapLinesOf(reading), false);
   }
+  // The slicing fields: --slice-by's, checked against the sample, or the default rule applied to it (after the fit: it needs the facets).
+  const chosen = chosenFields(settings.sliceBy, first.sample);
   warnIfKClamped(settings.k, n, warnings.sink);
   warnAboutConcern(first.sample, warnings.sink);
   const usage = emptyUsage();
@@ -89,22 +93,25 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
     facetsFallback: emptyFacetsFallback(),
   };
   // Only the model, the leaves and the cluster records outlive the fit (not the sample's facets and vectors).
-  const { embeddingModel: model, hierarchy, clusters: fitted } = await fitClusters(first.sample, undefined, provider, settings, ctx, clock, {
+  const { embeddingModel: model, hierarchy, clusters: fitted, facets, userOf } = await fitClusters(first.sample, undefined, provider, settings, ctx, clock, {
     leafK: settings.k ?? defaultLeafK(n, settings.minSupport),
   });
+  const fields = sliceFields({ conversations: first.sample, facets, chosen, userOf, minUsers: settings.minUsers, minConversations: settings.minConversations }).map(({ field, source }) => ({ field, source }));
   const sampleSize = first.sample.length;
   first.sample.length = 0;
   if (!model) throw new Error('a streamed run needs the embedder\'s model');
   const centroids = { k: hierarchy.levels[0].k, dim: hierarchy.dim, data: hierarchy.levels[0].centroids };
   const place = batchPlacer(provider.facets, { model, table: wordVectors, centroids: centroids.data, k: centroids.k, width: centroids.dim });
   const table = emptyCountTable(centroids.k, labelled);
+  table.slicing = emptySliceCounts(fields);
   Object.assign(table.read, reading.read);
   for (const [kind, ids] of reading.examples) table.examples.set(kind, [...ids]);
   warnings.sink({
     code: 'fit-sample',
     message:
       `${n} conversations: the clusters, their names and examples were fitted on a seeded sample of ${sampleSize} (--fit-sample); ` +
-      'every conversation was placed in them and counted (score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors, no metadata slices)',
+      'every conversation was placed in them and counted (score metrics from score bins of 1/10,000, distinct users from bottom-256 sketches; no search for pockets among the errors; ' +
+        'metadata slices by the fields chosen on the sample, no --cross)',
   });
   const batchCtx: ProviderContext = { ...ctx, progress: silentProgress };
   let outcome: Omit<ScaledRunOutcome, 'outDir'> | null = null;
@@ -149,7 +156,8 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
         clusters: parts.clusters,
         assignments: null,
         pockets: [],
-        slices: [],
+        // slices.csv needs every conversation's slice id, known only once every value is counted: a counted run has none.
+        slices: parts.metrics.slicing.dimensions.length ? null : [],
         timings: clock.timings,
         embeddingModel: { model, text: EMBEDDING_TEXT_VERSION },
         centroids,
@@ -196,7 +204,8 @@ async function countPass(
     for (let i = 0; i < slots.length; i++) slots[i] = position + i;
     const placed = await place(conversations);
     const ids = conversations.map((c) => c.id);
-    countBatch(table, columns, { ids, userIds: conversations.map((c) => c.userId), slots, ...placed });
+    const sliceValues = table.slicing?.length ? fieldValues(table.slicing, conversations, placed.languages) : undefined;
+    countBatch(table, columns, { ids, userIds: conversations.map((c) => c.userId), slots, ...placed, sliceValues });
     await onPlaced?.(ids, placed.leaves);
     position += conversations.length;
     onProgress(position);

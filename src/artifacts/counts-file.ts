@@ -1,5 +1,5 @@
 /**
- * The count file (`misfire assign --out part.counts`, schema misfire.counts/v1): one shard's count table as
+ * The count file (`misfire assign --out part.counts`, schema misfire.counts/v2): one shard's count table as
  * canonical JSON, so the same shard always gives the same bytes. Its counts live in keyed tables — each
  * names the columns that key its rows (`by`) and its value columns — so tables keyed by more columns (a
  * metadata value beside the cluster, say) can be added later without breaking readers: a reader takes the
@@ -11,7 +11,8 @@
  * positives, fn), `unit_scores` (by cluster_id, classifier: bins, a flat list of bin, negatives,
  * positives for the bins of width 1/10,000 in [0, 1]), `outside_scores` (by cluster_id, classifier: the
  * same for scores outside [0, 1], bin = the score's top 20 IEEE-754 bits), `users` (by cluster_id: hashes,
- * the cluster's bottom-256 user hashes).
+ * the cluster's bottom-256 user hashes); and, new in v2, the metadata-slice counts (`slicing`, tables
+ * `slice_values` and `slice_verdicts`: slice-counts-file.ts). A v1 file reads as one without slice counts.
  */
 import { clusterId } from '../clustering/hierarchy.js';
 import { STRIDE } from '../metrics/counts.js';
@@ -19,8 +20,11 @@ import { SCORE_BINS } from '../counts/score-bins.js';
 import type { CountTable } from '../counts/table.js';
 import { toJson } from './canonical-json.js';
 import type { InputRecord } from './run-record.js';
+import { encodeSliceCounts } from './slice-counts-file.js';
 
-export const COUNTS_SCHEMA = 'misfire.counts/v1';
+export const COUNTS_SCHEMA = 'misfire.counts/v2';
+/** The first version (no metadata-slice counts): still read. */
+export const COUNTS_SCHEMA_V1 = 'misfire.counts/v1';
 
 /** What a count file records besides the table. */
 export interface CountFileMeta {
@@ -35,7 +39,7 @@ export interface CountFile extends CountFileMeta {
   table: CountTable;
 }
 
-export type Row = (string | number | number[])[];
+export type Row = (string | number | null | number[])[];
 export interface KeyedTable {
   name: string;
   by: string[];
@@ -100,6 +104,8 @@ export function encodeCountFile(file: CountFile): string {
   tables.push({ name: 'categories', by: ['cluster_id', 'classifier', 'category'], columns: ['positives', 'fn'], rows: categories });
   tables.push({ name: 'unit_scores', by: ['cluster_id', 'classifier'], columns: ['bins'], rows: unit });
   tables.push({ name: 'outside_scores', by: ['cluster_id', 'classifier'], columns: ['bins'], rows: outside });
+  const slices = encodeSliceCounts(table.slicing, names);
+  tables.push(...slices.tables);
   return toJson({
     schema: COUNTS_SCHEMA,
     misfire_version: file.misfire_version,
@@ -111,6 +117,7 @@ export function encodeCountFile(file: CountFile): string {
     category_names: [...table.categoryNames].sort(byText),
     examples: Object.fromEntries([...table.examples].sort(([a], [b]) => byText(a, b))),
     all_users: [...table.allUsers.hashes],
+    slicing: slices.slicing,
     classifiers: names.map((name) => {
       const c = table.classifiers.get(name)!;
       return {

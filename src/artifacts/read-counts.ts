@@ -10,9 +10,10 @@ import { BottomK, CLUSTER_SKETCH_SIZE, TOTAL_SKETCH_SIZE } from '../counts/botto
 import { STRIDE } from '../metrics/counts.js';
 import { SCORE_BINS } from '../counts/score-bins.js';
 import { classifierCounts, emptyCountTable } from '../counts/table.js';
-import { COUNTS_SCHEMA, type CountFile, type CountFileMeta } from './counts-file.js';
+import { COUNTS_SCHEMA, COUNTS_SCHEMA_V1, type CountFile, type CountFileMeta } from './counts-file.js';
 import { aBoolean, aNumber, aString, aWholeNumber, listOf, objectOf, oneOf, orNull, recordOf, ShapeMismatch, type Shape } from './json-shape.js';
 import type { InputRecord } from './run-record.js';
+import { decodeSliceCounts } from './slice-counts-file.js';
 
 const inputRecord = objectOf<InputRecord>({ file: aString, sha256: orNull(aString), bytes: aWholeNumber });
 /** A finite number, or "Infinity" / "-Infinity" as written for extremes. */
@@ -45,11 +46,13 @@ interface Document extends CountFileMeta {
   examples: Record<string, string[]>;
   all_users: number[];
   classifiers: ClassifierRecord[];
+  /** v2: the slicing fields counted (checked by slice-counts-file.ts). */
+  slicing: unknown;
   tables: { name: string; by: string[]; columns: string[]; rows: unknown[] }[];
 }
 
 const documentShape = objectOf<Document>({
-  schema: oneOf([COUNTS_SCHEMA]),
+  schema: oneOf([COUNTS_SCHEMA, COUNTS_SCHEMA_V1]),
   misfire_version: aString,
   model: objectOf<CountFileMeta['model']>({ fingerprint: aString, leaves: aWholeNumber }),
   inputs: objectOf<CountFileMeta['inputs']>({ conversations: inputRecord, verdicts: listOf(inputRecord), labels: orNull(inputRecord) }),
@@ -74,6 +77,7 @@ const documentShape = objectOf<Document>({
       flagged_seen: aBoolean,
     }),
   ),
+  slicing: (value) => value,
   tables: listOf(objectOf<Document['tables'][number]>({ name: aString, by: listOf(aString), columns: listOf(aString), rows: listOf((v) => v) })),
 });
 
@@ -179,6 +183,7 @@ function buildCountFile(doc: Document): CountFile {
       }
     });
   });
+  table.slicing = decodeSliceCounts(doc.schema === COUNTS_SCHEMA_V1 ? null : doc.slicing, doc.tables, new Set(table.classifiers.keys()));
   return { misfire_version: doc.misfire_version, model: doc.model, inputs: doc.inputs, table };
 }
 

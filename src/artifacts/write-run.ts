@@ -20,8 +20,8 @@ export interface RunFolderContent {
   assignments: RunAssignments | null;
   /** Members of the error-focused pockets, as conversation indices into `assignments.conversationIds`. */
   pockets: readonly { classifier: string; pocketId: string; members: Int32Array }[];
-  /** Slicing dimensions with each conversation's slice (slices.csv; same conversation order as `assignments`). */
-  slices: readonly SliceDimension[];
+  /** Slicing dimensions with each conversation's slice (slices.csv; same conversation order as `assignments`); null: no slices.csv (a counted run's slices are in metrics.json only). */
+  slices: readonly SliceDimension[] | null;
   /** Wall time per pipeline stage (timings.json: the one artifact that differs between identical runs). */
   timings: readonly { stage: string; ms: number }[];
   /** The embedder's model, to place conversations the run has not seen; null when there is none (--embeddings). */
@@ -48,7 +48,7 @@ export async function writeRunArtifacts(writer: ArtifactWriter, content: RunFold
   await writer.write(RUN_FILES.clusters, toJson(content.clusters));
   if (content.assignments) await writer.write(RUN_FILES.assignments, assignmentsCsv(content.assignments));
   await writer.write(RUN_FILES.pockets, pocketsCsv(content.pockets, content.assignments?.conversationIds ?? []));
-  await writer.write(RUN_FILES.slices, slicesCsv(content.slices, content.assignments?.conversationIds ?? []));
+  if (content.slices) await writer.write(RUN_FILES.slices, slicesCsv(content.slices, content.assignments?.conversationIds ?? []));
   await writer.write(RUN_FILES.run, toJson(content.run));
   await writer.write(RUN_FILES.timings, toJson({ schema: TIMINGS_SCHEMA, stages: content.timings }));
   if (content.embeddingModel) await writer.write(RUN_FILES.embeddingModel, encodeEmbeddingModel(content.embeddingModel));
@@ -64,7 +64,7 @@ function pocketsCsv(pockets: RunFolderContent['pockets'], ids: readonly string[]
 }
 
 /** `conversation_id,S0,S1,…`: each conversation's slice of every dimension; only the header when there are no dimensions. */
-function slicesCsv(dimensions: RunFolderContent['slices'], ids: readonly string[]): string {
+function slicesCsv(dimensions: readonly SliceDimension[], ids: readonly string[]): string {
   const parts = [csvLine(['conversation_id', ...dimensions.map((d) => d.record.dimension_id)])];
   if (dimensions.length === 0) return parts[0];
   ids.forEach((id, i) => parts.push(csvLine([id, ...dimensions.map((d) => d.record.slices[d.sliceOf[i]].slice_id)])));

@@ -5,6 +5,7 @@
 import { STRIDE, VERDICTS } from '../metrics/counts.js';
 import { hash53 } from './hash.js';
 import type { JoinColumns } from './join-columns.js';
+import { countSliceConversation, countSliceVerdict } from './slice-counts.js';
 import { classifierCounts, countConversation, countVerdict, type CountTable, type CountedConversation } from './table.js';
 
 export interface PlacedConversations {
@@ -15,6 +16,8 @@ export interface PlacedConversations {
   leaves: Int32Array;
   /** Concern 1–5, NaN when unknown. */
   concern: Float64Array;
+  /** Per conversation, its value (text or null) of each of `table.slicing`'s fields; needed when the table counts slices. */
+  sliceValues?: readonly (readonly (string | null)[])[];
 }
 
 /**
@@ -24,6 +27,9 @@ export interface PlacedConversations {
 export function countBatch(table: CountTable, columns: JoinColumns, batch: PlacedConversations): void {
   const classifiers = [...columns.classifiers.values()].map((column) => ({ column, counts: classifierCounts(table, column.name, column.threshold) }));
   const { label, category, categories } = columns;
+  const slicing = table.slicing?.length ? table.slicing : null;
+  if (slicing && !batch.sliceValues) throw new RangeError('countBatch: the table counts metadata slices, the batch has no slice values');
+  const sliceValues = batch.sliceValues ?? [];
   for (let i = 0; i < batch.ids.length; i++) {
     const slot = batch.slots[i];
     const labelCode = slot >= 0 && label ? label[slot] : -1;
@@ -37,10 +43,12 @@ export function countBatch(table: CountTable, columns: JoinColumns, batch: Place
       category: categoryCode < 0 ? null : categories[categoryCode],
     };
     countConversation(table, counted);
+    const valueCounts = slicing ? countSliceConversation(slicing, sliceValues[i], counted.userHash) : null;
     for (const { column, counts } of classifiers) {
       const f = slot >= 0 && slot < column.flagged.length ? column.flagged[slot] : -1;
       const score = f >= 0 && column.score ? column.score[slot] : NaN;
       countVerdict(table, counts, counted, f < 0 ? -1 : f, score);
+      if (valueCounts && f >= 0) countSliceVerdict(valueCounts, column.name, f, table.labelled ? counted.label : -1);
     }
   }
 }

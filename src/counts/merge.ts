@@ -5,6 +5,7 @@
  * conversations there.
  */
 import { inputError } from '../errors.js';
+import { emptySliceCounts, mergeSliceCounts } from './slice-counts.js';
 import { classifierCounts, emptyCountTable, noteExample, type ClassifierCounts, type CountTable } from './table.js';
 
 /**
@@ -19,6 +20,11 @@ export function mergeCountTables(parts: readonly CountTable[]): CountTable {
     if (part.labelled !== parts[0].labelled) throw inputError('some count tables were counted with labels and some without: give labels to every shard, or to none');
   }
   const out = emptyCountTable(leaves, parts[0].labelled);
+  // Slices only when every part counted them (a count file v1 or a CSV count table did not).
+  if (parts.every((p) => p.slicing !== null)) {
+    const fail = (why: string) => inputError(`count tables cannot be added: ${why}: were they counted with the same model?`);
+    out.slicing = parts.reduce((sum, p) => mergeSliceCounts(sum, p.slicing ?? [], fail), emptySliceCounts(parts[0].slicing ?? []));
+  }
   const names = new Set<string>();
   for (const part of parts) for (const name of part.classifiers.keys()) names.add(name);
   for (const part of parts) {

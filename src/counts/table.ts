@@ -8,6 +8,7 @@
 import { FLAGGED, STRIDE, VERDICTS } from '../metrics/counts.js';
 import { BottomK, CLUSTER_SKETCH_SIZE, TOTAL_SKETCH_SIZE } from './bottom-k.js';
 import { SCORE_BINS, isUnitScore, outsideKey, unitBin } from './score-bins.js';
+import type { SliceFieldCounts } from './slice-counts.js';
 
 /** Example ids kept per gap kind (the smallest ids, so that shards merge to the same examples). */
 export const GAP_EXAMPLES = 5;
@@ -72,6 +73,8 @@ export interface CountTable {
   read: ReadCounts;
   /** Gap kind (as in src/metrics/join.ts: 'unlabelled', 'missing:NAME', 'unknownVerdictIds', 'unknownLabelIds') → smallest example ids. */
   examples: Map<string, string[]>;
+  /** Counts per value of each slicing field (slice-counts.ts); null when not counted (count file v1, CSV count table). */
+  slicing: SliceFieldCounts[] | null;
 }
 
 /**
@@ -91,6 +94,7 @@ export function emptyCountTable(leaves: number, labelled: boolean): CountTable {
     classifiers: new Map(),
     read: { verdictRowsRead: 0, verdictRowsWithoutVerdict: 0, labelRowsRead: 0, labelsUnknown: 0, unknownVerdictIds: 0, unknownLabelIds: 0 },
     examples: new Map(),
+    slicing: null,
   };
 }
 

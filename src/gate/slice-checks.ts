@@ -25,7 +25,7 @@ export function slicesNote(status: GateSlicesStatus, fields: readonly string[]):
     case 'none':
       return 'the run had no slicing dimension (no metadata field met the default rule, and no --slice-by): no slice checks';
     case 'not_recorded':
-      return 'the run has no slices.csv (written before misfire sliced by metadata): no slice checks';
+      return 'the run has no slices.csv (written before misfire sliced by metadata, or counted in a streamed run: its slices are in metrics.json only): no slice checks';
   }
 }
 

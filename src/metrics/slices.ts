@@ -8,7 +8,7 @@
  * its cluster's: otherwise the value or the cluster explains it, and is listed itself (the cross slice's
  * row keeps its pocket flag), as a parent cluster whose pocket children explain it is not listed again.
  */
-import type { SliceDimension } from '../slicing/dimensions.js';
+import type { SliceDimension, SliceDimensionRecord } from '../slicing/dimensions.js';
 import { groupMetrics, overallFrom, type ClassifierMetrics, type ClusterMetrics, type GroupMetrics, type MetricsSettings } from './confusion.js';
 import { leafCounts, STRIDE, totals } from './counts.js';
 import type { ClassifierVerdicts } from './join.js';
@@ -40,29 +40,39 @@ export function sliceMetrics(
 ): Pick<ClassifierMetrics, 'slices' | 'slice_pockets'> {
   const slices: SliceMetrics[] = [];
   for (const { record, sliceOf } of dimensions) {
-    const groups = record.slices.length;
-    const counts = leafCounts(sliceOf, groups, verdicts.flagged, labels);
-    const all = groups > 0 ? totals(counts) : new Int32Array(STRIDE);
-    const stats = groupMetrics(counts, groups, all, overallFrom(all), settings, (g) => record.slices[g].suppressed);
-    stats.forEach((row, g) => {
-      const slice = record.slices[g];
-      if (slice.suppressed) row.pocket_fp = row.pocket_fn = false;
-      slices.push({
-        slice_id: slice.slice_id,
-        dimension_id: record.dimension_id,
-        field: record.field,
-        value: slice.value,
-        missing: slice.missing,
-        cluster_id: slice.cluster_id,
-        ...row,
-      });
-    });
+    slices.push(...dimensionSliceMetrics(record, leafCounts(sliceOf, record.slices.length, verdicts.flagged, labels), settings));
   }
   const listed = explainedElsewhere(dimensions, slices, clusters, settings.minEffect);
   return {
     slices,
     slice_pockets: { false_positive: rankSlicePockets(slices, 'fp', listed.fp), false_negative: rankSlicePockets(slices, 'fn', listed.fn) },
   };
+}
+
+/**
+ * The statistics of one dimension's slices from their counts (slices × STRIDE, src/metrics/counts.ts
+ * layout): each slice against the rest of the dimension, BH across its slices; a suppressed slice is never
+ * a pocket. Runs over count tables call it with counts added from shards (src/counts/slice-metrics.ts).
+ * @example
+ * const rows = dimensionSliceMetrics(dimension.record, leafCounts(dimension.sliceOf, dimension.record.slices.length, flagged, labels), settings);
+ */
+export function dimensionSliceMetrics(record: SliceDimensionRecord, counts: Int32Array, settings: MetricsSettings): SliceMetrics[] {
+  const groups = record.slices.length;
+  const all = groups > 0 ? totals(counts) : new Int32Array(STRIDE);
+  const stats = groupMetrics(counts, groups, all, overallFrom(all), settings, (g) => record.slices[g].suppressed);
+  return stats.map((row, g) => {
+    const slice = record.slices[g];
+    if (slice.suppressed) row.pocket_fp = row.pocket_fn = false;
+    return {
+      slice_id: slice.slice_id,
+      dimension_id: record.dimension_id,
+      field: record.field,
+      value: slice.value,
+      missing: slice.missing,
+      cluster_id: slice.cluster_id,
+      ...row,
+    };
+  });
 }
 
 /** Per kind, the cross slices whose value or cluster explains their rate (rate < max(value's, cluster's) + min-effect). */

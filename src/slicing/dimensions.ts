@@ -102,7 +102,7 @@ function asNumber(text: string): number | null {
 
 const sliceId = (dimension: string, index: number) => `${dimension}-${String(index).padStart(3, '0')}`;
 
-function privacyReason(users: number, size: number, ctx: DimensionContext): SliceSuppressionReason {
+function privacyReason(users: number, size: number, ctx: Pick<DimensionContext, 'minUsers' | 'minConversations'>): SliceSuppressionReason {
   return users < ctx.minUsers ? 'few_users' : size < ctx.minConversations ? 'few_conversations' : null;
 }
 
@@ -112,10 +112,28 @@ function valueDimension(field: SliceField, id: string, ctx: DimensionContext): S
   const sliceOf = Int32Array.from(field.values, (v) => index.get(v) as number);
   const sizes = groupSizes(sliceOf, distinct.length);
   const users = distinctUsersPerCluster(sliceOf, ctx.userOf, distinct.length);
-  const slices = distinct.map((value, i): SliceRecord => {
+  const record = valueDimensionRecord({ id, field: field.field, source: field.source }, distinct, sizes, users, ctx);
+  return { record, sliceOf };
+}
+
+/**
+ * A field dimension's record from its values (in compareValues order), their sizes and distinct users:
+ * slice ids by position, privacy suppression by min-users and min-conversations. Shared by runs over
+ * conversations and runs over count tables (src/counts/slice-metrics.ts).
+ * @example
+ * valueDimensionRecord({ id: 'S0', field: 'channel', source: 'metadata' }, ['api', null], [40, 3], [12, 2], { minUsers: 5, minConversations: 5 }).slices[1].suppressed; // true
+ */
+export function valueDimensionRecord(
+  dim: { id: string; field: string; source: FieldSource },
+  values: readonly (string | null)[],
+  sizes: ArrayLike<number>,
+  users: ArrayLike<number>,
+  ctx: Pick<DimensionContext, 'minUsers' | 'minConversations'>,
+): SliceDimensionRecord {
+  const slices = values.map((value, i): SliceRecord => {
     const reason = privacyReason(users[i], sizes[i], ctx);
     return {
-      slice_id: sliceId(id, i),
+      slice_id: sliceId(dim.id, i),
       value: reason === null ? value : null,
       missing: value === null,
       cluster_id: null,
@@ -125,7 +143,7 @@ function valueDimension(field: SliceField, id: string, ctx: DimensionContext): S
       suppression_reason: reason,
     };
   });
-  return { record: { dimension_id: id, field: field.field, source: field.source, cross_level: null, slices }, sliceOf };
+  return { dimension_id: dim.id, field: dim.field, source: dim.source, cross_level: null, slices };
 }
 
 function crossDimension(dim: SliceDimension, id: string, cross: CrossClusters, ctx: DimensionContext): SliceDimension {

@@ -128,7 +128,7 @@ describe('assign and merge', () => {
     await expect(assignShard({ ...shard, out: file('mine.txt') })).rejects.toThrow(/already exists and misfire did not write it/);
     expect(readFileSync(file('mine.txt'), 'utf8')).toBe('precious');
     await assignShard({ ...shard, out: file('part1.counts') });
-    expect(readFileSync(file('part1.counts'), 'utf8')).toContain('"schema": "misfire.counts/v1"');
+    expect(readFileSync(file('part1.counts'), 'utf8')).toContain('"schema": "misfire.counts/v2"');
   });
 
   it('write a gzipped count file for a name ending in .gz, replace it on a rerun, and merge it like the plain one', async () => {

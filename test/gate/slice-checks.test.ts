@@ -64,7 +64,7 @@ describe('slice checks', () => {
 
   it('says when there is nothing to check', () => {
     const base = syntheticInput([steady('L0-000'), steady('L0-001')]);
-    expect(computeGate(base).slices).toEqual({ status: 'not_recorded', note: 'the run has no slices.csv (written before misfire sliced by metadata): no slice checks', dimensions: [] });
+    expect(computeGate(base).slices).toEqual({ status: 'not_recorded', note: 'the run has no slices.csv (written before misfire sliced by metadata, or counted in a streamed run: its slices are in metrics.json only): no slice checks', dimensions: [] });
     expect(computeGate({ ...base, slices: { status: 'checked', dimensions: [] } }).slices.status).toBe('none');
   });
 });
