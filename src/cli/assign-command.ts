@@ -37,8 +37,8 @@ export const assignCommand: CommandModule<object, InferredOptionTypes<typeof ass
       .example('$0 assign --model reports/fit -c part-0.jsonl -v part-0-verdicts.csv -l part-0-labels.csv --out counts/part-0.counts', 'one shard')
       .example('$0 merge --model reports/fit counts/part-*.counts --out reports/all', 'then add the shards up into a run')
       .epilog(
-        'Memory stays bounded: conversations are read a batch at a time and the verdicts and labels are kept as a few bytes per ' +
-          'conversation. The count file records the model\'s fingerprint and the sha256 of each input.\n' +
+        'Memory stays bounded: conversations are read a batch at a time and the verdicts and labels are kept in typed columns (under 100 ' +
+          'bytes per conversation). The count file records the model\'s fingerprint and the sha256 of each input.\n' +
           exitCodesHelp({ success: 'written', usage: 'bad input, usage or a model that cannot place conversations (nothing is written)', unexpected: UNEXPECTED_ERROR_HELP }),
       ),
   handler: async (args) => {

@@ -173,8 +173,9 @@ export const runOptions = {
     defaultDescription: '200000',
     describe:
       'With more conversations than this, the clusters, names and examples are fitted on a seeded sample of this many, and every ' +
-      'conversation is streamed through them into count tables: memory stays bounded (a few bytes per conversation). ' +
-      'The conversations file is then read twice (not standard input).',
+      'conversation is streamed through them into count tables: memory stays bounded (the fit, plus under 100 bytes per ' +
+      'conversation: 10M peak at about 2 GB). The conversations file is then read twice (not standard input). Such a run ' +
+      'has metadata slices but no pockets by meaning and no --cross.',
   },
   'slice-by': {
     type: 'string',
