@@ -5,7 +5,7 @@
  * denominator, so the names say what sets a pocket apart) and apply the privacy thresholds.
  */
 import { clusterId } from '../clustering/hierarchy.js';
-import { DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
+import { containment, DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
 import { fitProjection, projectEveryRow, type Projection } from '../discovery/projection.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
@@ -144,22 +144,6 @@ export function dropSameNamedRepeats(search: { metrics: ErrorSearchMetrics; rows
   search.sets = keep.map((i) => search.sets[i]);
   search.rows.forEach((row, n) => (row.pocket_id = `${prefix}-${n + 1}`));
   search.metrics.pockets = search.rows;
-}
-
-/** Share of the smaller of two ascending member lists that lies in the other. */
-function containment(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let both = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      both++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return both / Math.max(1, Math.min(a.length, b.length));
 }
 
 function topLeaves(members: Int32Array, leafOf: Int32Array): { cluster_id: string; n: number }[] {

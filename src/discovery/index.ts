@@ -95,7 +95,7 @@ export function discoverErrorPockets(
   const kept: Candidate[] = [];
   for (const candidate of real) {
     if (pValue(candidate.statistic) >= settings.alpha) break;
-    if (kept.some((k) => overlap(k.members, candidate.members) > OVERLAP)) continue;
+    if (kept.some((k) => containment(k.members, candidate.members) > OVERLAP)) continue;
     kept.push(candidate);
   }
   const projectDenominator = () => (settings.projectAll ? gatherRows(settings.projectAll(), projection.width, denominator) : project(projection, embedding.data, denominator));
@@ -141,10 +141,12 @@ function regionOf(candidate: Candidate, points: Float32Array, width: number, den
 }
 
 /**
- * How much of the smaller region lies in the larger: a region mostly inside a stronger one already reported
- * (or mostly covering it) adds nothing a reviewer needs.
+ * How much of the smaller of two ascending member lists lies in the other (0 when either is empty): a region
+ * mostly inside a stronger one already reported (or mostly covering it) adds nothing a reviewer needs.
+ * @example
+ * containment(Int32Array.of(1, 2, 3, 4), Int32Array.of(2, 3, 4, 5, 6)); // 0.75
  */
-function overlap(a: Int32Array, b: Int32Array): number {
+export function containment(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let both = 0;
@@ -156,7 +158,7 @@ function overlap(a: Int32Array, b: Int32Array): number {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return both / Math.min(a.length, b.length);
+  return both / Math.max(1, Math.min(a.length, b.length));
 }
 
 function countOnes(flags: Uint8Array): number {
