@@ -7,13 +7,14 @@
 // `npm run bench` builds first; this script uses dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { metricsMicroBench } from './bench/metrics-micro.mjs';
 import { formatTable } from './bench/table.mjs';
+import { cachedDataset } from './bench/cached-dataset.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
@@ -106,21 +107,7 @@ if (values.scale) {
 const log = (line) => process.stderr.write(`${line}\n`);
 
 // 1. Data, cached by n, seed and the generator's compiled code.
-const generatorDigest = digestFiles(join(ROOT, 'dist', 'demo')).slice(0, 12);
-const dataDir = values['data-dir'] ?? join(tmpdir(), 'misfire-bench', `n${n}-s${seed}`);
-const marker = join(dataDir, '.complete.json');
-let generateSeconds = null;
-if (!existsSync(marker) || JSON.parse(readFileSync(marker, 'utf8')).generatorDigest !== generatorDigest) {
-  rmSync(dataDir, { recursive: true, force: true });
-  log(`generating ${n.toLocaleString('en-US')} conversations (seed ${seed}) into ${dataDir} …`);
-  const { generateDataset } = await import('../dist/demo/index.js');
-  const t = performance.now();
-  const summary = await generateDataset({ n, seed, outDir: dataDir });
-  generateSeconds = (performance.now() - t) / 1000;
-  writeFileSync(marker, JSON.stringify({ n, seed, generatorDigest, topics: Object.keys(summary.topicCounts).length }));
-} else {
-  log(`using cached data in ${dataDir}`);
-}
+const { dir: dataDir, generateSeconds } = await cachedDataset({ root: ROOT, dir: values['data-dir'] ?? join(tmpdir(), 'misfire-bench', `n${n}-s${seed}`), n, seed, log });
 
 // 2. The run, in a child process (its own peak RSS), optionally twice for the determinism check.
 const outRoot = mkdtempSync(join(tmpdir(), 'misfire-bench-out-'));
@@ -251,12 +238,4 @@ function compareArtifacts(a, b) {
 
 function sha256(file) {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
-function digestFiles(dir) {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) if (name.endsWith('.js')) hash.update(name).update(readFileSync(join(dir, name)));
-  const topics = join(dir, 'topics');
-  if (existsSync(topics)) for (const name of readdirSync(topics).sort()) hash.update(name).update(readFileSync(join(topics, name)));
-  return hash.digest('hex');
 }

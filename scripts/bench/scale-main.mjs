@@ -6,12 +6,13 @@
 // next to the full fit (an in-memory run over every conversation), at the default k and at k = topics.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { adjustedRandIndex } from './ari.mjs';
 import { plantedFound, readTruth } from './scale-planted.mjs';
+import { cachedDataset } from './cached-dataset.mjs';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const int = (x) => Math.round(x).toLocaleString('en-US');
@@ -55,16 +56,7 @@ function machine() {
 
 /** Generated data of size n (cached by n, seed and the generator's compiled code, as the main bench does). */
 async function dataset(root, dataRoot, n, seed) {
-  const dir = join(dataRoot, `n${n}-s${seed}`);
-  const marker = join(dir, '.complete.json');
-  const digest = digestFiles(join(root, 'dist', 'demo')).slice(0, 12);
-  if (existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8')).generatorDigest === digest) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  log(`generating ${int(n)} conversations (seed ${seed}) into ${dir} …`);
-  const { generateDataset } = await import(join(root, 'dist', 'demo', 'index.js'));
-  const summary = await generateDataset({ n, seed, outDir: dir });
-  writeFileSync(marker, JSON.stringify({ n, seed, generatorDigest: digest, topics: Object.keys(summary.topicCounts).length }));
-  return dir;
+  return (await cachedDataset({ root, dir: join(dataRoot, `n${n}-s${seed}`), n, seed, log })).dir;
 }
 
 function child(root, args) {
@@ -161,12 +153,4 @@ export function formatScale(r) {
     lines.push(`planted pockets among the first 8 hierarchy pockets (of ${a.planted.sample.length}): sample fit ${count(a.planted.sample, 'found')} whole + ${count(a.planted.sample, 'foundInPieces') - count(a.planted.sample, 'found')} in sibling pieces, full fit ${count(a.planted.full, 'found')} + ${count(a.planted.full, 'foundInPieces') - count(a.planted.full, 'found')}; the same: ${a.plantedSame ? 'yes' : 'no'}; the sample fit finds every one the full fit finds: ${a.plantedNotWorse ? 'met' : 'MISSED'}`);
   }
   return lines.join('\n');
-}
-
-function digestFiles(dir) {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) if (name.endsWith('.js')) hash.update(name).update(readFileSync(join(dir, name)));
-  const topics = join(dir, 'topics');
-  if (existsSync(topics)) for (const name of readdirSync(topics).sort()) hash.update(name).update(readFileSync(join(topics, name)));
-  return hash.digest('hex');
 }
