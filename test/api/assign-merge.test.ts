@@ -13,6 +13,7 @@ import { mergeCounts } from '../../src/api/merge.js';
 import { readRunFolder, readRunMetrics } from '../../src/artifacts/read-run.js';
 import { parseCsv } from '../helpers/crafted-data.js';
 import { PINNED_NOW, sharedDemoRun } from '../helpers/demo-run.js';
+import { writeDemoShards } from '../helpers/demo-shards.js';
 import { demoFile } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -20,24 +21,9 @@ let dir: string;
 const file = (name: string) => join(dir, name);
 const SHARDS = 3;
 
-/** The demo split into three shards by line, verdicts and labels following their conversations. */
-function writeShards(): void {
-  const lines = readFileSync(demoFile('conversations.jsonl'), 'utf8').split('\n').filter(Boolean);
-  const shardOf = new Map<string, number>();
-  const parts = Array.from({ length: SHARDS }, (_, s) => lines.filter((_, i) => i % SHARDS === s));
-  parts.forEach((part, s) => {
-    for (const line of part) shardOf.set((JSON.parse(line) as { id: string }).id, s);
-    writeFileSync(file(`c${s}.jsonl`), `${part.join('\n')}\n`);
-  });
-  for (const name of ['verdicts', 'labels']) {
-    const [header, ...rows] = readFileSync(demoFile(`${name}.csv`), 'utf8').split('\n').filter(Boolean);
-    for (let s = 0; s < SHARDS; s++) writeFileSync(file(`${name}${s}.csv`), `${[header, ...rows.filter((r) => shardOf.get(r.split(',')[0]) === s)].join('\n')}\n`);
-  }
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'misfire-shards-'));
-  writeShards();
+  writeDemoShards(dir, SHARDS);
   await assignShard({ model: sharedDemoRun(), conversations: demoFile('conversations.jsonl'), verdicts: [demoFile('verdicts.csv')], labels: demoFile('labels.csv'), out: file('all.counts'), assignments: file('all.csv') });
   for (let s = 0; s < SHARDS; s++) {
     await assignShard({ model: sharedDemoRun(), conversations: file(`c${s}.jsonl`), verdicts: [file(`verdicts${s}.csv`)], labels: file(`labels${s}.csv`), out: file(`part${s}.counts`) });

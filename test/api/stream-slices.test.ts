@@ -17,6 +17,7 @@ import type { MetricsDocument } from '../../src/artifacts/metrics-document.js';
 import { CLUSTER_SKETCH_SIZE } from '../../src/counts/bottom-k.js';
 import { exitCodeFor, MisfireError } from '../../src/errors.js';
 import { DEMO_INPUTS, PINNED_NOW, sharedDemoRun } from '../helpers/demo-run.js';
+import { writeDemoShards } from '../helpers/demo-shards.js';
 import { demoFile } from '../helpers/paths.js';
 
 const SHARDS = 4;
@@ -27,24 +28,9 @@ let inMemory: MetricsDocument;
 const file = (name: string) => join(dir, name);
 const text = (run: string, name: string) => readFileSync(join(run, name), 'utf8');
 
-/** The demo split into shards by line, verdicts and labels following their conversations. */
-function writeShards(): void {
-  const lines = readFileSync(demoFile('conversations.jsonl'), 'utf8').split('\n').filter(Boolean);
-  const shardOf = new Map<string, number>();
-  for (let s = 0; s < SHARDS; s++) {
-    const part = lines.filter((_, i) => i % SHARDS === s);
-    for (const line of part) shardOf.set((JSON.parse(line) as { id: string }).id, s);
-    writeFileSync(file(`c${s}.jsonl`), `${part.join('\n')}\n`);
-  }
-  for (const name of ['verdicts', 'labels']) {
-    const [header, ...rows] = readFileSync(demoFile(`${name}.csv`), 'utf8').split('\n').filter(Boolean);
-    for (let s = 0; s < SHARDS; s++) writeFileSync(file(`${name}${s}.csv`), `${[header, ...rows.filter((r) => shardOf.get(r.split(',')[0]) === s)].join('\n')}\n`);
-  }
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'misfire-stream-slices-'));
-  writeShards();
+  writeDemoShards(dir, SHARDS);
   const inputs = { ...DEMO_INPUTS, verdicts: [...DEMO_INPUTS.verdicts], fitSample: 1000, now: PINNED_NOW };
   streamed = await runAtScale({ ...inputs, out: file('streamed') });
   channelOnly = await runAtScale({ ...inputs, out: file('channel'), settings: { sliceBy: ['channel'] } });
