@@ -17,6 +17,7 @@ import { leafToLevelMaps } from '../metrics/levels.js';
 import { metricsDocument, type MetricsDocument } from '../artifacts/metrics-document.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
 import type { LeafCentroids } from '../artifacts/model-files.js';
+import type { RunFolderContent } from '../artifacts/write-run.js';
 import type { RunSettings } from './settings.js';
 
 export interface CountsRunParts {
@@ -24,6 +25,17 @@ export interface CountsRunParts {
   clusters: ClusterRecord[];
   metrics: MetricsDocument;
   gapLines: string[];
+}
+
+/**
+ * The run-folder content every counted run shares: its metrics and clusters, no assignments (a streamed
+ * run writes them as it goes, a merged run has none), no pockets among the errors, and no slices.csv when
+ * there are slices (it needs every conversation's slice id, known only once every value is counted; an
+ * empty slices.csv, header only, otherwise).
+ * @example await writeRunArtifacts(writer, { ...countedRunContent(parts), run, timings, embeddingModel, centroids, report });
+ */
+export function countedRunContent(parts: CountsRunParts): Pick<RunFolderContent, 'metrics' | 'clusters' | 'assignments' | 'pockets' | 'slices'> {
+  return { metrics: parts.metrics, clusters: parts.clusters, assignments: null, pockets: [], slices: parts.metrics.slicing.dimensions.length ? null : [] };
 }
 
 /**

@@ -27,7 +27,7 @@ import { inputFormat } from '../io/table-batches.js';
 import { emptyUsage } from '../providers/types.js';
 import { renderReport } from '../render/render-report.js';
 import { collectWarnings, type WarningSink } from '../warnings.js';
-import { assertNoGaps, countsRunParts } from './counts-run.js';
+import { assertNoGaps, countedRunContent, countsRunParts } from './counts-run.js';
 import { readModelRun } from './model-run.js';
 import { StageClock } from './stage-clock.js';
 
@@ -126,12 +126,8 @@ export async function mergeCounts(options: MergeOptions): Promise<MergeOutcome> 
     options.out,
     (writer) =>
       writeRunArtifacts(writer, {
+        ...countedRunContent(parts),
         run,
-        metrics: parts.metrics,
-        clusters: parts.clusters,
-        assignments: null,
-        pockets: [],
-        slices: parts.metrics.slicing.dimensions.length ? null : [],
         timings: clock.timings,
         embeddingModel,
         centroids: model.centroids,

@@ -32,7 +32,7 @@ import { renderReport } from '../render/render-report.js';
 import { chosenFields, sliceFields } from '../slicing/fields.js';
 import { EMBEDDING_TEXT_VERSION } from '../text/embedding-text.js';
 import { silentProgress, type Conversation } from '../types.js';
-import { assertNoGaps, countsRunParts, gapLinesOf } from './counts-run.js';
+import { assertNoGaps, countedRunContent, countsRunParts, gapLinesOf } from './counts-run.js';
 import { fitClusters } from './fit-clusters.js';
 import { warnAboutConcern, warnIfKClamped } from './input-warnings.js';
 import { batchPlacer, PLACE_BATCH, type BatchPlacer } from './placer.js';
@@ -151,13 +151,8 @@ export async function streamRun(options: ScaledRunOptions, prepared: PreparedRun
       progress.start('write artifacts');
       const report = renderReport({ run, metrics: parts.metrics, clusters: parts.clusters, now: options.now ?? new Date(), centroids });
       await writeRunArtifacts(writer, {
+        ...countedRunContent(parts),
         run,
-        metrics: parts.metrics,
-        clusters: parts.clusters,
-        assignments: null,
-        pockets: [],
-        // slices.csv needs every conversation's slice id, known only once every value is counted: a counted run has none.
-        slices: parts.metrics.slicing.dimensions.length ? null : [],
         timings: clock.timings,
         embeddingModel: { model, text: EMBEDDING_TEXT_VERSION },
         centroids,
