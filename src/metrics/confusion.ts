@@ -141,20 +141,34 @@ export function classifierMetricsFromCounts(
 ): ClassifierMetrics {
   const all = totals(perLevel[0] ?? new Int32Array(STRIDE));
   const overall = overallFrom(all);
-  const clusters: ClusterMetrics[] = [];
   const rowsByLevel: ClusterMetrics[][] = [];
   perLevel.forEach((counts, level) => {
     const stats = groupMetrics(counts, hierarchy.levels[level]?.k ?? 0, all, overall, settings, (c) => suppressedAt(level, c));
     const rows = stats.map((row, c): ClusterMetrics => ({ cluster_id: clusterId(level, c), level, ...row }));
     rowsByLevel.push(rows);
-    clusters.push(...rows);
   });
+  return classifierRecord(hierarchy, verdicts, overall, rowsByLevel);
+}
+
+/**
+ * A classifier's metrics record from its cluster rows by level: the clusters of every level in order, its
+ * pockets ranked, and the sections other stages fill (scores, proxy, categories, pockets by meaning, slices)
+ * empty.
+ * @example
+ * const metrics = classifierRecord(hierarchy, verdicts, overall, rowsByLevel); // metrics.scores === null
+ */
+export function classifierRecord(
+  hierarchy: Hierarchy,
+  verdicts: Pick<ClassifierVerdicts, 'name' | 'threshold' | 'hasScores'>,
+  overall: OverallMetrics,
+  rowsByLevel: ClusterMetrics[][],
+): ClassifierMetrics {
   return {
     name: verdicts.name,
     threshold: verdicts.threshold,
     has_scores: verdicts.hasScores,
     overall,
-    clusters,
+    clusters: rowsByLevel.flat(),
     pockets: { false_positive: rankPockets(hierarchy, rowsByLevel, 'fp'), false_negative: rankPockets(hierarchy, rowsByLevel, 'fn') },
     scores: null,
     proxy: null,

@@ -9,11 +9,10 @@ import { clusterId, type Hierarchy } from '../clustering/hierarchy.js';
 import { countsByLevel, FLAGGED, STRIDE, totals, VERDICTS } from './counts.js';
 import { CELL, designCells, FN, FP, sumCells, TN, TP } from './design-cells.js';
 import { designRate, effectiveFisher, type DesignRate, type StratumFrame } from './design-rates.js';
-import { isPocket, type ClassifierMetrics, type ClusterMetrics, type MetricsSettings, type OverallMetrics } from './confusion.js';
+import { classifierRecord, isPocket, type ClassifierMetrics, type ClusterMetrics, type MetricsSettings, type OverallMetrics } from './confusion.js';
 import { leafToLevelMaps } from './levels.js';
 import type { SampleDesign } from './design.js';
 import type { ClassifierVerdicts } from './join.js';
-import { rankPockets } from './pocket-ranking.js';
 
 /** What a cluster's design-based estimates add to its sample counts (metrics.json `design`). */
 export interface DesignRates {
@@ -66,7 +65,6 @@ export function designClassifierMetrics(
   const perLevel = countsByLevel(hierarchy, verdicts.flagged, labels);
   const overall = overallRow(totals(perLevel[0] ?? new Int32Array(STRIDE)), 0, all);
   const maps = leafToLevelMaps(hierarchy);
-  const clusters: ClusterMetrics[] = [];
   const extras: DesignClusterRates[] = [];
   const rowsByLevel: ClusterMetrics[][] = [];
   perLevel.forEach((counts, level) => {
@@ -93,22 +91,10 @@ export function designClassifierMetrics(
       row.pocket_fn = isPocket(row.fnr, overall.fnr, row.fnr_q, supports[i].fn, settings);
     });
     rowsByLevel.push(rows);
-    clusters.push(...rows);
   });
   return {
-    name: verdicts.name,
-    threshold: verdicts.threshold,
-    has_scores: verdicts.hasScores,
-    overall,
-    clusters,
-    pockets: { false_positive: rankPockets(hierarchy, rowsByLevel, 'fp'), false_negative: rankPockets(hierarchy, rowsByLevel, 'fn') },
-    scores: null,
-    proxy: null,
-    categories: null,
-    error_pockets: null,
-    // Metadata slices are not design-weighted yet: with a labelled sample they are left out.
-    slices: [],
-    slice_pockets: { false_positive: [], false_negative: [] },
+    // Metadata slices are not design-weighted yet: with a labelled sample they are left out (empty).
+    ...classifierRecord(hierarchy, verdicts, overall, rowsByLevel),
     design: { overall: designRates(all), clusters: extras },
   };
 }
