@@ -6,7 +6,7 @@
 import type { ClassifierMetrics, ClusterMetrics } from '../metrics/confusion.js';
 import { forestPlot, type ForestRow } from './charts/forest-plot.js';
 import { displayDescription, displayName, type ClusterIndex } from './cluster-lookup.js';
-import { interval, pct, pValue, signed } from './format.js';
+import { pocketRateCells } from './pocket-rate-cells.js';
 import type { PocketGroup, PocketListView, PocketRow } from './pocket-types.js';
 
 /** Pockets listed (and plotted) per classifier and kind; the rest are counted. */
@@ -108,13 +108,7 @@ function pocketRow(r: ClusterMetrics, kind: PocketKind, c: ClassifierMetrics, cl
     name: displayName(record, r.cluster_id),
     description: displayDescription(record),
     level: r.level,
-    support: kind === 'fp' ? r.fp + r.tn : r.fn + r.tp,
-    rate: pct(kind === 'fp' ? r.fpr : r.fnr),
-    ci: interval(kind === 'fp' ? r.fpr_ci : r.fnr_ci),
-    overall: pct(kind === 'fp' ? c.overall.fpr : c.overall.fnr),
-    excess: signed(kind === 'fp' ? r.excess_fp : r.excess_fn),
-    share: pct(kind === 'fp' ? r.share_fp : r.share_fn),
-    q: pValue(kind === 'fp' ? r.fpr_q : r.fnr_q),
+    ...pocketRateCells(r, kind, c.overall),
   };
 }
 

@@ -3,19 +3,13 @@
  * the pockets found among the errors. Plain text (templates escape it) and checked charts.
  */
 import type { TrustedSvg } from './charts/trusted-svg.js';
+import type { PocketRateCells } from './pocket-rate-cells.js';
 
-export interface PocketRow {
+export interface PocketRow extends PocketRateCells {
   clusterId: string;
   name: string;
   description: string;
   level: number;
-  support: number;
-  rate: string;
-  ci: string;
-  overall: string;
-  excess: string;
-  share: string;
-  q: string;
 }
 
 /** A pocket, or a parent cluster heading a group of sibling pockets, with the pockets listed under it. */

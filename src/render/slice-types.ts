@@ -1,5 +1,6 @@
 /** Shapes of the report's slices section (slices-view.ts). Plain text (templates escape it) and checked charts. */
 import type { TrustedSvg } from './charts/trusted-svg.js';
+import type { PocketRateCells } from './pocket-rate-cells.js';
 import type { RateCell } from './view-types.js';
 
 /** One shown slice of a field: its value (× cluster) and every classifier's rates, in the explorer's column order. */
@@ -32,18 +33,11 @@ export interface SliceFieldView {
 }
 
 /** A slice pocket as the per-classifier lists show it. */
-export interface SlicePocketRow {
+export interface SlicePocketRow extends PocketRateCells {
   sliceId: string;
   anchor: string;
   /** `channel = api`, `channel = api × <cluster name>`. */
   name: string;
-  support: number;
-  rate: string;
-  ci: string;
-  overall: string;
-  excess: string;
-  share: string;
-  q: string;
 }
 
 export interface SlicesView {

@@ -12,7 +12,8 @@ import { sliceName, sliceValueText } from '../slicing/names.js';
 import { wilsonInterval } from '../stats/index.js';
 import { forestPlot, type ForestRow } from './charts/forest-plot.js';
 import { displayName, type ClusterIndex } from './cluster-lookup.js';
-import { count, interval, pct, pValue, signed } from './format.js';
+import { count, interval, pct } from './format.js';
+import { pocketRateCells } from './pocket-rate-cells.js';
 import { emptyCell, rateCell } from './rate-cell.js';
 import { rateColour, textOn } from './rate-colour.js';
 import type { RateCell } from './view-types.js';
@@ -146,13 +147,7 @@ function pocketRows(c: ClassifierMetrics, kind: Kind, ids: readonly string[], ro
       sliceId: id,
       anchor: `slice-${id}`,
       name: sliceName(r, clusterName),
-      support: kind === 'fp' ? r.fp + r.tn : r.fn + r.tp,
-      rate: pct(kind === 'fp' ? r.fpr : r.fnr),
-      ci: interval(kind === 'fp' ? r.fpr_ci : r.fnr_ci),
-      overall: pct(kind === 'fp' ? c.overall.fpr : c.overall.fnr),
-      excess: signed(kind === 'fp' ? r.excess_fp : r.excess_fn),
-      share: pct(kind === 'fp' ? r.share_fp : r.share_fn),
-      q: pValue(kind === 'fp' ? r.fpr_q : r.fnr_q),
+      ...pocketRateCells(r, kind, c.overall),
     }];
   });
 }
