@@ -101,7 +101,8 @@ export function wordIds(text: string, table: WordVectorTable, a = SIF_A): number
 
 /**
  * Weighted mean word vector of each text in [start, end) into `out` at row offset `start` (rows of
- * `table.dim`; no known word → zeros). The chunk function of {@link embedSifRows} and of a parallel embedding.
+ * `table.dim`; no known word → zeros); the chunk function of the parallel embedding (semantic.ts). Then
+ * {@link sifModelFromMeans} fits the model on the first rows and {@link finishSifRows} makes them SIF rows.
  */
 export function sifMeans(texts: readonly string[], table: WordVectorTable, a: number, start: number, end: number, out: Float32Array): void {
   const { weights, dense } = lookupFor(table, a);
@@ -149,19 +150,6 @@ export function sifModelFromMeans(means: Float32Array, dim: number, rows: number
 }
 
 /**
- * Fit SIF on `texts`: the first principal component of the weighted means of the first rows.
- * @example
- * const model = fitSif(summaries, table); // { table: 'wink-…', a: 0.001, component: Float32Array(100) }
- */
-export function fitSif(texts: readonly string[], table: WordVectorTable, options: { a?: number } = {}): SifModel {
-  const a = options.a ?? SIF_A;
-  const rows = Math.min(texts.length, COMPONENT_SAMPLE);
-  const means = new Float32Array(rows * table.dim);
-  sifMeans(texts, table, a, 0, rows, means);
-  return sifModelFromMeans(means, table.dim, rows, table.id, a);
-}
-
-/**
  * Rows [start, end) of `out` (weighted means, see {@link sifMeans}) turned into SIF rows in place: the model's
  * principal component removed, then scaled to unit length (zero rows stay zero).
  */
@@ -181,16 +169,4 @@ export function finishSifRows(model: SifModel, dim: number, start: number, end: 
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let d = 0; d < dim; d++) out[at + d] = row[d] * scale;
   }
-}
-
-/**
- * SIF rows of texts [start, end) into `out` at row offset `start` (unit length; zeros for a text with no
- * known word), with the model's principal component removed.
- * @example
- * const out = new Float32Array(texts.length * table.dim);
- * embedSifRows(model, table, texts, 0, texts.length, out);
- */
-export function embedSifRows(model: SifModel, table: WordVectorTable, texts: readonly string[], start: number, end: number, out: Float32Array): void {
-  sifMeans(texts, table, model.a, start, end, out);
-  finishSifRows(model, table.dim, start, end, out);
 }
