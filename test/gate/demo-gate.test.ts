@@ -4,7 +4,7 @@
  * come from the gate's verdict; every unsafe comparison exits 2.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gateAgainstBaseline, gateRun } from '../../src/api/gate.js';
@@ -189,7 +189,8 @@ describe('gate against a stored baseline run', () => {
     // A copy of the full run whose run.json names this file's own copy of the verdicts, which can change.
     const run = copyRun(fullRun, join(demo.dir, 'run-full-copy'));
     const record = JSON.parse(readFileSync(join(run, 'run.json'), 'utf8')) as RunRecord;
-    expect(readFileSync(demo.verdicts)).toEqual(readFileSync(record.inputs.verdicts[0].file));
+    // run.json records its inputs relative to the folder of the run that wrote it (the copy's source).
+    expect(readFileSync(demo.verdicts)).toEqual(readFileSync(resolve(fullRun, record.inputs.verdicts[0].file)));
     record.inputs.verdicts[0].file = demo.verdicts;
     writeFileSync(join(run, 'run.json'), JSON.stringify(record));
     const baselineDir = join(demo.dir, 'baseline');
