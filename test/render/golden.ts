@@ -11,8 +11,14 @@ import { TrustedSvg } from '../../src/render/charts/trusted-svg.js';
 import { REPO } from '../helpers/paths.js';
 
 const LIST_ITEMS = 4;
-/** The repository as a path relative to a temporary run folder (run.json records inputs so). */
-const RELATIVE_REPO = new RegExp(`^(?:\\.\\./)+${REPO.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+/**
+ * The repository as a path relative to a temporary run folder (run.json records inputs so): `../` steps, then
+ * the repository's path below the folder it shares with the run folder — all of it (`../../work/misfire/`),
+ * or only its end when both are under one folder (a clone in /tmp: `../../tmp.Ab12/`). Longest ends first.
+ */
+const REPO_PARTS = REPO.split('/').filter(Boolean);
+const REPO_ENDS = REPO_PARTS.map((_, i) => REPO_PARTS.slice(i).join('/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const RELATIVE_REPO = new RegExp(`^(?:\\.\\./)+(?:${REPO_ENDS.join('|')})/`);
 /** Keys left out: derived tooltip/search text that repeats what other fields already pin down. */
 const OMITTED = new Set(['title', 'search']);
 
