@@ -3,7 +3,7 @@
  * common in assistant traffic, with a fast English path (most traffic, and where franc is weakest: on short
  * English prompts it often answers Danish or Scots).
  */
-import { francAll } from 'franc';
+import { createTrigramRanker } from './trigram-ranker.js';
 
 /** franc looks at no more than this many characters (it is the slow part of facet extraction). */
 export const LANGUAGE_SAMPLE_CHARS = 300;
@@ -44,7 +44,8 @@ const ENGLISH_MARKERS: ReadonlySet<string> = new Set([
   "can't", "what's", 'please', 'help', 'write', 'explain', 'does', 'did', 'who', 'make', 'give', 'tell',
 ]);
 
-const FRANC_OPTIONS = { minLength: LANGUAGE_MIN_CHARS, only: [...DETECTABLE_LANGUAGES] };
+/** franc's ranking over {@link DETECTABLE_LANGUAGES}, with the models merged once (same scores, faster). */
+const ranker = createTrigramRanker(DETECTABLE_LANGUAGES, LANGUAGE_MIN_CHARS);
 
 const WORD = /[A-Za-z]+(?:'[a-z]+)?/g;
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/g;
@@ -78,7 +79,7 @@ export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS).trim();
   if (sample.length < LANGUAGE_MIN_CHARS) return 'und';
   if (looksEnglish(sample)) return 'eng';
-  const ranked = francAll(sample, FRANC_OPTIONS);
+  const ranked = ranker.rank(sample);
   const [best, runnerUp] = ranked;
   if (best === undefined || best[0] === 'und') return 'und';
   // A single candidate means the script alone decided (Han → cmn, Hangul → kor): reliable even when short.
