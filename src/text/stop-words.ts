@@ -57,6 +57,7 @@ const BOILERPLATE = new RegExp(
 /** Placeholders the scrubber and summariser leave behind ([EMAIL], [PHONE], [code], …) are not words. */
 const PLACEHOLDER = /\[[A-Za-z_]+\]/g;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’+#-]*/gu;
+const APOSTROPHE_OR_HYPHEN = /['’-]/;
 const NUMBER_LIKE = /^[\p{N}.,:/+#-]+[a-z]{0,2}$/u;
 
 function escapeRegExp(text: string): string {
@@ -82,7 +83,8 @@ export function textWords(text: string): (string | null)[] {
   for (const chunk of cleaned.split(/[|.!?;:,()"“”\n]+|\s[-–—]\s/)) {
     if (out.length && out[out.length - 1] !== null) out.push(null);
     for (const raw of chunk.match(WORD) ?? []) {
-      const w = raw.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '').replace(/'/g, '');
+      // Most words hold no apostrophe or hyphen, and then every replacement below leaves them as they are.
+      const w = APOSTROPHE_OR_HYPHEN.test(raw) ? raw.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '').replace(/'s$/, '').replace(/'/g, '') : raw;
       if (w) out.push(w);
     }
   }
