@@ -21,6 +21,18 @@ export interface ChunkJob {
 /** Computes items [start, end) of a job. */
 export type ChunkFn = (start: number, end: number) => void;
 
+/** A function worker threads can load: its module's URL (the module's `import.meta.url`) and the export's name. */
+export interface ModuleTask {
+  moduleUrl: string;
+  exportName: string;
+}
+
+/** A computation started beside the caller's next steps (see {@link ChunkRunner.beside}). */
+export interface BesideCall<R> {
+  /** Its result; computed here and now when no other thread has (or the one that was to has failed). */
+  join(): Promise<R>;
+}
+
 export interface ChunkRunner {
   /** Compute every chunk of the job (with `runLocal` on this thread, or its task elsewhere); returns when all are done. */
   run(job: ChunkJob, runLocal: ChunkFn): void;
@@ -30,6 +42,12 @@ export interface ChunkRunner {
   int32(length: number): Int32Array;
   /** `array` as every thread of this runner can read it without a copy each (the array itself, or a copy). */
   share<T extends Float32Array | Int32Array>(array: T): T;
+  /**
+   * `task(argument)`, started on another thread when this runner has one to spare for it while the caller goes
+   * on, else computed by `local(argument)` on this thread when joined. Both must compute the same result.
+   * `items` sizes the work (small jobs stay on this thread).
+   */
+  beside<A, R>(task: ModuleTask, argument: A, local: (argument: A) => R, items: number): BesideCall<R>;
 }
 
 /**
@@ -45,4 +63,5 @@ export const sequentialChunks: ChunkRunner = {
   float32: (length) => new Float32Array(length),
   int32: (length) => new Int32Array(length),
   share: (array) => array,
+  beside: (_task, argument, local) => ({ join: async () => local(argument) }),
 };

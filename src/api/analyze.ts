@@ -14,10 +14,10 @@ import type { EmbeddingModel } from '../embedding/semantic.js';
 import { emptyFacetsFallback, type FacetsFallbackLog, type Provider, type ProviderContext } from '../providers/types.js';
 import type { Conversation, Embedding, Facets, LabelRow, VerdictRow } from '../types.js';
 import type { ClusterRecord } from '../artifacts/cluster-record.js';
-import { parallelChunks } from '../parallel/threads.js';
+import { parallelChunks } from '../parallel/parallel-chunks.js';
 import { thresholdsByClassifier, type RunSettings } from './settings.js';
 import { StageClock } from './stage-clock.js';
-import { findErrorPockets, type PocketMembers } from './find-error-pockets.js';
+import { findErrorPockets, startErrorSearches, type ErrorSearches, type PocketMembers } from './find-error-pockets.js';
 import { fitClusters } from './fit-clusters.js';
 import { runSliceDimensions } from './slicing.js';
 import { chosenFields } from '../slicing/fields.js';
@@ -79,7 +79,16 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
   }
   if (joined.classifiers.length === 0) throw inputError('no verdicts: the verdict files hold no rows with a score or flagged value');
   const chosen = chosenFields(settings.sliceBy, input.conversations);
-  const { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters } = await fitClusters(input.conversations, input.embedding, provider, settings, ctx, clock);
+  // The search among the errors needs every labelled error; a sample's errors stand for others it has not seen.
+  // It needs only the embedding, so it starts beside the clustering and naming (see startErrorSearches).
+  const searchErrors = joined.labels !== null && settings.permutations > 0 && !design;
+  const started: { searches?: ErrorSearches } = {};
+  const onEmbedded = (embedding: Embedding) => {
+    started.searches = startErrorSearches({ embedding, classifiers: joined.classifiers, labels: joined.labels as Int8Array }, settings, ctx.chunkRunner);
+  };
+  const { userOf, users, facets, summaries, embedding, embeddingModel, hierarchy, clusters } = await fitClusters(input.conversations, input.embedding, provider, settings, ctx, clock, {
+    onEmbedded: searchErrors ? onEmbedded : undefined,
+  });
   const suppressed = new Set(clusters.filter((c) => c.suppressed).map((c) => c.cluster_id));
   // Slices are not design-weighted: a run from a labelling sample has none (metrics.json says so by an empty list).
   const slices = design ? [] : clock.time('slices', () => runSliceDimensions({ conversations: input.conversations, facets, chosen, userOf, hierarchy, clusters, settings }));
@@ -97,10 +106,10 @@ export async function analyze(input: AnalyzeInput, provider: Provider, settings:
     }).classifiers,
     ctx.progress,
   );
-  // The search among the errors needs every labelled error; a sample's errors stand for others it has not seen.
-  const pockets = joined.labels && settings.permutations > 0 && !design
+  const { searches } = started;
+  const pockets = searches
     ? await clock.timeAsync('error pockets', () =>
-        findErrorPockets({ embedding, classifiers: joined.classifiers, labels: joined.labels as Int8Array, leafOf: hierarchy.leafOf, summaries, userOf }, settings, provider, ctx),
+        findErrorPockets(searches, { embedding, classifiers: joined.classifiers, labels: joined.labels as Int8Array, leafOf: hierarchy.leafOf, summaries, userOf }, settings, provider, ctx),
       )
     : null;
   for (const m of metrics) m.error_pockets = pockets?.byClassifier.get(m.name) ?? null;

@@ -19,7 +19,7 @@ import type { FileDigest } from '../io/file-digest.js';
 import { newDigest } from '../io/file-digest.js';
 import { assertStdinUse, STDIN } from '../io/input-bytes.js';
 import { readConversationBatches } from '../io/read-conversations.js';
-import { parallelChunks } from '../parallel/threads.js';
+import { parallelChunks } from '../parallel/parallel-chunks.js';
 import { emptyUsage, type ProviderContext } from '../providers/types.js';
 import { silentProgress, type ProgressReporter } from '../types.js';
 import { MISFIRE_VERSION } from '../version.js';

@@ -5,15 +5,15 @@
  * denominator, so the names say what sets a pocket apart) and apply the privacy thresholds.
  */
 import { clusterId } from '../clustering/hierarchy.js';
-import { containment, DEFAULT_SAMPLE_SIZE, discoverErrorPockets } from '../discovery/index.js';
-import { fitProjection, projectEveryRow, type Projection } from '../discovery/projection.js';
+import { containment, DEFAULT_SAMPLE_SIZE } from '../discovery/index.js';
+import { pocketsOfSearches, SEARCH_REGIONS_TASK, searchRegions, type ErrorSearchInput, type RegionSearches } from '../discovery/search-errors.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
 import { MIN_AUDIT_SCORE } from './label-hierarchy.js';
 import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import type { ClusterToLabel, Provider, ProviderContext } from '../providers/types.js';
 import type { Embedding, RunSettings } from '../types.js';
-import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
+import { sequentialChunks, type BesideCall, type ChunkRunner } from '../chunk-runner.js';
 
 export interface PocketMembers {
   classifier: string;
@@ -36,12 +36,14 @@ interface Inputs {
   userOf: Int32Array;
 }
 
-const KINDS: { kind: ErrorKind; prefix: string; label: number; errorFlag: number }[] = [
-  { kind: 'false_positive', prefix: 'FP', label: 0, errorFlag: 1 },
-  { kind: 'false_negative', prefix: 'FN', label: 1, errorFlag: 0 },
-];
-/** Rows the search's projection is fitted on. */
-const PROJECTION_SAMPLE = 5000;
+/** The searches started by {@link startErrorSearches}, finished by {@link findErrorPockets}. */
+export interface ErrorSearches {
+  input: ErrorSearchInput;
+  regions: BesideCall<RegionSearches>;
+  runner: ChunkRunner;
+}
+
+const PREFIX: Record<ErrorKind, string> = { false_positive: 'FP', false_negative: 'FN' };
 /** Non-members a pocket's name is contrasted with. */
 const CONTRAST = 2000;
 /**
@@ -52,63 +54,72 @@ const CONTRAST = 2000;
 const SAME_NAME_OVERLAP = 0.5;
 
 /**
+ * Starts every classifier's searches among its errors as soon as the embedding exists: on a worker thread
+ * beside the clustering and naming when the runner has one to spare, else when joined (same result).
  * @example
- * const { byClassifier, members } = await findErrorPockets(inputs, settings, provider, ctx);
+ * const searches = startErrorSearches({ embedding, classifiers, labels }, settings, parallelChunks);
+ * // … cluster, name …
+ * const pockets = await findErrorPockets(searches, inputs, settings, provider, ctx);
  */
-export async function findErrorPockets(input: Inputs, settings: RunSettings, provider: Provider, ctx: ProviderContext): Promise<ErrorPocketsResult> {
+export function startErrorSearches(
+  input: Pick<Inputs, 'embedding' | 'classifiers' | 'labels'>,
+  settings: RunSettings,
+  runner: ChunkRunner = sequentialChunks,
+): ErrorSearches {
+  const { n, dim, data } = input.embedding;
+  const argument: ErrorSearchInput = {
+    embedding: { n, dim, data: runner.share(data) },
+    labels: input.labels,
+    classifiers: input.classifiers.map((c) => ({ name: c.name, flagged: c.flagged })),
+    seed: settings.seed,
+    minSupport: settings.minSupport,
+    alpha: settings.alpha,
+    minEffect: settings.minEffect,
+    permutations: settings.permutations,
+  };
+  return { input: argument, regions: runner.beside(SEARCH_REGIONS_TASK, argument, (a) => searchRegions(a, runner), n), runner };
+}
+
+/**
+ * The error-focused pockets: the searches' regions as pocket rows, named by the provider's labeler (in
+ * classifier order, false positives first), privacy-checked, without same-named repeats.
+ * @example
+ * const { byClassifier, members } = await findErrorPockets(searches, inputs, settings, provider, ctx);
+ */
+export async function findErrorPockets(
+  searches: ErrorSearches,
+  input: Inputs,
+  settings: RunSettings,
+  provider: Provider,
+  ctx: ProviderContext,
+): Promise<ErrorPocketsResult> {
   const byClassifier = new Map<string, ClassifierErrorPockets>();
   const members: PocketMembers[] = [];
-  const { embedding } = input;
-  const sample = sampleIndices(embedding.n, PROJECTION_SAMPLE, createRng(deriveSeed(settings.seed, 'pocket-projection')));
-  const projection = fitProjection(embedding.data, embedding.dim, sample);
-  let projected: Float32Array | null = null;
-  const projectAll = () => (projected ??= projectEveryRow(projection, embedding.data, embedding.n, ctx.chunkRunner ?? sequentialChunks));
-  ctx.progress.start('error pockets', input.classifiers.length * KINDS.length);
+  // The regions were searched beside the clustering; applying them to whole denominators is quick in chunks.
+  const found = pocketsOfSearches(await searches.regions.join(), searches.input, searches.runner);
+  ctx.progress.start('error pockets', found.length);
   let done = 0;
-  for (const verdicts of input.classifiers) {
-    const result = {} as ClassifierErrorPockets;
-    for (const spec of KINDS) {
-      const search = searchKind(input, verdicts, spec, projection, projectAll, settings, ctx.chunkRunner);
-      await nameAndHide(search.rows, search.sets, input, provider, ctx, settings, `${verdicts.name}/${spec.prefix}`);
-      dropSameNamedRepeats(search, spec.prefix);
-      result[spec.kind] = search.metrics;
-      search.sets.forEach((set, i) => members.push({ classifier: verdicts.name, pocketId: search.rows[i].pocket_id, members: set }));
-      ctx.progress.update(++done);
-    }
-    byClassifier.set(verdicts.name, result);
+  for (const search of found) {
+    const prefix = PREFIX[search.kind];
+    const kind = pocketRows(search, input);
+    await nameAndHide(kind.rows, kind.sets, input, provider, ctx, settings, `${search.classifier}/${prefix}`);
+    dropSameNamedRepeats(kind, prefix);
+    const result = byClassifier.get(search.classifier) ?? ({} as ClassifierErrorPockets);
+    result[search.kind] = kind.metrics;
+    byClassifier.set(search.classifier, result);
+    kind.sets.forEach((set, i) => members.push({ classifier: search.classifier, pocketId: kind.rows[i].pocket_id, members: set }));
+    ctx.progress.update(++done);
   }
   ctx.progress.end();
   return { byClassifier, members };
 }
 
-function searchKind(
-  input: Inputs,
-  verdicts: ClassifierVerdicts,
-  spec: (typeof KINDS)[number],
-  projection: Projection,
-  projectAll: () => Float32Array,
-  settings: RunSettings,
-  chunkRunner: ChunkRunner | undefined,
-): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
-  const denominator: number[] = [];
-  for (let i = 0; i < input.labels.length; i++) if (input.labels[i] === spec.label && verdicts.flagged[i] >= 0) denominator.push(i);
-  const rows = Int32Array.from(denominator);
-  const errors = Uint8Array.from(rows, (i) => (verdicts.flagged[i] === spec.errorFlag ? 1 : 0));
-  let totalErrors = 0;
-  for (const e of errors) totalErrors += e;
-  const found = discoverErrorPockets(input.embedding, projection, rows, errors, {
-    minSupport: settings.minSupport,
-    alpha: settings.alpha,
-    minEffect: settings.minEffect,
-    seed: deriveSeed(settings.seed, `${verdicts.name}/${spec.kind}`),
-    permutations: settings.permutations,
-    projectAll,
-    chunkRunner,
-  });
-  const pocketRows = found.pockets.map((pocket, rank) =>
+function pocketRows(search: ReturnType<typeof pocketsOfSearches>[number], input: Inputs): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
+  const { found } = search;
+  const rows = found.pockets.map((pocket, rank) =>
     errorPocketRow(
-      `${spec.prefix}-${rank + 1}`,
-      spec.kind,
+      `${PREFIX[search.kind]}-${rank + 1}`,
+      search.kind,
       {
         n: pocket.members.length,
         errors: pocket.errors,
@@ -117,12 +128,12 @@ function searchKind(
         statistic: pocket.statistic,
         leaves: topLeaves(pocket.members, input.leafOf),
       },
-      { n: rows.length, errors: totalErrors },
+      { n: search.denominator, errors: search.errors },
     ),
   );
   return {
-    metrics: { pockets: pocketRows, searched: Math.min(rows.length, DEFAULT_SAMPLE_SIZE), candidates: found.candidates, permutations: found.permutationsRun },
-    rows: pocketRows,
+    metrics: { pockets: rows, searched: Math.min(search.denominator, DEFAULT_SAMPLE_SIZE), candidates: found.candidates, permutations: found.permutationsRun },
+    rows,
     sets: found.pockets.map((p) => p.members),
   };
 }

@@ -31,7 +31,9 @@ export interface FittedClusters {
 
 /**
  * Fit clusters, names and examples on `conversations` (vectors `given` skip the embedder).
- * `options.leafK` overrides the leaf count (a streamed run sizes it by all conversations, not the sample).
+ * `options.leafK` overrides the leaf count (a streamed run sizes it by all conversations, not the sample);
+ * `options.onEmbedded` is called with the embedding as soon as it exists (work that needs only the
+ * embedding can start beside the clustering).
  * @example
  * const fitted = await fitClusters(conversations, undefined, provider, settings, ctx, new StageClock());
  */
@@ -42,7 +44,7 @@ export async function fitClusters(
   settings: RunSettings,
   ctx: ProviderContext,
   clock: StageClock,
-  options: { leafK?: number } = {},
+  options: { leafK?: number; onEmbedded?: (embedding: Embedding) => void } = {},
 ): Promise<FittedClusters> {
   const { userOf, users } = indexUsers(conversations.map((c) => c.userId));
   const facets = await clock.timeAsync('facets', () => extractFacets(provider.facets, conversations, ctx));
@@ -51,6 +53,7 @@ export async function fitClusters(
     ? { embedding: given, model: null }
     : await clock.timeAsync('embed', () => provider.embedder.embed(summaries, ctx));
   const { embedding, model: embeddingModel } = embedded;
+  options.onEmbedded?.(embedding);
   const hierarchy = clock.time(
     'cluster',
     () => buildHierarchy(embedding, { seed: settings.seed, k: options.leafK ?? settings.k ?? undefined, minSupport: settings.minSupport, levels: settings.levels, chunkRunner: ctx.chunkRunner }),

@@ -26,7 +26,7 @@ import { emptyCountTable, type CountTable } from '../counts/table.js';
 import { inputError } from '../errors.js';
 import { newDigest, type FileDigest } from '../io/file-digest.js';
 import { readConversationBatches } from '../io/read-conversations.js';
-import { parallelChunks } from '../parallel/threads.js';
+import { parallelChunks } from '../parallel/parallel-chunks.js';
 import { emptyFacetsFallback, emptyUsage, type ProviderContext } from '../providers/types.js';
 import { renderReport } from '../render/render-report.js';
 import { chosenFields, sliceFields } from '../slicing/fields.js';

@@ -47,11 +47,14 @@ function partialSquares(a: Float32Array, ao: number, b: Float32Array, bo: number
 
 /**
  * The nearest centre of one row, and optionally the second nearest — exact, but faster than trying every
- * centre in full: partial distance search. Distances to all centres are first summed over the leading
- * dimensions (LSA puts most variance there); the most promising centre is completed first, and any other
- * centre is dropped as soon as its running sum reaches the bound (the best full distance, or the second
- * best when the second nearest is wanted; sums only grow). Ties go to the centre whose distance was
- * completed first, so the answer depends only on the inputs. Reuse one search for many rows.
+ * centre in full: partial distance search. Distances to all centres are first summed over a leading block of
+ * dimensions, the one where the centres differ most (for LSA its first dimensions; for the semantic embedding
+ * the first of its LSA half, since the word-vector half comes first in a row but separates centres less);
+ * the most promising centre is completed first, and any other centre is dropped as soon as its running sum
+ * reaches the bound (the best full distance, or the second best when the second nearest is wanted; sums only
+ * grow), adding the remaining dimensions block by block from the leading block onwards, wrapping round.
+ * Ties go to the centre whose distance was completed first, so the answer depends only on the inputs.
+ * Reuse one search for many rows.
  * @example
  * const search = new NearestCentreSearch(centroids, k, dim);
  * search.find(data, i * dim, false); // index of the nearest centre; search.best is its squared distance
@@ -62,7 +65,8 @@ export class NearestCentreSearch {
   /** Squared distance to the second nearest (Infinity unless asked for, or when k = 1). */
   second = Infinity;
   private readonly partial: Float64Array;
-  private readonly lead: number;
+  /** [from, to) of the leading block, then of every later block in the order they are added. */
+  private readonly blocks: Int32Array;
 
   constructor(
     private readonly centroids: Float32Array,
@@ -70,35 +74,33 @@ export class NearestCentreSearch {
     private readonly dim: number,
   ) {
     this.partial = new Float64Array(k);
-    this.lead = Math.min(BLOCK, dim);
+    this.blocks = blockOrder(leadingBlock(centroids, k, dim), dim);
   }
 
   /** Index of the centre nearest to `data[offset..offset+dim)`; with `withSecond`, `second` is exact too. */
   find(data: Float32Array, offset: number, withSecond: boolean): number {
-    const { centroids, k, dim, partial, lead } = this;
+    const { centroids, k, dim, partial, blocks } = this;
+    const leadFrom = blocks[0];
+    const leadTo = blocks[1];
     let guess = 0;
     let guessPartial = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = partialSquares(data, offset, centroids, c * dim, 0, lead, 0);
+      const s = partialSquares(data, offset, centroids, c * dim, leadFrom, leadTo, 0);
       partial[c] = s;
       if (s < guessPartial) {
         guessPartial = s;
         guess = c;
       }
     }
-    let best = partialSquares(data, offset, centroids, guess * dim, lead, dim, guessPartial);
+    let best = partialSquares(data, offset, centroids, guess * dim, leadTo, dim, guessPartial);
+    if (leadFrom > 0) best = partialSquares(data, offset, centroids, guess * dim, 0, leadFrom, best);
     let second = Infinity;
     let bestC = guess;
     for (let c = 0; c < k; c++) {
       if (c === guess) continue;
       const bound = withSecond ? second : best;
       let s = partial[c];
-      let d = lead;
-      while (s < bound && d < dim) {
-        const to = Math.min(dim, d + BLOCK);
-        s = partialSquares(data, offset, centroids, c * dim, d, to, s);
-        d = to;
-      }
+      for (let b = 2; b < blocks.length && s < bound; b += 2) s = partialSquares(data, offset, centroids, c * dim, blocks[b], blocks[b + 1], s);
       if (s >= bound) continue;
       if (s < best) {
         second = best;
@@ -112,6 +114,45 @@ export class NearestCentreSearch {
     this.second = withSecond ? second : Infinity;
     return bestC;
   }
+}
+
+/**
+ * First dimension of the {@link BLOCK}-wide window where the centres vary most (summed variance across
+ * centres); the earliest such window on ties, 0 when there are fewer dimensions than a block.
+ */
+function leadingBlock(centroids: Float32Array, k: number, dim: number): number {
+  if (dim <= BLOCK || k < 2) return 0;
+  const variance = new Float64Array(dim);
+  for (let d = 0; d < dim; d++) {
+    let sum = 0;
+    let squares = 0;
+    for (let c = 0; c < k; c++) {
+      const x = centroids[c * dim + d];
+      sum += x;
+      squares += x * x;
+    }
+    variance[d] = squares / k - (sum / k) ** 2;
+  }
+  let window = 0;
+  for (let d = 0; d < BLOCK; d++) window += variance[d];
+  let best = window;
+  let bestFrom = 0;
+  for (let from = 1; from + BLOCK <= dim; from++) {
+    window += variance[from + BLOCK - 1] - variance[from - 1];
+    if (window > best) {
+      best = window;
+      bestFrom = from;
+    }
+  }
+  return bestFrom;
+}
+
+/** Block boundaries: the leading block at `from`, then blocks up to the last dimension, then from 0 up to `from`. */
+function blockOrder(from: number, dim: number): Int32Array {
+  const bounds: number[] = [from, Math.min(dim, from + BLOCK)];
+  for (let d = from + BLOCK; d < dim; d += BLOCK) bounds.push(d, Math.min(dim, d + BLOCK));
+  for (let d = 0; d < from; d += BLOCK) bounds.push(d, Math.min(from, d + BLOCK));
+  return Int32Array.from(bounds);
 }
 
 /**

@@ -62,8 +62,19 @@ export const DEFAULT_SAMPLE_SIZE = 3000;
 /** Share of a region inside a stronger reported one above which it is not reported again. */
 const OVERLAP = 0.8;
 
+/** What the search of one denominator found before its regions are applied to the whole denominator. */
+export interface ErrorRegions {
+  /** Denominator positions the search ran on (all of them when the denominator is small enough). */
+  sampled: Int32Array;
+  /** Candidates kept (strongest first), each with its permutation p-value. */
+  kept: { candidate: Candidate; pValue: number }[];
+  candidates: number;
+  permutationsRun: number;
+}
+
 /**
- * Pockets of errors among `denominator` (conversation indices; `errors[j]` is 1 when item j is an error).
+ * Pockets of errors among `denominator` (conversation indices; `errors[j]` is 1 when item j is an error):
+ * {@link searchErrorRegions}, then {@link pocketsOfRegions}.
  * @example
  * const { pockets } = discoverErrorPockets(embedding, projection, benignIds, flaggedBenign, { minSupport: 20, alpha: 0.05, minEffect: 0.05, seed: 42 });
  */
@@ -74,6 +85,24 @@ export function discoverErrorPockets(
   errors: Uint8Array,
   settings: DiscoverySettings,
 ): DiscoveryResult {
+  const regions = searchErrorRegions(embedding, projection, denominator, errors, settings);
+  const projectDenominator = () => (settings.projectAll ? gatherRows(settings.projectAll(), projection.width, denominator) : project(projection, embedding.data, denominator));
+  const whole = needsWholeDenominator(regions, denominator) ? projectDenominator() : null;
+  return { pockets: pocketsOfRegions(regions, denominator, errors, whole, projection.width, settings), candidates: regions.candidates, permutationsRun: regions.permutationsRun };
+}
+
+/**
+ * The search and its permutation test on (a sample of) the denominator: the candidate regions that pass.
+ * @example
+ * const regions = searchErrorRegions(embedding, projection, benignIds, flaggedBenign, settings);
+ */
+export function searchErrorRegions(
+  embedding: { data: Float32Array; dim: number },
+  projection: Projection,
+  denominator: Int32Array,
+  errors: Uint8Array,
+  settings: DiscoverySettings,
+): ErrorRegions {
   const permutations = settings.permutations ?? DEFAULT_PERMUTATIONS;
   const seed = deriveSeed(settings.seed, 'error-pockets');
   const sampled = sampleIndices(denominator.length, settings.sampleSize ?? DEFAULT_SAMPLE_SIZE, createRng(seed));
@@ -82,7 +111,7 @@ export function discoverErrorPockets(
   const points = project(projection, embedding.data, rows);
   const search = { minSupport: settings.minSupport, seed };
   const real = searchCandidates(points, projection.width, flags, search).sort((a, b) => b.statistic - a.statistic || a.members[0] - b.members[0]);
-  if (real.length === 0) return { pockets: [], candidates: 0, permutationsRun: 0 };
+  if (real.length === 0) return { sampled, kept: [], candidates: 0, permutationsRun: 0 };
   // With k of N shuffle maxima at or above a statistic, p = (1 + k)/(1 + N): no candidate can be reported
   // once k reaches the smallest k with p ≥ alpha, so the shuffles stop there (see permutationMaxima).
   const stopAt = Math.max(1, Math.ceil(settings.alpha * (1 + permutations) - 1));
@@ -92,28 +121,51 @@ export function discoverErrorPockets(
     for (const s of nullMax) if (s >= statistic) above++;
     return (1 + above) / (1 + nullMax.length);
   };
-  const kept: Candidate[] = [];
+  const kept: ErrorRegions['kept'] = [];
   for (const candidate of real) {
-    if (pValue(candidate.statistic) >= settings.alpha) break;
-    if (kept.some((k) => containment(k.members, candidate.members) > OVERLAP)) continue;
-    kept.push(candidate);
+    const p = pValue(candidate.statistic);
+    if (p >= settings.alpha) break;
+    if (kept.some((k) => containment(k.candidate.members, candidate.members) > OVERLAP)) continue;
+    kept.push({ candidate, pValue: p });
   }
-  const projectDenominator = () => (settings.projectAll ? gatherRows(settings.projectAll(), projection.width, denominator) : project(projection, embedding.data, denominator));
-  const whole = sampled.length === denominator.length || kept.length === 0 ? null : projectDenominator();
+  return { sampled, kept, candidates: real.length, permutationsRun: nullMax.length };
+}
+
+/** True when the kept regions must be applied to denominator items the search did not read. */
+export function needsWholeDenominator(regions: ErrorRegions, denominator: Int32Array): boolean {
+  return regions.sampled.length !== denominator.length && regions.kept.length > 0;
+}
+
+/**
+ * The kept regions as pockets: applied to every denominator item (`whole`: the denominator projected, in
+ * its order; null when the search read all of it), then held to the support and effect the settings ask.
+ * @example
+ * const pockets = pocketsOfRegions(regions, benignIds, flaggedBenign, whole, projection.width, settings);
+ */
+export function pocketsOfRegions(
+  regions: ErrorRegions,
+  denominator: Int32Array,
+  errors: Uint8Array,
+  whole: Float32Array | null,
+  width: number,
+  settings: Pick<DiscoverySettings, 'minSupport' | 'minEffect' | 'maxPockets'>,
+): ErrorPocket[] {
+  const rows = Int32Array.from(regions.sampled, (j) => denominator[j]);
+  const flags = Uint8Array.from(regions.sampled, (j) => errors[j]);
   const overall = countOnes(errors) / Math.max(1, errors.length);
   const pockets: ErrorPocket[] = [];
-  for (const candidate of kept) {
-    const pocket = whole ? regionOf(candidate, whole, projection.width, denominator, errors) : fromSample(candidate, rows, flags);
+  for (const { candidate, pValue } of regions.kept) {
+    const pocket = whole ? regionOf(candidate, whole, width, denominator, errors) : fromSample(candidate, rows, flags);
     const size = pocket.members.length;
     if (size < settings.minSupport || pocket.errors / size - overall < settings.minEffect) continue;
-    pockets.push({ ...pocket, statistic: candidate.statistic, pValue: pValue(candidate.statistic) });
+    pockets.push({ ...pocket, statistic: candidate.statistic, pValue });
     if (pockets.length >= (settings.maxPockets ?? 10)) break;
   }
-  return { pockets, candidates: real.length, permutationsRun: nullMax.length };
+  return pockets;
 }
 
 /** Rows `rows` of a (conversations × width) array, as their own array. */
-function gatherRows(all: Float32Array, width: number, rows: Int32Array): Float32Array {
+export function gatherRows(all: Float32Array, width: number, rows: Int32Array): Float32Array {
   const out = new Float32Array(rows.length * width);
   rows.forEach((row, r) => out.set(all.subarray(row * width, (row + 1) * width), r * width));
   return out;

@@ -153,15 +153,32 @@ function terms(text: string): string[] {
   return out;
 }
 
-/** Distinct users per term (counting stops at `cap`), for the given terms only, in one pass over all texts. */
+/**
+ * Distinct users per term (counting stops at `cap`), for the given terms only, in one pass over all texts.
+ * A pair of words is put together only after a word that starts a wanted pair (most words start none).
+ */
 function countUsers(wanted: Set<string>, summaries: readonly string[], userOf: Int32Array, cap: number): Map<string, number> {
+  const pairStarts = new Set<string>();
+  for (const term of wanted) {
+    const space = term.indexOf(' ');
+    if (space > 0) pairStarts.add(term.slice(0, space));
+  }
   const users = new Map<string, Set<number>>();
+  const count = (term: string, user: number) => {
+    let set = users.get(term);
+    if (!set) users.set(term, (set = new Set()));
+    if (set.size < cap) set.add(user);
+  };
   for (let i = 0; i < summaries.length; i++) {
-    for (const w of terms(summaries[i] ?? '')) {
-      if (!wanted.has(w)) continue;
-      let set = users.get(w);
-      if (!set) users.set(w, (set = new Set()));
-      if (set.size < cap) set.add(userOf[i]);
+    const sequence = textWords(summaries[i] ?? '');
+    for (let j = 0; j < sequence.length; j++) {
+      const w = sequence[j];
+      if (w === null) continue;
+      if (wanted.has(w)) count(w, userOf[i]);
+      const next = sequence[j + 1];
+      if (next === null || next === undefined || !pairStarts.has(w)) continue;
+      const pair = `${w} ${next}`;
+      if (wanted.has(pair)) count(pair, userOf[i]);
     }
   }
   return new Map([...users].map(([w, set]) => [w, set.size]));

@@ -10,14 +10,11 @@
  * `task.exportName` to every item of a chunk, so this folder need not know (or import) the function.
  */
 import type { Worker } from 'node:worker_threads';
+import type { ModuleTask } from '../chunk-runner.js';
 import { stallMs } from './config.js';
 import { workersFor } from './threads.js';
 
-/** A per-item function worker threads can load: the module's URL (its `import.meta.url`) and the export's name. */
-export interface ModuleTask {
-  moduleUrl: string;
-  exportName: string;
-}
+export type { ModuleTask };
 
 export interface MapChunksOptions<T, R> {
   /** What the workers apply to each item of a chunk. */

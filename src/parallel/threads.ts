@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChunkFn, ChunkJob, ChunkRunner } from '../chunk-runner.js';
+import type { ChunkFn, ChunkJob } from '../chunk-runner.js';
 import { minParallelItems, stallMs, threadCount } from './config.js';
 
 /** Control block layout (Int32 slots) shared with the workers. */
@@ -133,16 +133,3 @@ export function asShared<T extends Float32Array | Int32Array>(array: T): T {
   copy.set(array);
   return copy;
 }
-
-/**
- * The {@link ChunkRunner} that shares chunks with worker threads, on shared memory; what src/api hands the
- * pure stages. Results are identical to `sequentialChunks`.
- * @example
- * embedLsa(texts, { dim: 128, seed: 42, chunkRunner: parallelChunks });
- */
-export const parallelChunks: ChunkRunner = {
-  run: runChunked,
-  float32: sharedFloat32,
-  int32: sharedInt32,
-  share: (array) => (threadCount() > 1 ? asShared(array) : array),
-};

@@ -1,13 +1,16 @@
 /**
- * Worker thread entry (compiled to dist/parallel/worker.js). Two kinds of message:
+ * Worker thread entry (compiled to dist/parallel/worker.js). Three kinds of message:
  * - a shared-memory job from `runChunked` (threads.ts): claim chunks from the control block until none are left;
  * - a `map` request from `mapChunks` (map-chunks.ts): load the task's module, map one chunk of items with its
- *   export and post the results back.
+ *   export and post the results back;
+ * - a `call` from `besideCall` (beside.ts): load the task's module, apply its export to the argument and post
+ *   the result back.
  * With MISFIRE_TEST_WORKER_FAULT set (tests only, see config.ts) the worker misbehaves instead: `stall` takes
  * work and never finishes it, `exit` ends the thread on its first message.
  */
 import { parentPort } from 'node:worker_threads';
 import { workerFault } from './config.js';
+import type { CallReply, CallRequest } from './beside.js';
 import type { MapReply, MapRequest, ModuleTask } from './map-chunks.js';
 import { DONE, FAILED, HEADER, NEXT, type JobMessage } from './threads.js';
 import { taskRunner } from './tasks.js';
@@ -17,8 +20,9 @@ type ItemFn = (item: unknown) => unknown;
 const fault = workerFault();
 const loaded = new Map<string, Promise<ItemFn>>();
 
-parentPort?.on('message', (message: JobMessage | MapRequest) => {
+parentPort?.on('message', (message: JobMessage | MapRequest | CallRequest) => {
   if ('kind' in message && message.kind === 'map') void mapChunk(message);
+  else if ('kind' in message && message.kind === 'call') void call(message);
   else runJob(message as JobMessage);
 });
 
@@ -43,6 +47,19 @@ async function mapChunk(request: MapRequest): Promise<void> {
   try {
     const map = await loadTask(request.task);
     reply.results = request.items.map((item) => map(item));
+  } catch (err) {
+    reply.error = err instanceof Error ? err.message : String(err);
+  }
+  parentPort?.postMessage(reply);
+}
+
+async function call(request: CallRequest): Promise<void> {
+  if (fault === 'exit') process.exit(1);
+  if (fault === 'stall') return;
+  const reply: CallReply = { kind: 'call', id: request.id };
+  try {
+    const fn = await loadTask(request.task);
+    reply.result = fn(request.argument);
   } catch (err) {
     reply.error = err instanceof Error ? err.message : String(err);
   }

@@ -2,7 +2,8 @@
  * src/parallel with real worker threads: the compiled modules in dist/ (built by the global setup) are
  * imported here, so `mapChunks` and `runChunked` start dist/parallel/worker.js. Checks that workers do part
  * of the work, that the result is what the calling thread alone computes, and that a worker that fails,
- * exits (its task, or MISFIRE_TEST_WORKER_FAULT=exit) or stalls leaves its chunks to the caller.
+ * exits (its task, or MISFIRE_TEST_WORKER_FAULT=exit) or stalls leaves its chunks to the caller; and that a call
+ * started beside the caller (`besideCall`) runs on a worker, or on the caller when that is not possible.
  */
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { REPO } from '../helpers/paths.js';
 
 type MapChunksModule = typeof import('../../src/parallel/map-chunks.js');
 type ThreadsModule = typeof import('../../src/parallel/threads.js');
+type BesideModule = typeof import('../../src/parallel/beside.js');
 
 const dist = (path: string) => new URL(path, `file://${REPO}dist/`).href;
 const TASKS_URL = new URL('./fixtures/item-tasks.mjs', import.meta.url).href;
@@ -21,11 +23,13 @@ const saved = Object.fromEntries(Object.keys(KNOBS).map((k) => [k, process.env[k
 
 let mapChunks: MapChunksModule['mapChunks'];
 let threads: ThreadsModule;
+let beside: BesideModule;
 
 beforeAll(async () => {
   Object.assign(process.env, KNOBS);
   ({ mapChunks } = (await import(dist('parallel/map-chunks.js'))) as MapChunksModule);
   threads = (await import(dist('parallel/threads.js'))) as ThreadsModule;
+  beside = (await import(dist('parallel/beside.js'))) as BesideModule;
 });
 afterAll(() => {
   for (const [k, v] of Object.entries(saved)) {
@@ -154,5 +158,54 @@ describe('mapChunks on worker threads (dist)', () => {
     expect(out).toEqual(expected);
     expect(localChunks).toBe(chunks);
     expect(ms).toBeLessThan(WORKER_STALL_MS);
+  });
+});
+
+describe('besideCall on worker threads (dist)', () => {
+  const task = (exportName: string) => ({ moduleUrl: TASKS_URL, exportName });
+  const here = (x: number) => ({ doubled: x * 2, onWorker: false });
+
+  beforeAll(async () => {
+    for (const busy of threads.workersFor(1)) await busy.terminate(); // a fresh worker, not one a stall test left blocked
+  });
+
+  it('runs the call on a worker while the caller goes on; join gives the worker\'s result', async () => {
+    const call = beside.besideCall(task('doubleAndSayWhere'), 21, here, 1);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); // the caller's own work meanwhile
+    expect(await call.join()).toEqual({ doubled: 42, onWorker: true });
+  });
+
+  it('with more threads than it pays for, or too few items, the caller computes it when joined', async () => {
+    process.env.MISFIRE_THREADS = String(beside.MAX_BESIDE_THREADS + 1);
+    try {
+      expect(await beside.besideCall(task('doubleAndSayWhere'), 21, here, 1).join()).toEqual({ doubled: 42, onWorker: false });
+    } finally {
+      process.env.MISFIRE_THREADS = KNOBS.MISFIRE_THREADS;
+    }
+    process.env.MISFIRE_PARALLEL_MIN_ITEMS = '1000';
+    try {
+      expect(await beside.besideCall(task('doubleAndSayWhere'), 21, here, 999).join()).toEqual({ doubled: 42, onWorker: false });
+    } finally {
+      process.env.MISFIRE_PARALLEL_MIN_ITEMS = KNOBS.MISFIRE_PARALLEL_MIN_ITEMS;
+    }
+  });
+
+  it('a task the worker cannot run, or a worker that exits: the caller computes it', async () => {
+    for (const name of ['notAFunction', 'noSuchExport', 'exitOnWorker']) {
+      expect(await beside.besideCall(task(name), 21, here, 1).join(), name).toEqual({ doubled: 42, onWorker: false });
+    }
+  });
+
+  it('a worker that stays silent: after MISFIRE_STALL_MS the caller computes it, without waiting for the worker', async () => {
+    const { WORKER_STALL_MS } = (await import(TASKS_URL)) as { WORKER_STALL_MS: number };
+    for (const busy of threads.workersFor(1)) await busy.terminate();
+    process.env.MISFIRE_STALL_MS = '300';
+    try {
+      const started = Date.now();
+      expect(await beside.besideCall(task('stallOnWorker'), 21, (x: number) => x * 2, 1).join()).toBe(42);
+      expect(Date.now() - started).toBeLessThan(WORKER_STALL_MS);
+    } finally {
+      process.env.MISFIRE_STALL_MS = KNOBS.MISFIRE_STALL_MS;
+    }
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sequentialChunks } from '../../src/chunk-runner.js';
 import { embeddingWidth, embedWithModel } from '../../src/embedding/semantic.js';
 import { loadWordVectors } from '../../src/io/word-vectors.js';
-import { parallelChunks } from '../../src/parallel/threads.js';
+import { parallelChunks } from '../../src/parallel/parallel-chunks.js';
 import type { Embedded, Provider, ProviderContext } from '../../src/providers/types.js';
 
 /** Texts of a few topics; texts 0 and 7 are the same. */
