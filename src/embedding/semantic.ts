@@ -8,8 +8,8 @@
 import type { Embedding } from '../types.js';
 import { embeddingTexts } from '../text/embedding-text.js';
 import { embedLsa, embedRows, transformLsa, type LsaModel } from './lsa.js';
-import { finishSifRows, SIF_A, sifMeans, sifModelFromMeans, type SifModel, type WordVectorTable } from './sif.js';
-import { sequentialChunks, type ChunkRunner } from '../chunk-runner.js';
+import { finishSifRows, knownTable, SIF_A, sifMeans, sifModelFromMeans, type SifModel, type WordVectorTable } from './sif.js';
+import { sequentialChunks, type ChunkRunner, type ModuleTask } from '../chunk-runner.js';
 
 /** Weight of the meaning half in cosine similarity; measured in the README's "Pockets by meaning" section. */
 export const SEMANTIC_WEIGHT = 0.25;
@@ -24,20 +24,40 @@ export interface SemanticOptions {
 }
 
 /**
- * Fit both halves on `summaries` and embed them.
+ * Fit both halves on `summaries` and embed them. The word-vector means need no fitting, so they are computed
+ * beside the LSA fit when the runner has a thread to spare (same rows either way).
  * @example
- * const { embedding, model } = embedSemantic(summaries, table, { lsaDim: 128, seed: 42 }); // embedding.dim = 100 + 128
+ * const { embedding, model } = await embedSemantic(summaries, table, { lsaDim: 128, seed: 42 }); // embedding.dim = 100 + 128
  */
-export function embedSemantic(summaries: readonly string[], table: WordVectorTable, options: SemanticOptions): { embedding: Embedding; model: EmbeddingModel } {
-  const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: options.chunkRunner });
-  const meaning = sifMeansOf(summaries, table, SIF_A, options.chunkRunner ?? sequentialChunks);
+export async function embedSemantic(summaries: readonly string[], table: WordVectorTable, options: SemanticOptions): Promise<{ embedding: Embedding; model: EmbeddingModel }> {
+  const runner = options.chunkRunner ?? sequentialChunks;
+  const call: SifMeansPayload = { table, a: SIF_A, texts: summaries, out: runner.float32(summaries.length * table.dim) };
+  const means = runner.beside(SIF_MEANS_TASK, call, () => sifMeansOf(summaries, table, SIF_A, runner, call.out), summaries.length * SIF_ITEM_WEIGHT);
+  const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: runner });
+  await means.join();
+  const meaning = call.out;
   const sif = sifModelFromMeans(meaning, table.dim, summaries.length, table.id);
   finishSifRows(sif, table.dim, 0, summaries.length, meaning);
   const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
   // In the runner's memory: the stages after (k-means, the pocket search) share it with worker threads without a copy.
-  const out = (options.chunkRunner ?? sequentialChunks).float32(summaries.length * (table.dim + lsa.model.dim));
+  const out = runner.float32(summaries.length * (table.dim + lsa.model.dim));
   return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight, out), model };
 }
+
+/**
+ * Every text's weighted mean word vector, written into `call.out` (shared memory): the export a worker thread
+ * runs beside the LSA fit ({@link SIF_MEANS_TASK}). Returns the number of rows written.
+ * @example sifMeansInto({ table, a: SIF_A, texts, out }); // texts.length
+ */
+export function sifMeansInto(call: SifMeansPayload): number {
+  sifMeans(call.texts, knownTable(call.table), call.a, 0, call.texts.length, call.out);
+  return call.texts.length;
+}
+
+/** Where a worker thread finds {@link sifMeansInto}. */
+const SIF_MEANS_TASK: ModuleTask = { moduleUrl: import.meta.url, exportName: 'sifMeansInto' };
+/** Work of one text's mean relative to one light item (sizes the parallel jobs). */
+const SIF_ITEM_WEIGHT = 8;
 
 /** Width of the rows a model produces. */
 export function embeddingWidth(model: EmbeddingModel, table: WordVectorTable | null): number {
@@ -82,10 +102,10 @@ export interface SifMeansPayload {
 }
 
 /** Weighted means of every text (sif.ts), in chunks the runner may share with worker threads. */
-function sifMeansOf(texts: readonly string[], table: WordVectorTable, a: number, runner: ChunkRunner): Float32Array {
-  const payload: SifMeansPayload = { table, a, texts, out: runner.float32(texts.length * table.dim) };
-  runner.run({ task: 'sif-means', payload, items: texts.length, chunkSize: 2048, itemWeight: 8 }, (start, end) => sifMeans(texts, table, a, start, end, payload.out));
-  return payload.out;
+function sifMeansOf(texts: readonly string[], table: WordVectorTable, a: number, runner: ChunkRunner, out = runner.float32(texts.length * table.dim)): Float32Array {
+  const payload: SifMeansPayload = { table, a, texts, out };
+  runner.run({ task: 'sif-means', payload, items: texts.length, chunkSize: 2048, itemWeight: SIF_ITEM_WEIGHT }, (start, end) => sifMeans(texts, table, a, start, end, out));
+  return out;
 }
 
 function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number, data: Float32Array = new Float32Array(n * (meaningDim + wordingDim))): Embedding {

@@ -44,6 +44,24 @@ interface Lookup {
 
 const lookups = new WeakMap<WordVectorTable, Map<number, Lookup>>();
 
+/**
+ * Tables by id, as first seen on this thread: a table that reaches a worker thread arrives as a fresh copy
+ * each time, and the first copy of an id is kept so its dequantized lookup (tens of MB) is built once per
+ * thread, not once per job.
+ */
+const tablesById = new Map<string, WordVectorTable>();
+
+/**
+ * The first table with `table.id` seen on this thread (the table itself the first time).
+ * @example sifMeans(texts, knownTable(payload.table), a, start, end, out);
+ */
+export function knownTable(table: WordVectorTable): WordVectorTable {
+  const known = tablesById.get(table.id);
+  if (known) return known;
+  tablesById.set(table.id, table);
+  return table;
+}
+
 function lookupFor(table: WordVectorTable, a: number): Lookup {
   let byA = lookups.get(table);
   if (!byA) lookups.set(table, (byA = new Map()));

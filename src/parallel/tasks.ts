@@ -7,7 +7,7 @@ import { embedRows, type LsaModel } from '../embedding/lsa.js';
 import { assignNearest } from '../clustering/vector-math.js';
 import type { ChunkFn } from '../chunk-runner.js';
 import { shuffleMaxima, type PermutationPayload } from '../discovery/permutations.js';
-import { sifMeans, type WordVectorTable } from '../embedding/sif.js';
+import { knownTable, sifMeans } from '../embedding/sif.js';
 import type { SifMeansPayload } from '../embedding/semantic.js';
 import { projectPayload, type ProjectionPayload } from '../discovery/projection.js';
 
@@ -29,23 +29,11 @@ export interface NearestCentrePayload {
   out: Int32Array;
 }
 
-/**
- * Word-vector tables by id: a payload carries a fresh copy of its table each job, and the first copy of an id
- * is kept so its dequantized lookup (sif.ts, tens of MB) is built once per worker, not once per job.
- */
-const tables = new Map<string, WordVectorTable>();
-function tableOf(table: WordVectorTable): WordVectorTable {
-  const known = tables.get(table.id);
-  if (known) return known;
-  tables.set(table.id, table);
-  return table;
-}
-
 const TASKS: Record<string, (payload: never) => ChunkFn> = {
   'lsa-transform': (p: LsaTransformPayload) => (start, end) => embedRows(p.model, p.texts, p.firstOf, start, end, p.out),
   'nearest-centre': (p: NearestCentrePayload) => (start, end) => assignNearest(p.data, start, end, p.centroids, p.k, p.dim, p.out),
   'error-permutations': (p: PermutationPayload) => (start, end) => shuffleMaxima(p, start, end),
-  'sif-means': (p: SifMeansPayload) => (start, end) => sifMeans(p.texts, tableOf(p.table), p.a, start, end, p.out),
+  'sif-means': (p: SifMeansPayload) => (start, end) => sifMeans(p.texts, knownTable(p.table), p.a, start, end, p.out),
   'project-rows': (p: ProjectionPayload) => (start, end) => projectPayload(p, start, end),
 };
 

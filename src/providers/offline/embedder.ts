@@ -37,7 +37,7 @@ export function createSemanticEmbedder(options: { table: WordVectorTable; dim?: 
     name: 'offline-semantic',
     async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedded> {
       ctx.progress.start('embed', texts.length);
-      const result = embedSemantic(texts, options.table, { lsaDim: options.dim ?? 128, seed: ctx.seed, weight: options.weight, chunkRunner: ctx.chunkRunner });
+      const result = await embedSemantic(texts, options.table, { lsaDim: options.dim ?? 128, seed: ctx.seed, weight: options.weight, chunkRunner: ctx.chunkRunner });
       ctx.progress.update(texts.length);
       ctx.progress.end();
       return result;
