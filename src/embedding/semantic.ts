@@ -35,13 +35,42 @@ export async function embedSemantic(summaries: readonly string[], table: WordVec
   const means = runner.beside(SIF_MEANS_TASK, call, () => sifMeansOf(summaries, table, SIF_A, runner, call.out), summaries.length * SIF_ITEM_WEIGHT);
   const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: runner });
   await means.join();
-  const meaning = call.out;
-  const sif = sifModelFromMeans(meaning, table.dim, summaries.length, table.id);
-  finishSifRows(sif, table.dim, 0, summaries.length, meaning);
+  const sif = sifModelFromMeans(call.out, table.dim, summaries.length, table.id);
   const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
   // In the runner's memory: the stages after (k-means, the pocket search) share it with worker threads without a copy.
-  const out = runner.float32(summaries.length * (table.dim + lsa.model.dim));
-  return { embedding: blend(meaning, table.dim, lsa.embedding.data, lsa.model.dim, summaries.length, model.weight, out), model };
+  const payload: SemanticRowsPayload = {
+    sif,
+    meaning: call.out,
+    meaningDim: table.dim,
+    wording: lsa.embedding.data,
+    wordingDim: lsa.model.dim,
+    weight: model.weight,
+    out: runner.float32(summaries.length * (table.dim + lsa.model.dim)),
+  };
+  runner.run({ task: 'semantic-rows', payload, items: summaries.length, chunkSize: 4096 }, (start, end) => semanticRows(payload, start, end));
+  return { embedding: { n: summaries.length, dim: table.dim + lsa.model.dim, data: payload.out }, model };
+}
+
+export interface SemanticRowsPayload {
+  sif: SifModel;
+  /** Weighted means (n × meaningDim), made SIF rows in place. */
+  meaning: Float32Array;
+  meaningDim: number;
+  /** LSA rows (n × wordingDim). */
+  wording: Float32Array;
+  wordingDim: number;
+  weight: number;
+  /** The blended rows (n × (meaningDim + wordingDim)). */
+  out: Float32Array;
+}
+
+/**
+ * Rows [start, end) of the semantic embedding: the SIF rows finished from their means, then blended with the
+ * LSA rows into `out`. The chunk function of the worker task 'semantic-rows'.
+ */
+export function semanticRows(p: SemanticRowsPayload, start: number, end: number): void {
+  finishSifRows(p.sif, p.meaningDim, start, end, p.meaning);
+  blend(p.meaning, p.meaningDim, p.wording, p.wordingDim, p.weight, start, end, p.out);
 }
 
 /**
@@ -89,8 +118,9 @@ export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | n
     throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);
   }
   const meaning = sifMeansOf(summaries, table, model.sif.a, chunkRunner ?? sequentialChunks);
-  finishSifRows(model.sif, table.dim, 0, summaries.length, meaning);
-  return blend(meaning, table.dim, wording, model.lsa.dim, summaries.length, model.weight).data;
+  const out = new Float32Array(summaries.length * (table.dim + model.lsa.dim));
+  semanticRows({ sif: model.sif, meaning, meaningDim: table.dim, wording, wordingDim: model.lsa.dim, weight: model.weight, out }, 0, summaries.length);
+  return out;
 }
 
 export interface SifMeansPayload {
@@ -108,11 +138,12 @@ function sifMeansOf(texts: readonly string[], table: WordVectorTable, a: number,
   return out;
 }
 
-function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, n: number, weight: number, data: Float32Array = new Float32Array(n * (meaningDim + wordingDim))): Embedding {
+/** Rows [start, end) of `data`: each SIF row and LSA row weighted (√w, √(1−w)) side by side, at unit length. */
+function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array, wordingDim: number, weight: number, start: number, end: number, data: Float32Array): void {
   const dim = meaningDim + wordingDim;
   const a = Math.sqrt(weight);
   const b = Math.sqrt(1 - weight);
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     let norm = 0;
     for (let d = 0; d < meaningDim; d++) {
       const x = a * meaning[i * meaningDim + d];
@@ -129,7 +160,6 @@ function blend(meaning: Float32Array, meaningDim: number, wording: Float32Array,
       for (let d = 0; d < dim; d++) data[i * dim + d] *= scale;
     }
   }
-  return { n, dim, data };
 }
 
 export type { LsaModel, SifModel, WordVectorTable };

@@ -8,7 +8,7 @@ import { assignNearest } from '../clustering/vector-math.js';
 import type { ChunkFn } from '../chunk-runner.js';
 import { shuffleMaxima, type PermutationPayload } from '../discovery/permutations.js';
 import { knownTable, sifMeans } from '../embedding/sif.js';
-import type { SifMeansPayload } from '../embedding/semantic.js';
+import { semanticRows, type SemanticRowsPayload, type SifMeansPayload } from '../embedding/semantic.js';
 import { projectPayload, type ProjectionPayload } from '../discovery/projection.js';
 
 export interface LsaTransformPayload {
@@ -35,6 +35,7 @@ const TASKS: Record<string, (payload: never) => ChunkFn> = {
   'error-permutations': (p: PermutationPayload) => (start, end) => shuffleMaxima(p, start, end),
   'sif-means': (p: SifMeansPayload) => (start, end) => sifMeans(p.texts, knownTable(p.table), p.a, start, end, p.out),
   'project-rows': (p: ProjectionPayload) => (start, end) => projectPayload(p, start, end),
+  'semantic-rows': (p: SemanticRowsPayload) => (start, end) => semanticRows(p, start, end),
 };
 
 /**
