@@ -16,6 +16,7 @@ import { createRng, deriveSeed, sampleIndices } from '../random.js';
 import { randomizedSvd } from './randomized-svd.js';
 import { CsrBuilder } from './sparse-matrix.js';
 import { FEATURE_COUNT, FeatureCounter, isCharFeature } from '../text/text-features.js';
+import { embeddingText } from '../text/embedding-text.js';
 
 export interface LsaModel {
   dim: number;
@@ -37,6 +38,11 @@ export interface LsaOptions {
   powerIterations?: number;
   /** Who computes the chunks of the transform (default: this thread, in order). */
   chunkRunner?: ChunkRunner;
+  /**
+   * The texts are request summaries, embedded by their content words ({@link embeddingText}): computed for
+   * the fitting sample, and per text inside the transform's chunks (so on every thread, not first on this one).
+   */
+  contentWords?: boolean;
 }
 
 const MIN_DF = 2;
@@ -58,10 +64,12 @@ function counter(): FeatureCounter {
 export function fitLsa(texts: readonly string[], options: LsaOptions): LsaModel {
   const rng = createRng(deriveSeed(options.seed, 'lsa'));
   const sample = sampleIndices(texts.length, options.sampleSize ?? 6_000, rng);
+  const sampleText = new Map<number, string>();
+  for (const i of sample) sampleText.set(i, options.contentWords ? embeddingText(texts[i]) : texts[i]);
   const features = counter();
   const df = new Int32Array(FEATURE_COUNT);
   for (const i of sample) {
-    const unique = features.load(texts[i]);
+    const unique = features.load(sampleText.get(i) as string);
     for (let k = 0; k < unique; k++) df[features.ids[k]]++;
   }
   const minDf = sample.length >= 50 ? MIN_DF : 1;
@@ -81,7 +89,7 @@ export function fitLsa(texts: readonly string[], options: LsaOptions): LsaModel 
   let rowIds = new Int32Array(1024);
   let rowVals = new Float32Array(1024);
   for (const i of sample) {
-    const unique = features.load(texts[i]);
+    const unique = features.load(sampleText.get(i) as string);
     if (unique > rowIds.length) {
       rowIds = new Int32Array(unique);
       rowVals = new Float32Array(unique);
@@ -115,15 +123,16 @@ export function transformLsa(model: LsaModel, texts: readonly string[], start: n
 }
 
 /**
- * Embed the texts of rows [start, end) into `out` at their own row (`out` holds every row). Rows whose
- * `firstOf[i] !== i` repeat an earlier text and are left for {@link copyRepeatedRows}.
- * This is the chunk function the worker threads run (task 'lsa-transform').
+ * Embed the texts of rows [start, end) into `out` at their own row (`out` holds every row), each by its
+ * content words with `contentWords` (see {@link LsaOptions}). Rows whose `firstOf[i] !== i` repeat an earlier
+ * text and are left for {@link copyRepeatedRows}. This is the chunk function the worker threads run (task
+ * 'lsa-transform').
  */
-export function embedRows(model: LsaModel, texts: readonly string[], firstOf: Int32Array | null, start: number, end: number, out: Float32Array): void {
+export function embedRows(model: LsaModel, texts: readonly string[], firstOf: Int32Array | null, start: number, end: number, out: Float32Array, contentWords = false): void {
   const row = new Float64Array(model.dim);
   for (let i = start; i < end; i++) {
     if (firstOf !== null && firstOf[i] !== i) continue;
-    embedText(model, texts[i], out, i * model.dim, row);
+    embedText(model, contentWords ? embeddingText(texts[i]) : texts[i], out, i * model.dim, row);
   }
 }
 
@@ -206,8 +215,9 @@ export function embedLsa(texts: readonly string[], options: LsaOptions): { model
   const n = texts.length;
   const data = runner.float32(n * model.dim);
   const firstOf = firstOccurrences(texts, runner);
-  runner.run({ task: 'lsa-transform', payload: { model, texts, firstOf, out: data }, items: n, chunkSize: TRANSFORM_CHUNK }, (start, end) =>
-    embedRows(model, texts, firstOf, start, end, data),
+  const contentWords = options.contentWords ?? false;
+  runner.run({ task: 'lsa-transform', payload: { model, texts, firstOf, out: data, contentWords }, items: n, chunkSize: TRANSFORM_CHUNK }, (start, end) =>
+    embedRows(model, texts, firstOf, start, end, data, contentWords),
   );
   copyRepeatedRows(data, firstOf, model.dim);
   return { model, embedding: { n, dim: model.dim, data } };

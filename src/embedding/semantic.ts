@@ -33,7 +33,7 @@ export async function embedSemantic(summaries: readonly string[], table: WordVec
   const runner = options.chunkRunner ?? sequentialChunks;
   const call: SifMeansPayload = { table, a: SIF_A, texts: summaries, out: runner.float32(summaries.length * table.dim) };
   const means = runner.beside(SIF_MEANS_TASK, call, () => sifMeansOf(summaries, table, SIF_A, runner, call.out), summaries.length * SIF_ITEM_WEIGHT);
-  const lsa = embedLsa(embeddingTexts(summaries), { dim: options.lsaDim, seed: options.seed, chunkRunner: runner });
+  const lsa = embedLsa(summaries, { dim: options.lsaDim, seed: options.seed, chunkRunner: runner, contentWords: true });
   await means.join();
   const sif = sifModelFromMeans(call.out, table.dim, summaries.length, table.id);
   const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };

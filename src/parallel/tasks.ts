@@ -17,6 +17,8 @@ export interface LsaTransformPayload {
   firstOf: Int32Array | null;
   /** Shared (n × dim) output. */
   out: Float32Array;
+  /** Embed each text by its content words (embedding/lsa.ts). */
+  contentWords?: boolean;
 }
 
 export interface NearestCentrePayload {
@@ -30,7 +32,7 @@ export interface NearestCentrePayload {
 }
 
 const TASKS: Record<string, (payload: never) => ChunkFn> = {
-  'lsa-transform': (p: LsaTransformPayload) => (start, end) => embedRows(p.model, p.texts, p.firstOf, start, end, p.out),
+  'lsa-transform': (p: LsaTransformPayload) => (start, end) => embedRows(p.model, p.texts, p.firstOf, start, end, p.out, p.contentWords ?? false),
   'nearest-centre': (p: NearestCentrePayload) => (start, end) => assignNearest(p.data, start, end, p.centroids, p.k, p.dim, p.out),
   'error-permutations': (p: PermutationPayload) => (start, end) => shuffleMaxima(p, start, end),
   'sif-means': (p: SifMeansPayload) => (start, end) => sifMeans(p.texts, knownTable(p.table), p.a, start, end, p.out),

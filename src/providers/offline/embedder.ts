@@ -3,7 +3,6 @@
  * src/embedding/semantic.ts) and LSA alone (hashed TF-IDF + randomized SVD over the content words of each
  * summary, see src/embedding/lsa.ts). The fitted model comes back with the vectors.
  */
-import { embeddingTexts } from '../../text/embedding-text.js';
 import { embedLsa } from '../../embedding/lsa.js';
 import { embedSemantic, type WordVectorTable } from '../../embedding/semantic.js';
 import type { Embedded, Embedder, ProviderContext } from '../types.js';
@@ -19,7 +18,7 @@ export function createLsaEmbedder(options: { dim?: number } = {}): Embedder {
     name: 'offline-lsa',
     async embed(texts: readonly string[], ctx: ProviderContext): Promise<Embedded> {
       ctx.progress.start('embed', texts.length);
-      const { embedding, model } = embedLsa(embeddingTexts(texts), { dim: options.dim ?? 128, seed: ctx.seed, chunkRunner: ctx.chunkRunner });
+      const { embedding, model } = embedLsa(texts, { dim: options.dim ?? 128, seed: ctx.seed, chunkRunner: ctx.chunkRunner, contentWords: true });
       ctx.progress.update(texts.length);
       ctx.progress.end();
       return { embedding, model: { kind: 'lsa', lsa: model } };
