@@ -19,6 +19,7 @@ import { cachedDataset } from './bench/cached-dataset.mjs';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const USAGE = `usage: node scripts/bench.mjs [--n 100000] [--seed 7] [--run-seed 42] [--classifiers 5] [--metrics-n 1000000]
        [--out FILE.json] [--data-dir DIR] [--reference auto|on|off] [--check-determinism] [--keep]
+       [--before DIR [--repeat 3]]   (end to end against another checkout, alternately, on the same data)
        node scripts/bench.mjs --quality [--seeds 15] [--variants default,lsa,meaning,0.5,0.75] [--realdata DIR] [--out FILE.json]
        node scripts/bench.mjs --sampling [--n 3000] [--seed 7] [--seeds 200] [--out FILE.json]
        node scripts/bench.mjs --scale [--sizes 1000000,3000000] [--shards 4] [--fit-sample 200000] [--ari on|off] [--data-dir DIR] [--keep] [--out FILE.json]`;
@@ -52,6 +53,8 @@ try {
       seeds: { type: 'string', default: '15' },
       variants: { type: 'string', default: 'default,lsa,meaning,0.5,0.75' },
       realdata: { type: 'string' },
+      before: { type: 'string' },
+      repeat: { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -122,6 +125,18 @@ if (values['check-determinism']) {
   determinism.singleThreadRunMs = again.runMs;
 }
 
+// 2b. Against an earlier version (--before DIR), alternately on the same data.
+let versus = null;
+if (values.before) {
+  const { timeVersus } = await import('./bench/versus.mjs');
+  log(`end to end against ${values.before}, alternately …`);
+  try {
+    versus = timeVersus({ root: ROOT, beforeDir: resolve(values.before), dataDir, repeat: int('repeat', 1), log });
+  } catch (err) {
+    fail(err.message);
+  }
+}
+
 // 3. The scikit-learn reference (clustering only) on the same conversations.
 let reference = { skipped: 'not run (--reference off)' };
 const wantReference = values.reference === 'on' || (values.reference === 'auto' && n <= 200_000);
@@ -152,7 +167,8 @@ const result = {
   },
   data: { n, seed, dir: dataDir, generateSeconds },
   run,
-  targets: targetsFor(n, run, metrics),
+  targets: targetsFor(n, run, metrics, versus),
+  versus,
   reference,
   metrics,
   dryRun,
@@ -208,13 +224,15 @@ async function claudeDryRun(count) {
   }
 }
 
-function targetsFor(size, r, m) {
+function targetsFor(size, r, m, versus) {
   const endToEnd = (r.processStartMs + r.runMs) / 1000;
   const targets = [];
   if (size === 100_000) {
     targets.push({ what: '100k end to end ≤ 6 s', value: endToEnd, limit: 6, met: endToEnd <= 6 });
     // Before the semantic embedding, whole-conversation facets and pockets by meaning: 12.5 s (27 Nov 2026, idle).
     targets.push({ what: '100k ≤ 1.3 × 12.5 s (before)', value: endToEnd, limit: 16.25, met: endToEnd <= 16.25 });
+    // The same comparison on the same machine at the same time, when an earlier checkout is given (--before).
+    if (versus) targets.push({ what: '100k ≤ 1.3 × --before (medians)', value: versus.ratio, limit: 1.3, met: versus.ratio <= 1.3 });
   }
   if (size === 1_000_000) {
     targets.push({ what: '1M end to end ≤ 180 s', value: endToEnd, limit: 180, met: endToEnd <= 180 });

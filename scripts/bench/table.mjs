@@ -52,6 +52,11 @@ export function formatTable(r) {
         `(single-threaded run ${seconds(r.determinism.singleThreadRunMs)} s)`,
     );
   }
+  if (r.versus) {
+    const list = (xs) => xs.map((x) => x.toFixed(2)).join(' / ');
+    lines.push(`versus --before     ${r.versus.beforeDir}: ${list(r.versus.before)} s (median ${seconds(r.versus.medianBefore * 1000)})`);
+    lines.push(`                    this checkout: ${list(r.versus.now)} s (median ${seconds(r.versus.medianNow * 1000)}) → × ${r.versus.ratio.toFixed(2)}, alternating runs`);
+  }
   for (const t of r.targets) lines.push(`target              ${pad(t.what, 30)} ${t.met ? 'met' : 'MISSED'} (${Number(t.value).toFixed(2)})`);
   return lines.join('\n');
 }
