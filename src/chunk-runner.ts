@@ -4,7 +4,8 @@
  * fixed chunks and the runner decides who computes which chunk. The default runs them in order on the
  * calling thread; src/parallel supplies one that shares them with worker threads, which run the job's
  * named task on its payload. Chunk boundaries and the chunk function are the same either way, so the
- * result does not depend on the runner.
+ * result does not depend on the runner. A runner may also start a whole computation (a module export on
+ * numbers) beside the caller's next steps (`beside`); the default computes it when joined.
  */
 
 export interface ChunkJob {
