@@ -6,7 +6,7 @@
  */
 import { clusterId } from '../clustering/hierarchy.js';
 import { containment, DEFAULT_SAMPLE_SIZE } from '../discovery/index.js';
-import { pocketsOfSearches, SEARCH_REGIONS_TASK, searchRegions, type ErrorSearchInput, type RegionSearches } from '../discovery/search-errors.js';
+import { pocketsOfSearches, SEARCH_REGIONS_TASK, searchRegions, type ErrorSearchInput, type KindSearch, type RegionSearches } from '../discovery/search-errors.js';
 import { errorPocketRow, type ClassifierErrorPockets, type ErrorKind, type ErrorPocketMetrics, type ErrorSearchMetrics } from '../metrics/error-pockets.js';
 import type { ClassifierVerdicts } from '../metrics/join.js';
 import { MIN_AUDIT_SCORE } from './label-hierarchy.js';
@@ -114,7 +114,7 @@ export async function findErrorPockets(
   return { byClassifier, members };
 }
 
-function pocketRows(search: ReturnType<typeof pocketsOfSearches>[number], input: Inputs): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
+function pocketRows(search: KindSearch, input: Inputs): { metrics: ErrorSearchMetrics; rows: ErrorPocketMetrics[]; sets: Int32Array[] } {
   const { found } = search;
   const rows = found.pockets.map((pocket, rank) =>
     errorPocketRow(
