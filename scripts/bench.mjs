@@ -108,6 +108,9 @@ if (values.scale) {
 }
 
 const log = (line) => process.stderr.write(`${line}\n`);
+if (values.before && !existsSync(join(resolve(values.before), 'dist', 'cli', 'main.js'))) {
+  fail(`--before ${values.before}: no dist/ there (run npm ci or npm run build in it first)`);
+}
 
 // 1. Data, cached by n, seed and the generator's compiled code.
 const { dir: dataDir, generateSeconds } = await cachedDataset({ root: ROOT, dir: values['data-dir'] ?? join(tmpdir(), 'misfire-bench', `n${n}-s${seed}`), n, seed, log });
