@@ -29,12 +29,6 @@ export interface DiscoverySettings {
   sampleSize?: number;
   /** Pockets returned at most. */
   maxPockets?: number;
-  /**
-   * Every conversation projected (`project(projection, embedding.data, all rows)`), computed on first call:
-   * the searches of several classifiers then share one projection of the whole data instead of each
-   * projecting its denominator to apply its pockets to it.
-   */
-  projectAll?: () => Float32Array;
   /** Stop shuffling once no region can be reported (default true; the pockets are the same either way). */
   sequential?: boolean;
   /** Who runs the shuffles (default: this thread, in order); results do not depend on it. */
@@ -86,8 +80,8 @@ export function discoverErrorPockets(
   settings: DiscoverySettings,
 ): DiscoveryResult {
   const regions = searchErrorRegions(embedding, projection, denominator, errors, settings);
-  const projectDenominator = () => (settings.projectAll ? gatherRows(settings.projectAll(), projection.width, denominator) : project(projection, embedding.data, denominator));
-  const whole = needsWholeDenominator(regions, denominator) ? projectDenominator() : null;
+  // Several searches over one embedding share one projection of every row instead (search-errors.ts).
+  const whole = needsWholeDenominator(regions, denominator) ? project(projection, embedding.data, denominator) : null;
   return { pockets: pocketsOfRegions(regions, denominator, errors, whole, projection.width, settings), candidates: regions.candidates, permutationsRun: regions.permutationsRun };
 }
 

@@ -36,9 +36,9 @@ let calls = 0;
 /**
  * `task(argument)` on a worker thread from now on, or `local(argument)` on this thread when joined.
  * @example
- * const search = besideCall({ moduleUrl, exportName: 'searchErrorsHere' }, input, (i) => searchErrors(i, parallelChunks), n);
+ * const call = besideCall(SEARCH_REGIONS_TASK, input, (i) => searchRegions(i, parallelChunks), n);
  * // … other work …
- * const searches = await search.join();
+ * const regions = await call.join();
  */
 export function besideCall<A, R>(task: ModuleTask, argument: A, local: (argument: A) => R, items: number): BesideCall<R> {
   const pool = threadCount() <= MAX_BESIDE_THREADS ? workersFor(items) : [];
