@@ -64,12 +64,11 @@ function counter(): FeatureCounter {
 export function fitLsa(texts: readonly string[], options: LsaOptions): LsaModel {
   const rng = createRng(deriveSeed(options.seed, 'lsa'));
   const sample = sampleIndices(texts.length, options.sampleSize ?? 6_000, rng);
-  const sampleText = new Map<number, string>();
-  for (const i of sample) sampleText.set(i, options.contentWords ? embeddingText(texts[i]) : texts[i]);
+  const sampleTexts = Array.from(sample, (i) => (options.contentWords ? embeddingText(texts[i]) : texts[i]));
   const features = counter();
   const df = new Int32Array(FEATURE_COUNT);
-  for (const i of sample) {
-    const unique = features.load(sampleText.get(i) as string);
+  for (const text of sampleTexts) {
+    const unique = features.load(text);
     for (let k = 0; k < unique; k++) df[features.ids[k]]++;
   }
   const minDf = sample.length >= 50 ? MIN_DF : 1;
@@ -88,8 +87,8 @@ export function fitLsa(texts: readonly string[], options: LsaOptions): LsaModel 
   const builder = new CsrBuilder(weights.length, sample.length * 64);
   let rowIds = new Int32Array(1024);
   let rowVals = new Float32Array(1024);
-  for (const i of sample) {
-    const unique = features.load(sampleText.get(i) as string);
+  for (const text of sampleTexts) {
+    const unique = features.load(text);
     if (unique > rowIds.length) {
       rowIds = new Int32Array(unique);
       rowVals = new Float32Array(unique);
