@@ -115,12 +115,6 @@ export function fitLsa(texts: readonly string[], options: LsaOptions): LsaModel 
   return { dim: svd.components, featureIndex, weights, projection: svd.vectors };
 }
 
-/** Embed texts[start..end) into `out` (row-major, `model.dim` wide, row 0 = texts[start]). */
-export function transformLsa(model: LsaModel, texts: readonly string[], start: number, end: number, out: Float32Array): void {
-  const row = new Float64Array(model.dim);
-  for (let i = start; i < end; i++) embedText(model, texts[i], out, (i - start) * model.dim, row);
-}
-
 /**
  * Embed the texts of rows [start, end) into `out` at their own row (`out` holds every row), each by its
  * content words with `contentWords` (see {@link LsaOptions}). Rows whose `firstOf[i] !== i` repeat an earlier

@@ -6,8 +6,7 @@
  * A text with no known word has only its LSA half (and the reverse), rescaled to unit length.
  */
 import type { Embedding } from '../types.js';
-import { embeddingTexts } from '../text/embedding-text.js';
-import { embedLsa, embedRows, transformLsa, type LsaModel } from './lsa.js';
+import { embedLsa, embedRows, type LsaModel } from './lsa.js';
 import { finishSifRows, knownTable, SIF_A, sifMeans, sifModelFromMeans, type SifModel, type WordVectorTable } from './sif.js';
 import { sequentialChunks, type ChunkRunner, type ModuleTask } from '../chunk-runner.js';
 
@@ -101,23 +100,16 @@ export function embeddingWidth(model: EmbeddingModel, table: WordVectorTable | n
  * const rows = embedWithModel(model, table, ['Kill a stuck process']); // Float32Array(228)
  */
 export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | null, summaries: readonly string[], chunkRunner?: ChunkRunner): Float32Array {
-  const texts = embeddingTexts(summaries);
-  let wording: Float32Array;
-  if (chunkRunner) {
-    // The same rows as transformLsa's, computed in chunks (on worker threads when the runner has them).
-    wording = chunkRunner.float32(summaries.length * model.lsa.dim);
-    const out = wording;
-    const job = { task: 'lsa-transform', payload: { model: model.lsa, texts, firstOf: null, out }, items: texts.length, chunkSize: 2048 };
-    chunkRunner.run(job, (start, end) => embedRows(model.lsa, texts, null, start, end, out));
-  } else {
-    wording = new Float32Array(summaries.length * model.lsa.dim);
-    transformLsa(model.lsa, texts, 0, texts.length, wording);
-  }
+  // Each summary's content words and LSA row in chunks (on worker threads when the runner has them).
+  const runner = chunkRunner ?? sequentialChunks;
+  const wording = runner.float32(summaries.length * model.lsa.dim);
+  const job = { task: 'lsa-transform', payload: { model: model.lsa, texts: summaries, firstOf: null, out: wording, contentWords: true }, items: summaries.length, chunkSize: 2048 };
+  runner.run(job, (start, end) => embedRows(model.lsa, summaries, null, start, end, wording, true));
   if (model.kind === 'lsa') return wording;
   if (!table || table.id !== model.sif.table) {
     throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);
   }
-  const meaning = sifMeansOf(summaries, table, model.sif.a, chunkRunner ?? sequentialChunks);
+  const meaning = sifMeansOf(summaries, table, model.sif.a, runner);
   const out = new Float32Array(summaries.length * (table.dim + model.lsa.dim));
   semanticRows({ sif: model.sif, meaning, meaningDim: table.dim, wording, wordingDim: model.lsa.dim, weight: model.weight, out }, 0, summaries.length);
   return out;

@@ -1,7 +1,7 @@
 /** Offline embedding: hashed features, randomized SVD and the LSA model as runs and the CI gate use them. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { embedLsa, fitLsa, transformLsa } from '../../src/embedding/lsa.js';
+import { embedLsa, embedRows, fitLsa } from '../../src/embedding/lsa.js';
 import { orthonormalizeColumns, symmetricEigen } from '../../src/embedding/linear-algebra.js';
 import { createRng } from '../../src/random.js';
 import { randomizedSvd } from '../../src/embedding/randomized-svd.js';
@@ -155,9 +155,9 @@ describe('LSA embedding', () => {
     const a = embedLsa(texts, { dim: 16, seed: 7 });
     const b = embedLsa(texts, { dim: 16, seed: 7 });
     expect(Array.from(a.embedding.data)).toEqual(Array.from(b.embedding.data));
-    const out = new Float32Array(10 * a.model.dim);
-    transformLsa(a.model, texts, 30, 40, out);
-    expect(Array.from(out)).toEqual(Array.from(a.embedding.data.subarray(30 * a.model.dim, 40 * a.model.dim)));
+    const out = new Float32Array(40 * a.model.dim);
+    embedRows(a.model, texts, null, 30, 40, out);
+    expect(Array.from(out.subarray(30 * a.model.dim))).toEqual(Array.from(a.embedding.data.subarray(30 * a.model.dim, 40 * a.model.dim)));
   });
 
   it('fits on a sample when there are more texts than the sample size', () => {
