@@ -33,8 +33,8 @@ export async function runQuality({ root, realdata, seeds, variants: keys = Objec
   const result = { date: new Date().toISOString(), moderation: [], planted: [], realData: null };
   for (const [name, settings] of variants) {
     log(`moderation: ${name} …`);
-    const m = await moderationMeasure(root, realdata, settings);
-    result.moderation.push({ variant: name, ...m });
+    const { rows, ari, seconds } = await moderationMeasure(root, realdata, settings);
+    result.moderation.push({ variant: name, rows, ari, seconds });
     log(`planted pockets over ${seeds} seeds: ${name} …`);
     result.planted.push({ variant: name, ...(await plantedMeasure(root, { seeds, settings })) });
   }

@@ -16,18 +16,28 @@ import { readCsv, pocketMembers, topPockets } from './quality-data.mjs';
 
 const quiet = { start() {}, update() {}, end() {} };
 
-async function run(root, conversations, verdicts, labels, settings) {
+async function run(root, conversations, verdicts, labels, settings, embeddings = null) {
   const { runMisfire } = await import(`${root}/dist/api/run.js`);
   const out = join(mkdtempSync(join(tmpdir(), 'misfire-quality-')), 'run');
   const started = performance.now();
-  const outcome = await runMisfire({ conversations, verdicts: [verdicts], labels, out, settings, progress: quiet, now: new Date(0) });
+  const outcome = await runMisfire({ conversations, verdicts: [verdicts], labels, out, settings, embeddings, progress: quiet, now: new Date(0) });
   return { out, outcome, seconds: (performance.now() - started) / 1000 };
 }
 
-/** openai_moderation: the word filters' misses of self-harm and violence. */
-export async function moderationMeasure(root, realdata, settings = {}) {
+/**
+ * openai_moderation: the word filters' misses of self-harm and violence. `embeddings` (a `--embeddings` file)
+ * replaces the built-in embedder, to ask the same question of vectors from elsewhere.
+ */
+export async function moderationMeasure(root, realdata, settings = {}, embeddings = null) {
   const dir = join(realdata, 'openai_moderation');
-  const { out, outcome, seconds } = await run(root, join(dir, 'items.jsonl'), join(dir, 'local_verdicts.csv'), join(dir, 'labels.csv'), settings);
+  const { out, outcome, seconds } = await run(root, join(dir, 'items.jsonl'), join(dir, 'local_verdicts.csv'), join(dir, 'labels.csv'), settings, embeddings);
+  const { rows, ari } = moderationRows(dir, out, outcome);
+  rmSync(join(out, '..'), { recursive: true, force: true });
+  return { rows, ari, seconds, embedding: outcome.result.embedding, conversationIds: outcome.result.conversationIds };
+}
+
+/** The measure's rows for one finished run `out` (and the agreement of its leaves with the categories). */
+function moderationRows(dir, out, outcome) {
   const labels = new Map(readCsv(join(dir, 'labels.csv')).map((r) => [r.id, r]));
   const verdicts = readCsv(join(dir, 'local_verdicts.csv'));
   const rows = [];
@@ -58,8 +68,7 @@ export async function moderationMeasure(root, realdata, settings = {}) {
   const leafOf = new Map(readCsv(join(out, 'assignments.csv')).map((r) => [r.conversation_id, r.cluster_id]));
   const positives = [...labels.values()].filter((r) => r.label === '1' && r.category);
   const ari = adjustedRandIndex(positives.map((r) => r.category.split('|')[0]), positives.map((r) => leafOf.get(r.id)));
-  rmSync(join(out, '..'), { recursive: true, force: true });
-  return { rows, ari, seconds };
+  return { rows, ari };
 }
 
 export const PLANTED = [
