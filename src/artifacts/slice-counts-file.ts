@@ -11,15 +11,8 @@ import { emptySliceCounts, sliceCells, sliceValueCounts, type SliceFieldCounts }
 import { STRIDE } from '../metrics/counts.js';
 import { compareValues } from '../slicing/dimensions.js';
 import type { FieldChoice } from '../slicing/fields.js';
+import type { KeyedTable, Row } from './counts-file.js';
 import { aString, aWholeNumber, listOf, objectOf, oneOf, orNull, ShapeMismatch } from './json-shape.js';
-
-type Row = (string | number | null | number[])[];
-interface KeyedTable {
-  name: string;
-  by: string[];
-  columns: string[];
-  rows: Row[];
-}
 
 const VALUES = { name: 'slice_values', by: ['field', 'value'], columns: ['conversations', 'hashes'] };
 const VERDICTS = { name: 'slice_verdicts', by: ['field', 'value', 'classifier'], columns: ['tn', 'fp', 'fn', 'tp', 'verdicts', 'flagged'] };

@@ -81,7 +81,7 @@ export function countSliceVerdict(valueCounts: readonly SliceValueCounts[], clas
 
 /**
  * Add the slice counts of disjoint sets of conversations. Both must count the same fields, in the same
- * order; the error names the difference (`what` describes the parts for the message).
+ * order; otherwise `fail` makes the error from the difference.
  * @example const all = mergeSliceCounts(a.slicing, b.slicing, (why) => new Error(why));
  */
 export function mergeSliceCounts(a: readonly SliceFieldCounts[], b: readonly SliceFieldCounts[], fail: (why: string) => Error): SliceFieldCounts[] {

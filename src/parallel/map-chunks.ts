@@ -14,8 +14,6 @@ import type { ModuleTask } from '../chunk-runner.js';
 import { stallMs } from './config.js';
 import { workersFor } from './threads.js';
 
-export type { ModuleTask };
-
 export interface MapChunksOptions<T, R> {
   /** What the workers apply to each item of a chunk. */
   task: ModuleTask;

@@ -11,7 +11,8 @@
 import { parentPort } from 'node:worker_threads';
 import { workerFault } from './config.js';
 import type { CallReply, CallRequest } from './beside.js';
-import type { MapReply, MapRequest, ModuleTask } from './map-chunks.js';
+import type { ModuleTask } from '../chunk-runner.js';
+import type { MapReply, MapRequest } from './map-chunks.js';
 import { DONE, FAILED, HEADER, NEXT, type JobMessage } from './threads.js';
 import { taskRunner } from './tasks.js';
 
