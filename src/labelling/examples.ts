@@ -139,8 +139,11 @@ function words(text: string): string[] {
   return textWords(text).filter((w): w is string => w !== null);
 }
 
-/** Every word and every pair of directly adjacent words ("zombie process") of a text. */
-function terms(text: string): string[] {
+/**
+ * Every word and every pair of directly adjacent words ("zombie process") of a text; with `pairStarts`, only
+ * the pairs whose first word is one of them (the rest are never put together).
+ */
+function terms(text: string, pairStarts?: ReadonlySet<string>): string[] {
   const sequence = textWords(text);
   const out: string[] = [];
   for (let i = 0; i < sequence.length; i++) {
@@ -148,7 +151,7 @@ function terms(text: string): string[] {
     if (w === null) continue;
     out.push(w);
     const next = sequence[i + 1];
-    if (next !== null && next !== undefined) out.push(`${w} ${next}`);
+    if (next !== null && next !== undefined && (!pairStarts || pairStarts.has(w))) out.push(`${w} ${next}`);
   }
   return out;
 }
@@ -164,21 +167,12 @@ function countUsers(wanted: Set<string>, summaries: readonly string[], userOf: I
     if (space > 0) pairStarts.add(term.slice(0, space));
   }
   const users = new Map<string, Set<number>>();
-  const count = (term: string, user: number) => {
-    let set = users.get(term);
-    if (!set) users.set(term, (set = new Set()));
-    if (set.size < cap) set.add(user);
-  };
   for (let i = 0; i < summaries.length; i++) {
-    const sequence = textWords(summaries[i] ?? '');
-    for (let j = 0; j < sequence.length; j++) {
-      const w = sequence[j];
-      if (w === null) continue;
-      if (wanted.has(w)) count(w, userOf[i]);
-      const next = sequence[j + 1];
-      if (next === null || next === undefined || !pairStarts.has(w)) continue;
-      const pair = `${w} ${next}`;
-      if (wanted.has(pair)) count(pair, userOf[i]);
+    for (const term of terms(summaries[i] ?? '', pairStarts)) {
+      if (!wanted.has(term)) continue;
+      let set = users.get(term);
+      if (!set) users.set(term, (set = new Set()));
+      if (set.size < cap) set.add(userOf[i]);
     }
   }
   return new Map([...users].map(([w, set]) => [w, set.size]));
