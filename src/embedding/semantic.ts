@@ -35,19 +35,30 @@ export async function embedSemantic(summaries: readonly string[], table: WordVec
   const lsa = embedLsa(summaries, { dim: options.lsaDim, seed: options.seed, chunkRunner: runner, contentWords: true });
   await means.join();
   const sif = sifModelFromMeans(call.out, table.dim, summaries.length, table.id);
-  const model: EmbeddingModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
-  // In the runner's memory: the stages after (k-means, the pocket search) share it with worker threads without a copy.
+  const model: SemanticModel = { kind: 'semantic', lsa: lsa.model, sif, weight: options.weight ?? SEMANTIC_WEIGHT };
+  const data = semanticRowsOf(model, call.out, table.dim, lsa.embedding.data, summaries.length, runner);
+  return { embedding: { n: summaries.length, dim: table.dim + lsa.model.dim, data }, model };
+}
+
+type SemanticModel = Extract<EmbeddingModel, { kind: 'semantic' }>;
+
+/**
+ * Every row of the semantic embedding from the texts' weighted means (`meaning`, made SIF rows in place) and
+ * LSA rows (`wording`), in the runner's chunks and memory: the stages after (k-means, the pocket search)
+ * share the rows with worker threads without a copy.
+ */
+function semanticRowsOf(model: SemanticModel, meaning: Float32Array, meaningDim: number, wording: Float32Array, n: number, runner: ChunkRunner): Float32Array {
   const payload: SemanticRowsPayload = {
-    sif,
-    meaning: call.out,
-    meaningDim: table.dim,
-    wording: lsa.embedding.data,
-    wordingDim: lsa.model.dim,
+    sif: model.sif,
+    meaning,
+    meaningDim,
+    wording,
+    wordingDim: model.lsa.dim,
     weight: model.weight,
-    out: runner.float32(summaries.length * (table.dim + lsa.model.dim)),
+    out: runner.float32(n * (meaningDim + model.lsa.dim)),
   };
-  runner.run({ task: 'semantic-rows', payload, items: summaries.length, chunkSize: 4096 }, (start, end) => semanticRows(payload, start, end));
-  return { embedding: { n: summaries.length, dim: table.dim + lsa.model.dim, data: payload.out }, model };
+  runner.run({ task: 'semantic-rows', payload, items: n, chunkSize: 4096 }, (start, end) => semanticRows(payload, start, end));
+  return payload.out;
 }
 
 export interface SemanticRowsPayload {
@@ -109,10 +120,7 @@ export function embedWithModel(model: EmbeddingModel, table: WordVectorTable | n
   if (!table || table.id !== model.sif.table) {
     throw new Error(`the model needs word vectors ${model.sif.table}, got ${table?.id ?? 'none'}`);
   }
-  const meaning = sifMeansOf(summaries, table, model.sif.a, runner);
-  const out = new Float32Array(summaries.length * (table.dim + model.lsa.dim));
-  semanticRows({ sif: model.sif, meaning, meaningDim: table.dim, wording, wordingDim: model.lsa.dim, weight: model.weight, out }, 0, summaries.length);
-  return out;
+  return semanticRowsOf(model, sifMeansOf(summaries, table, model.sif.a, runner), table.dim, wording, summaries.length, runner);
 }
 
 export interface SifMeansPayload {
